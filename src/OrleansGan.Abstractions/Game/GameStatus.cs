@@ -1,0 +1,23 @@
+namespace OrleansGan.Abstractions.Game;
+
+/// <summary>A game's progress, with the rounds and evaluations the caller has not seen yet.</summary>
+/// <param name="State">Where the game is.</param>
+/// <param name="RoundsCompleted">Rounds played so far.</param>
+/// <param name="TotalRounds">Rounds the spec asks for.</param>
+/// <param name="ElapsedSeconds">Wall time spent playing rounds and evaluating.</param>
+/// <param name="NewRounds">Round records after the caller's cursor.</param>
+/// <param name="NewEvaluations">Evaluations after the caller's cursor.</param>
+/// <param name="Error">Why the game failed or diverged; null otherwise.</param>
+[GenerateSerializer, Immutable]
+public sealed record GameStatus(
+    [property: Id(0)] GameState State,
+    [property: Id(1)] int RoundsCompleted,
+    [property: Id(2)] int TotalRounds,
+    [property: Id(3)] double ElapsedSeconds,
+    [property: Id(4)] IReadOnlyList<RoundRecord> NewRounds,
+    [property: Id(5)] IReadOnlyList<EvaluationRecord> NewEvaluations,
+    [property: Id(6)] string? Error)
+{
+    /// <summary>True when no more rounds will be played.</summary>
+    public bool IsOver => State is GameState.Finished or GameState.Diverged or GameState.Failed or GameState.Cancelled;
+}

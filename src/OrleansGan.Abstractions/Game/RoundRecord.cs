@@ -1,0 +1,12 @@
+namespace OrleansGan.Abstractions.Game;
+
+/// <summary>The figures of one round, averaged over the moves of each player in that round.</summary>
+[GenerateSerializer, Immutable]
+public sealed record RoundRecord(
+    [property: Id(0)] int Round,
+    [property: Id(1)] double DiscriminatorLoss,
+    [property: Id(2)] double GeneratorLoss,
+    [property: Id(3)] double MeanRealScore,
+    [property: Id(4)] double MeanFakeScore,
+    [property: Id(5)] double DiscriminatorGradientNorm,
+    [property: Id(6)] double GeneratorGradientNorm);

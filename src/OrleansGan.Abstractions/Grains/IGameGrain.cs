@@ -1,0 +1,18 @@
+using OrleansGan.Abstractions.Game;
+using OrleansGan.Abstractions.Spec;
+
+namespace OrleansGan.Abstractions.Grains;
+
+/// <summary>One game: seats the two players and plays the spec's protocol over them. Key: the game id.</summary>
+public interface IGameGrain : IGrainWithStringKey
+{
+    /// <summary>Validates the spec, seats the players and starts playing in the background.</summary>
+    Task StartAsync(GameSpec spec);
+
+    /// <summary>Progress, with the round records after <paramref name="roundCursor"/> and the evaluations after
+    /// <paramref name="evaluationCursor"/> (counts the caller has already seen).</summary>
+    Task<GameStatus> GetStatusAsync(int roundCursor, int evaluationCursor);
+
+    /// <summary>Stops after the round in progress.</summary>
+    Task CancelAsync();
+}

@@ -1,0 +1,9 @@
+namespace OrleansGan.Abstractions.Messages;
+
+/// <summary>The generator's move: a minibatch x = G(z) of fake samples, sent to the discriminator.</summary>
+/// <param name="Samples">The fake samples, [batch, data dimension].</param>
+/// <param name="KeptForGradient">True when the generator keeps G(z)'s graph to back-propagate a gradient message.</param>
+[GenerateSerializer, Immutable]
+public sealed record FakeMinibatch(
+    [property: Id(0)] TensorBytes Samples,
+    [property: Id(1)] bool KeptForGradient);

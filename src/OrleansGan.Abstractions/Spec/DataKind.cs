@@ -1,0 +1,11 @@
+namespace OrleansGan.Abstractions.Spec;
+
+/// <summary>The real data distribution.</summary>
+public enum DataKind
+{
+    /// <summary>8 Gaussians on a circle of radius 2, std 0.02 (Unrolled GAN, VEEGAN, PacGAN).</summary>
+    Ring8,
+
+    /// <summary>25 Gaussians with means on {-4,-2,0,2,4}^2, std 0.05 (VEEGAN, PacGAN).</summary>
+    Grid25,
+}

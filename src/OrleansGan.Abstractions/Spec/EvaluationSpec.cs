@@ -1,0 +1,13 @@
+namespace OrleansGan.Abstractions.Spec;
+
+/// <summary>How often and how the game is evaluated.</summary>
+/// <param name="Every">Evaluate every this many rounds (and always after the last round).</param>
+/// <param name="Samples">Generated samples per evaluation (VEEGAN and PacGAN use 2,500).</param>
+/// <param name="QualityStds">A sample is high-quality when within this many standard deviations of a mode.</param>
+/// <param name="MinSamplesPerMode">A mode is covered when at least this many high-quality samples fall nearest to it.</param>
+[GenerateSerializer, Immutable]
+public sealed record EvaluationSpec(
+    [property: Id(0)] int Every,
+    [property: Id(1)] int Samples,
+    [property: Id(2)] double QualityStds,
+    [property: Id(3)] int MinSamplesPerMode);

@@ -1,0 +1,14 @@
+namespace OrleansGan.Abstractions.Spec;
+
+/// <summary>Which pair of costs (J_D, J_G) defines the game; names follow Goodfellow's tutorial, section 3.2.</summary>
+public enum LossKind
+{
+    /// <summary>Zero-sum: J_G = -J_D.</summary>
+    Minimax,
+
+    /// <summary>J_G = -1/2 E log D(G(z)): the heuristic that keeps the generator's gradient alive.</summary>
+    NonSaturating,
+
+    /// <summary>J_G = -1/2 E exp(sigma^-1(D(G(z)))): maximum likelihood when D is optimal.</summary>
+    MaximumLikelihood,
+}

@@ -1,0 +1,12 @@
+namespace OrleansGan.Abstractions.Spec;
+
+/// <summary>How a player turns gradients into parameter updates.</summary>
+[GenerateSerializer, Immutable]
+public sealed record OptimizerSpec(
+    [property: Id(0)] OptimizerKind Kind,
+    [property: Id(1)] double LearningRate,
+    [property: Id(2)] double Beta1,
+    [property: Id(3)] double Beta2,
+    [property: Id(4)] double Epsilon,
+    [property: Id(5)] double Momentum,
+    [property: Id(6)] double WeightDecay);

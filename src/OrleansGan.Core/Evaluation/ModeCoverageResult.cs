@@ -1,0 +1,4 @@
+namespace OrleansGan.Core.Evaluation;
+
+/// <summary>Modes covered, the share of high-quality samples, and the high-quality count nearest each mode.</summary>
+public sealed record ModeCoverageResult(int ModesCovered, int ModeCount, double HighQualityFraction, IReadOnlyList<int> HighQualityPerMode);

@@ -1,0 +1,29 @@
+using OrleansGan.Abstractions.Spec;
+using static TorchSharp.torch;
+
+namespace OrleansGan.Core.Losses;
+
+/// <summary>
+/// The two costs of the game, J_D and J_G, as functions of the discriminator's logits sigma^-1(D(x)).
+/// Working from logits keeps log D and log(1 - D) finite where D saturates.
+/// </summary>
+public abstract class GanLoss
+{
+    /// <summary>The kind this loss implements.</summary>
+    public abstract LossKind Kind { get; }
+
+    /// <summary>J_D: the discriminator's cost on logits of a real and a fake minibatch.</summary>
+    public abstract Tensor Discriminator(Tensor realLogits, Tensor fakeLogits);
+
+    /// <summary>J_G as far as it depends on the generator: its cost on the logits of a fake minibatch.</summary>
+    public abstract Tensor Generator(Tensor fakeLogits);
+
+    /// <summary>The loss a spec names.</summary>
+    public static GanLoss For(LossKind kind) => kind switch
+    {
+        LossKind.Minimax => new MinimaxLoss(),
+        LossKind.NonSaturating => new NonSaturatingLoss(),
+        LossKind.MaximumLikelihood => new MaximumLikelihoodLoss(),
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "unknown loss"),
+    };
+}

@@ -1,0 +1,106 @@
+using System.Runtime.InteropServices;
+using System.Text;
+using TorchSharp;
+
+namespace OrleansGan.Core.Native;
+
+/// <summary>
+/// The one owner of native loading: makes TorchSharp's native layer loadable on this machine before the first
+/// tensor is made. Every entry point that creates tensors calls <see cref="EnsureLoaded"/>; it is idempotent and cheap.
+/// </summary>
+public static class TorchRuntime
+{
+    /// <summary>The symbol version TorchSharp 0.107's native layer asks for without using it.</summary>
+    public const string UnusedRequiredVersion = "GLIBCXX_3.4.32";
+
+    private const string NativeLibraryFile = "libLibTorchSharp.so";
+    private static readonly Lazy<string> Loaded = new(LoadOnce, LazyThreadSafetyMode.ExecutionAndPublication);
+
+    /// <summary>Makes sure TorchSharp loads; returns a line saying what was done (for logs).</summary>
+    public static string EnsureLoaded() => Loaded.Value;
+
+    private static string LoadOnce()
+    {
+        var report = new StringBuilder();
+        if (OperatingSystem.IsLinux() && RuntimeInformation.ProcessArchitecture == Architecture.X64)
+        {
+            var libstdcxx = FindLoadedLibStdCxx();
+            if (libstdcxx is null || ContainsVersion(libstdcxx, UnusedRequiredVersion))
+            {
+                report.Append("libstdc++ provides ").Append(UnusedRequiredVersion).Append("; no patch needed. ");
+            }
+            else
+            {
+                foreach (var library in CandidateNativeLibraries())
+                {
+                    report.Append(PatchInPlace(library)).Append(' ');
+                }
+            }
+        }
+
+        // Force the native load now, so a failure surfaces here with TorchSharp's own trace.
+        torch.InitializeDeviceType(DeviceType.CPU);
+        return report.Append("TorchSharp ").Append(typeof(torch).Assembly.GetName().Version).Append(" loaded.").ToString();
+    }
+
+    [System.Runtime.Versioning.SupportedOSPlatform("linux")]
+    private static string PatchInPlace(string library)
+    {
+        var bytes = File.ReadAllBytes(library);
+        var outcome = ElfVersionNeedPatcher.MarkWeak(bytes, UnusedRequiredVersion);
+        if (outcome != ElfVersionNeedPatcher.Outcome.Patched)
+        {
+            return $"{library}: {outcome}.";
+        }
+
+        // The file is the copy in this application's own output folder, loaded by no other program.
+        // Write beside it and rename, so a concurrent process never sees half a library.
+        var temporary = $"{library}.{Environment.ProcessId}.patching";
+        File.WriteAllBytes(temporary, bytes);
+        File.SetUnixFileMode(temporary, File.GetUnixFileMode(library));
+        File.Move(temporary, library, overwrite: true);
+        return $"{library}: marked {UnusedRequiredVersion} weak.";
+    }
+
+    private static IEnumerable<string> CandidateNativeLibraries()
+    {
+        var folders = new List<string> { AppContext.BaseDirectory, Path.Combine(AppContext.BaseDirectory, "runtimes", "linux-x64", "native") };
+        if (AppContext.GetData("NATIVE_DLL_SEARCH_DIRECTORIES") is string searchDirectories)
+        {
+            folders.AddRange(searchDirectories.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries));
+        }
+
+        // Only copies inside this application's folder: a shared package cache is loaded by other programs too.
+        var own = Path.GetFullPath(AppContext.BaseDirectory);
+        return folders
+            .Select(folder => Path.GetFullPath(Path.Combine(folder, NativeLibraryFile)))
+            .Where(path => path.StartsWith(own, StringComparison.Ordinal) && File.Exists(path))
+            .Distinct(StringComparer.Ordinal);
+    }
+
+    private static string? FindLoadedLibStdCxx()
+    {
+        try
+        {
+            var mapped = File.ReadLines("/proc/self/maps")
+                .Select(line => line[(line.IndexOf('/', StringComparison.Ordinal) is var i && i >= 0 ? i : line.Length)..])
+                .FirstOrDefault(path => path.Contains("libstdc++.so", StringComparison.Ordinal));
+            if (!string.IsNullOrEmpty(mapped))
+            {
+                return mapped;
+            }
+        }
+        catch (IOException)
+        {
+        }
+
+        string[] usual = ["/lib/x86_64-linux-gnu/libstdc++.so.6", "/usr/lib/x86_64-linux-gnu/libstdc++.so.6", "/usr/lib64/libstdc++.so.6"];
+        return usual.FirstOrDefault(File.Exists);
+    }
+
+    private static bool ContainsVersion(string library, string version)
+    {
+        var needle = Encoding.ASCII.GetBytes(version + "\0");
+        return File.ReadAllBytes(library).AsSpan().IndexOf(needle) >= 0;
+    }
+}

@@ -1,0 +1,41 @@
+using OrleansGan.Abstractions.Messages;
+using OrleansGan.Core.Tensors;
+using static TorchSharp.torch;
+
+namespace OrleansGan.Core.Players;
+
+/// <summary>What both players do with their parameters and gradients.</summary>
+public static class PlayerParameters
+{
+    /// <summary>sqrt of the sum of squared gradients over <paramref name="module"/>'s parameters (0 where none).</summary>
+    public static double GradientNorm(nn.Module module)
+    {
+        using var scope = NewDisposeScope();
+        var total = 0.0;
+        foreach (var parameter in module.parameters())
+        {
+            if (parameter.grad is { } grad)
+            {
+                total += grad.pow(2).sum().ToDouble();
+            }
+        }
+
+        return Math.Sqrt(total);
+    }
+
+    /// <summary>The module's parameters as a message, in registration order.</summary>
+    public static ParameterSnapshot Snapshot(nn.Module module)
+    {
+        var named = module.named_parameters().ToList();
+        return new ParameterSnapshot(
+            named.Select(p => p.name).ToList(),
+            named.Select(p => TensorCodec.ToMessage(p.parameter)).ToList());
+    }
+
+    /// <summary>True when every parameter is finite.</summary>
+    public static bool AllFinite(nn.Module module)
+    {
+        using var scope = NewDisposeScope();
+        return module.parameters().All(p => isfinite(p).all().ToBoolean());
+    }
+}

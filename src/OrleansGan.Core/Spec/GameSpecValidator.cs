@@ -1,0 +1,135 @@
+using System.Text.RegularExpressions;
+using OrleansGan.Abstractions.Spec;
+using OrleansGan.Core.Data;
+using OrleansGan.Core.Devices;
+
+namespace OrleansGan.Core.Spec;
+
+/// <summary>Checks that a spec describes a playable game, naming the field of every problem.</summary>
+public static partial class GameSpecValidator
+{
+    /// <summary>Every problem with <paramref name="spec"/>, as "field: what is wrong"; empty when it can be played.</summary>
+    public static IReadOnlyList<string> Problems(GameSpec spec)
+    {
+        var problems = new List<string>();
+        void Check(bool ok, string field, string problem)
+        {
+            if (!ok)
+            {
+                problems.Add($"{field}: {problem}");
+            }
+        }
+
+        Check(!string.IsNullOrEmpty(spec.Name) && NamePattern().IsMatch(spec.Name), "name",
+            $"'{spec.Name}' must be 1-64 letters, digits, '.', '_' or '-'");
+        Check(spec.Rounds >= 1, "rounds", $"must be at least 1 (got {spec.Rounds})");
+        Check(spec.BatchSize is >= 1 and <= 1 << 20, "batchSize", $"must be between 1 and {1 << 20} (got {spec.BatchSize})");
+        Check(Enum.IsDefined(spec.Loss), "loss", $"unknown loss {spec.Loss}");
+        Check(Enum.IsDefined(spec.Protocol.Kind), "protocol.kind", $"unknown protocol {spec.Protocol.Kind}");
+        Check(spec.Protocol.DiscriminatorSteps >= 1, "protocol.discriminatorSteps", $"k must be at least 1 (got {spec.Protocol.DiscriminatorSteps})");
+        Check(spec.Protocol.GeneratorSteps >= 1, "protocol.generatorSteps", $"k must be at least 1 (got {spec.Protocol.GeneratorSteps})");
+
+        var dimension = Enum.IsDefined(spec.Data.Kind) ? GaussianMixture.For(spec.Data).Dimension : -1;
+        Check(dimension > 0, "data.kind", $"unknown data {spec.Data.Kind}");
+
+        var g = spec.Generator;
+        Check(g.LatentSize >= 1, "generator.latentSize", $"must be at least 1 (got {g.LatentSize})");
+        CheckLayers(problems, "generator.hidden", g.Hidden);
+        Check(dimension < 0 || g.OutputSize == dimension, "generator.outputSize",
+            $"must equal the data dimension {dimension} (got {g.OutputSize})");
+        CheckOptimizer(problems, "generator.optimizer", g.Optimizer);
+        CheckDevice(problems, "generator.device", g.Device);
+
+        var d = spec.Discriminator;
+        Check(d.InputSize == g.OutputSize, "discriminator.inputSize",
+            $"{d.InputSize} does not match generator.outputSize {g.OutputSize}: the discriminator must accept the generator's samples");
+        Check(dimension < 0 || d.InputSize == dimension, "discriminator.inputSize",
+            $"must equal the data dimension {dimension} (got {d.InputSize})");
+        CheckLayers(problems, "discriminator.hidden", d.Hidden);
+        CheckOptimizer(problems, "discriminator.optimizer", d.Optimizer);
+        CheckDevice(problems, "discriminator.device", d.Device);
+
+        var e = spec.Evaluation;
+        Check(e.Every >= 1, "evaluation.every", $"must be at least 1 (got {e.Every})");
+        Check(e.Samples >= 1, "evaluation.samples", $"must be at least 1 (got {e.Samples})");
+        Check(double.IsFinite(e.QualityStds) && e.QualityStds > 0, "evaluation.qualityStds", $"must be positive (got {e.QualityStds})");
+        Check(e.MinSamplesPerMode >= 1, "evaluation.minSamplesPerMode", $"must be at least 1 (got {e.MinSamplesPerMode})");
+        return problems;
+    }
+
+    /// <summary>Throws <see cref="InvalidGameSpecException"/> listing every problem, if there is any.</summary>
+    public static void ThrowIfInvalid(GameSpec spec)
+    {
+        var problems = Problems(spec);
+        if (problems.Count > 0)
+        {
+            throw new InvalidGameSpecException(problems);
+        }
+    }
+
+    private static void CheckLayers(List<string> problems, string field, int[]? hidden)
+    {
+        if (hidden is null)
+        {
+            problems.Add($"{field}: a list of layer widths is required (it may be empty)");
+            return;
+        }
+
+        for (var i = 0; i < hidden.Length; i++)
+        {
+            if (hidden[i] < 1)
+            {
+                problems.Add($"{field}[{i}]: a layer needs at least 1 unit (got {hidden[i]})");
+            }
+        }
+    }
+
+    private static void CheckOptimizer(List<string> problems, string field, OptimizerSpec o)
+    {
+        if (!Enum.IsDefined(o.Kind))
+        {
+            problems.Add($"{field}.kind: unknown optimizer {o.Kind}");
+        }
+
+        if (!(double.IsFinite(o.LearningRate) && o.LearningRate > 0))
+        {
+            problems.Add($"{field}.learningRate: must be positive (got {o.LearningRate})");
+        }
+
+        if (!(o.Beta1 is >= 0 and < 1))
+        {
+            problems.Add($"{field}.beta1: must be in [0, 1) (got {o.Beta1})");
+        }
+
+        if (!(o.Beta2 is >= 0 and < 1))
+        {
+            problems.Add($"{field}.beta2: must be in [0, 1) (got {o.Beta2})");
+        }
+
+        if (!(double.IsFinite(o.Epsilon) && o.Epsilon > 0))
+        {
+            problems.Add($"{field}.epsilon: must be positive (got {o.Epsilon})");
+        }
+
+        if (!(double.IsFinite(o.Momentum) && o.Momentum >= 0))
+        {
+            problems.Add($"{field}.momentum: must be non-negative (got {o.Momentum})");
+        }
+
+        if (!(double.IsFinite(o.WeightDecay) && o.WeightDecay >= 0))
+        {
+            problems.Add($"{field}.weightDecay: must be non-negative (got {o.WeightDecay})");
+        }
+    }
+
+    private static void CheckDevice(List<string> problems, string field, string device)
+    {
+        if (DeviceName.Problem(device) is { } problem)
+        {
+            problems.Add($"{field}: {problem}");
+        }
+    }
+
+    [GeneratedRegex("^[A-Za-z0-9._-]{1,64}$")]
+    private static partial Regex NamePattern();
+}

@@ -1,0 +1,73 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace OrleansGan.Core.Spec;
+
+/// <summary>Turns YAML (and so JSON) text into a JSON tree; plain scalars that read as numbers or booleans become them.</summary>
+internal static class YamlToJson
+{
+    public static JsonNode? Parse(string text, string source)
+    {
+        var stream = new YamlStream();
+        try
+        {
+            stream.Load(new StringReader(text));
+        }
+        catch (YamlException e)
+        {
+            throw new InvalidGameSpecException($"{source}: not valid YAML at line {e.Start.Line}, column {e.Start.Column}: {e.Message}", e);
+        }
+
+        return stream.Documents.Count == 0 ? null : Convert(stream.Documents[0].RootNode);
+    }
+
+    /// <summary>One scalar as a command-line flag gives it ("0.5", "[64,64]", "cuda:1").</summary>
+    public static JsonNode? ParseValue(string text) => Parse(text, "value") ?? JsonValue.Create(text);
+
+    private static JsonNode? Convert(YamlNode node) => node switch
+    {
+        YamlMappingNode map => new JsonObject(map.Children.Select(kv =>
+            KeyValuePair.Create(((YamlScalarNode)kv.Key).Value ?? string.Empty, Convert(kv.Value)))),
+        YamlSequenceNode list => new JsonArray(list.Children.Select(Convert).ToArray()),
+        YamlScalarNode scalar => Scalar(scalar),
+        _ => throw new InvalidGameSpecException($"unsupported YAML node at line {node.Start.Line}"),
+    };
+
+    private static JsonNode? Scalar(YamlScalarNode scalar)
+    {
+        var text = scalar.Value ?? string.Empty;
+        if (scalar.Style is ScalarStyle.SingleQuoted or ScalarStyle.DoubleQuoted)
+        {
+            return JsonValue.Create(text);
+        }
+
+        if (text is "" or "~" or "null")
+        {
+            return null;
+        }
+
+        if (bool.TryParse(text, out var flag))
+        {
+            return JsonValue.Create(flag);
+        }
+
+        if (long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var integer))
+        {
+            return JsonValue.Create(integer);
+        }
+
+        if (ulong.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var large))
+        {
+            return JsonValue.Create(large);
+        }
+
+        if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var real))
+        {
+            return JsonValue.Create(real);
+        }
+
+        return JsonValue.Create(text);
+    }
+}

@@ -1,0 +1,75 @@
+using OrleansGan.Abstractions.Grains;
+using OrleansGan.Abstractions.Messages;
+using OrleansGan.Abstractions.Players;
+using OrleansGan.Core.Players;
+using OrleansGan.Core.Tensors;
+using static TorchSharp.torch;
+
+namespace OrleansGan.Grains.Players;
+
+/// <summary>Hosts a <see cref="DiscriminatorPlayer"/>; one dispose scope per move, no await inside it.</summary>
+public sealed class DiscriminatorGrain : Grain, IDiscriminatorGrain
+{
+    private DiscriminatorPlayer? _player;
+
+    private DiscriminatorPlayer Player => _player ?? throw new InvalidOperationException(
+        $"discriminator {this.GetPrimaryKeyString()} has not joined a game");
+
+    /// <inheritdoc />
+    public Task JoinAsync(DiscriminatorSetup setup)
+    {
+        var player = new DiscriminatorPlayer(setup);
+        _player?.Dispose();
+        _player = player;
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public Task<DiscriminatorMoveReport> UpdateAsync(FakeMinibatch fake)
+    {
+        using var scope = NewDisposeScope();
+        return Task.FromResult(Player.Update(Receive(fake)));
+    }
+
+    /// <inheritdoc />
+    public Task<GradientMessage> JudgeAsync(FakeMinibatch fake)
+    {
+        using var scope = NewDisposeScope();
+        return Task.FromResult(Judge(Receive(fake)));
+    }
+
+    /// <inheritdoc />
+    public Task<JudgeThenUpdateReply> JudgeThenUpdateAsync(FakeMinibatch fake)
+    {
+        using var scope = NewDisposeScope();
+        var x = Receive(fake);
+        var gradient = Judge(x);
+        return Task.FromResult(new JudgeThenUpdateReply(gradient, Player.Update(x)));
+    }
+
+    /// <inheritdoc />
+    public Task<DiscriminatorEvaluation> EvaluateAsync(TensorBytes fake, ulong seed)
+    {
+        using var scope = NewDisposeScope();
+        return Task.FromResult(Player.Evaluate(TensorCodec.ToTensor(fake, Player.Device), seed));
+    }
+
+    /// <inheritdoc />
+    public Task<ParameterSnapshot> GetParametersAsync() => Task.FromResult(Player.Snapshot());
+
+    /// <inheritdoc />
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        _player?.Dispose();
+        _player = null;
+        return base.OnDeactivateAsync(reason, cancellationToken);
+    }
+
+    private Tensor Receive(FakeMinibatch fake) => TensorCodec.ToTensor(fake.Samples, Player.Device);
+
+    private GradientMessage Judge(Tensor fake)
+    {
+        var (gradient, cost, meanFake) = Player.Judge(fake);
+        return new GradientMessage(TensorCodec.ToMessage(gradient), cost, meanFake);
+    }
+}

@@ -1,0 +1,68 @@
+using OrleansGan.Abstractions.Grains;
+using OrleansGan.Abstractions.Messages;
+using OrleansGan.Abstractions.Players;
+using OrleansGan.Core.Players;
+using OrleansGan.Core.Tensors;
+using static TorchSharp.torch;
+
+namespace OrleansGan.Grains.Players;
+
+/// <summary>
+/// Hosts a <see cref="GeneratorPlayer"/>. Each move runs inside one dispose scope and never awaits inside it,
+/// since TorchSharp scopes are per thread and a turn may resume on another thread after an await.
+/// </summary>
+public sealed class GeneratorGrain : Grain, IGeneratorGrain
+{
+    private GeneratorPlayer? _player;
+
+    private GeneratorPlayer Player => _player ?? throw new InvalidOperationException(
+        $"generator {this.GetPrimaryKeyString()} has not joined a game");
+
+    /// <inheritdoc />
+    public Task JoinAsync(GeneratorSetup setup)
+    {
+        var player = new GeneratorPlayer(setup);
+        _player?.Dispose();
+        _player = player;
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public Task<FakeMinibatch> ProposeAsync(int batchSize, bool keepForGradient)
+    {
+        if (batchSize < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(batchSize), batchSize, "a minibatch needs at least one sample");
+        }
+
+        using var scope = NewDisposeScope();
+        var x = Player.Propose(batchSize, keepForGradient);
+        return Task.FromResult(new FakeMinibatch(TensorCodec.ToMessage(x), keepForGradient));
+    }
+
+    /// <inheritdoc />
+    public Task<GeneratorMoveReport> ApplyGradientAsync(GradientMessage message)
+    {
+        using var scope = NewDisposeScope();
+        var gradient = TensorCodec.ToTensor(message.Gradient, Player.Device);
+        return Task.FromResult(new GeneratorMoveReport(Player.ApplyGradient(gradient)));
+    }
+
+    /// <inheritdoc />
+    public Task<TensorBytes> SampleAsync(int count, ulong seed)
+    {
+        using var scope = NewDisposeScope();
+        return Task.FromResult(TensorCodec.ToMessage(Player.Sample(count, seed)));
+    }
+
+    /// <inheritdoc />
+    public Task<ParameterSnapshot> GetParametersAsync() => Task.FromResult(Player.Snapshot());
+
+    /// <inheritdoc />
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        _player?.Dispose();
+        _player = null;
+        return base.OnDeactivateAsync(reason, cancellationToken);
+    }
+}

@@ -1,0 +1,27 @@
+using OrleansGan.Abstractions.Game;
+
+namespace OrleansGan.Grains.Protocols;
+
+/// <summary>
+/// Simultaneous gradient descent, the tutorial's "simplified training procedure": both players compute their
+/// gradients from the same pair of minibatches at the same parameters, then both step.
+/// </summary>
+public sealed class SimultaneousProtocol : IProtocol
+{
+    /// <inheritdoc />
+    public async Task<RoundRecord> PlayRoundAsync(PlayerPair players, int round, int batchSize)
+    {
+        // x = G(z), keeping G's graph for the gradient message.
+        var fake = await players.Generator.ProposeAsync(batchSize, keepForGradient: true);
+
+        // D returns dJ_G/dx at its current parameters, then steps on J_D from the same fake minibatch.
+        var reply = await players.Discriminator.JudgeThenUpdateAsync(fake);
+
+        // G steps on the gradient taken before D moved.
+        var g = await players.Generator.ApplyGradientAsync(reply.Gradient);
+
+        var d = reply.Update;
+        return new RoundRecord(round, d.DiscriminatorLoss, reply.Gradient.GeneratorLoss,
+            d.MeanRealScore, d.MeanFakeScore, d.GradientNorm, g.GradientNorm);
+    }
+}
