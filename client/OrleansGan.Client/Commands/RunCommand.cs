@@ -1,0 +1,156 @@
+using System.CommandLine;
+using OrleansGan.Abstractions.Game;
+using OrleansGan.Abstractions.Grains;
+using OrleansGan.Abstractions.Spec;
+using OrleansGan.Client.Hosting;
+using OrleansGan.Client.Runs;
+using OrleansGan.Client.Views;
+using OrleansGan.Core.Data;
+using OrleansGan.Core.Devices;
+using OrleansGan.Core.Native;
+using OrleansGan.Core.Randomness;
+using OrleansGan.Core.Spec;
+using OrleansGan.Core.Tensors;
+using Spectre.Console;
+
+namespace OrleansGan.Client.Commands;
+
+/// <summary><c>run</c>: plays one game from a spec and flags, and leaves its results in a run folder.</summary>
+internal static class RunCommand
+{
+    /// <summary>Exit codes a script can act on.</summary>
+    public const int Finished = 0, InvalidInput = 2, Diverged = 3, Failed = 4, Cancelled = 130;
+
+    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(200);
+
+    public static Command Create(IAnsiConsole console)
+    {
+        var flags = new SpecFlags();
+        var output = new Option<DirectoryInfo?>("--out") { Description = "Run folder (default: runs/<name>-<time>). Must not hold files yet." };
+        var cluster = new Option<string?>("--cluster") { Description = "Gateway host:port of a running cluster; without it the game runs on an embedded silo." };
+        var command = new Command("run", "Play a GAN training game and write its results (spec, CSV metrics, pictures).");
+        foreach (var option in flags.All.Append(output).Append(cluster))
+        {
+            command.Options.Add(option);
+        }
+
+        command.SetAction((parse, cancel) => ExecuteAsync(console, flags, parse, parse.GetValue(output), parse.GetValue(cluster), cancel));
+        return command;
+    }
+
+    private static async Task<int> ExecuteAsync(
+        IAnsiConsole console, SpecFlags flags, ParseResult parse, DirectoryInfo? output, string? cluster, CancellationToken cancel)
+    {
+        GameSpec spec;
+        try
+        {
+            spec = GameSpecLoader.Load(parse.GetValue(flags.Spec)?.FullName, flags.Overrides(parse));
+            if (cluster is null)
+            {
+                TorchRuntime.EnsureLoaded();
+                foreach (var (field, device) in new[] { ("generator.device", spec.Generator.Device), ("discriminator.device", spec.Discriminator.Device) })
+                {
+                    if (DeviceName.Unavailable(device) is { } problem)
+                    {
+                        throw new InvalidGameSpecException($"{field}: {problem}");
+                    }
+                }
+            }
+        }
+        catch (Exception e) when (e is InvalidGameSpecException or ArgumentException)
+        {
+            console.MarkupLineInterpolated($"[red]error:[/] {e.Message}");
+            return InvalidInput;
+        }
+
+        var stamp = DateTime.Now.ToString("yyyyMMdd-HHmmss", System.Globalization.CultureInfo.InvariantCulture);
+        var folderPath = output?.FullName ?? Path.Combine(Environment.CurrentDirectory, "runs", $"{spec.Name}-{stamp}");
+        RunFolder folder;
+        try
+        {
+            folder = RunFolder.Create(folderPath, spec);
+        }
+        catch (IOException e)
+        {
+            console.MarkupLineInterpolated($"[red]error:[/] {e.Message}");
+            return InvalidInput;
+        }
+
+        using (folder)
+        {
+            await using var connection = cluster is null
+                ? await GameConnection.EmbeddedAsync(cancel)
+                : await GameConnection.ConnectAsync(cluster, cancel);
+            console.MarkupLineInterpolated($"[grey]{spec.Name}: {spec.Protocol}, {KebabName(spec.Loss)} loss, {spec.Rounds} rounds on the {connection.Description}[/]");
+            var gameId = $"{spec.Name}-{stamp}-{Guid.NewGuid().ToString("N")[..6]}";
+            return await PlayAsync(console, connection.Client.GetGrain<IGameGrain>(gameId), spec, folder, cancel);
+        }
+    }
+
+    private static async Task<int> PlayAsync(IAnsiConsole console, IGameGrain game, GameSpec spec, RunFolder folder, CancellationToken cancel)
+    {
+        var data = GaussianMixture.For(spec.Data);
+        float[] realSample;
+        using (var stream = new TorchSharp.torch.Generator(PlayerSeeds.EvaluationReal(spec.Seed)))
+        using (var real = data.Sample(spec.Evaluation.Samples, stream, TorchSharp.torch.CPU))
+        {
+            realSample = TensorCodec.ToArray(TensorCodec.ToMessage(real));
+        }
+
+        await game.StartAsync(spec);
+        var rounds = new List<RoundRecord>();
+        var evaluations = new List<EvaluationRecord>();
+        var cancelSent = false;
+        GameStatus status = null!;
+        await new ProgressView(console).ShowAsync(spec.Rounds, async report =>
+        {
+            if (cancel.IsCancellationRequested && !cancelSent)
+            {
+                cancelSent = true;
+                await game.CancelAsync();
+            }
+
+            status = await game.GetStatusAsync(rounds.Count, evaluations.Count);
+            rounds.AddRange(status.NewRounds);
+            folder.Append(status.NewRounds);
+            foreach (var evaluation in status.NewEvaluations)
+            {
+                evaluations.Add(evaluation);
+                folder.Append(evaluation);
+                Pictures.Samples(folder.PathOf($"samples-round-{evaluation.Round:D6}.png"), evaluation, data, spec.Evaluation.QualityStds, realSample);
+            }
+
+            report(status.RoundsCompleted, ProgressView.Describe(status, rounds.LastOrDefault(), evaluations.LastOrDefault()));
+            var caughtUp = status.NewRounds.Count == 0 && status.NewEvaluations.Count == 0;
+            if (status.IsOver && caughtUp)
+            {
+                return false;
+            }
+
+            if (caughtUp)
+            {
+                await Task.Delay(PollInterval, CancellationToken.None);
+            }
+
+            return true;
+        });
+
+        if (rounds.Count > 0)
+        {
+            Pictures.Curves(folder.PathOf("curves.png"), rounds, evaluations);
+        }
+
+        var rows = SummaryView.Rows(status, rounds, evaluations.LastOrDefault(), spec.Protocol.ToString(), KebabName(spec.Loss), folder.Path);
+        folder.WriteText("summary.txt", SummaryView.AsText(rows));
+        SummaryView.Write(console, rows);
+        return status.State switch
+        {
+            GameState.Finished => Finished,
+            GameState.Diverged => Diverged,
+            GameState.Cancelled => Cancelled,
+            _ => Failed,
+        };
+    }
+
+    private static string KebabName(LossKind loss) => System.Text.Json.JsonNamingPolicy.KebabCaseLower.ConvertName(loss.ToString());
+}

@@ -1,0 +1,7 @@
+using System.CommandLine;
+using OrleansGan.Client.Commands;
+using Spectre.Console;
+
+var root = new RootCommand("OrleansGan: GAN training as a two-player game between Orleans grains.");
+root.Subcommands.Add(RunCommand.Create(AnsiConsole.Console));
+return await root.Parse(args).InvokeAsync();

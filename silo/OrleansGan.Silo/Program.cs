@@ -1,0 +1,19 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
+using OrleansGan.Grains.Hosting;
+
+// A silo on localhost clustering. Ports and ids come from appsettings.json, environment variables
+// (Silo__GatewayPort=30001) or arguments (--Silo:GatewayPort 30001).
+var builder = Host.CreateApplicationBuilder(args);
+var silo = builder.Configuration.GetSection("Silo");
+var clusterId = silo["ClusterId"] ?? "orleansgan";
+var siloPort = silo.GetValue("SiloPort", 11111);
+var gatewayPort = silo.GetValue("GatewayPort", 30000);
+builder.UseOrleans(orleans => orleans
+    .UseLocalhostClustering(siloPort, gatewayPort, serviceId: clusterId, clusterId: clusterId)
+    .AddOrleansGan());
+
+using var host = builder.Build();
+await host.StartAsync();
+Console.WriteLine($"OrleansGan silo ready: cluster '{clusterId}', silo port {siloPort}, gateway 127.0.0.1:{gatewayPort}. Ctrl+C stops it.");
+await host.WaitForShutdownAsync();
