@@ -45,7 +45,11 @@ internal static class RunCommand
         try
         {
             spec = GameSpecLoader.Load(parse.GetValue(flags.Spec)?.FullName, flags.Overrides(parse));
-            if (cluster is null)
+            if (cluster is not null)
+            {
+                GameConnection.ParseGateway(cluster);
+            }
+            else
             {
                 TorchRuntime.EnsureLoaded();
                 foreach (var (field, device) in new[] { ("generator.device", spec.Generator.Device), ("discriminator.device", spec.Discriminator.Device) })
@@ -63,27 +67,39 @@ internal static class RunCommand
             return InvalidInput;
         }
 
-        var stamp = DateTime.Now.ToString("yyyyMMdd-HHmmss", System.Globalization.CultureInfo.InvariantCulture);
-        var folderPath = output?.FullName ?? Path.Combine(Environment.CurrentDirectory, "runs", $"{spec.Name}-{stamp}");
-        RunFolder folder;
+        GameConnection connection;
         try
         {
-            folder = RunFolder.Create(folderPath, spec);
-        }
-        catch (IOException e)
-        {
-            console.MarkupLineInterpolated($"[red]error:[/] {e.Message}");
-            return InvalidInput;
-        }
-
-        using (folder)
-        {
-            await using var connection = cluster is null
+            connection = cluster is null
                 ? await GameConnection.EmbeddedAsync(cancel)
                 : await GameConnection.ConnectAsync(cluster, cancel);
-            console.MarkupLineInterpolated($"[grey]{spec.Name}: {spec.Protocol}, {KebabName(spec.Loss)} loss, {spec.Rounds} rounds on the {connection.Description}[/]");
-            var gameId = $"{spec.Name}-{stamp}-{Guid.NewGuid().ToString("N")[..6]}";
-            return await PlayAsync(console, connection.Client.GetGrain<IGameGrain>(gameId), spec, folder, cancel);
+        }
+        catch (InvalidOperationException e)
+        {
+            console.MarkupLineInterpolated($"[red]error:[/] {e.Message}");
+            return Failed;
+        }
+
+        await using (connection)
+        {
+            var stamp = DateTime.Now.ToString("yyyyMMdd-HHmmss", System.Globalization.CultureInfo.InvariantCulture);
+            RunFolder folder;
+            try
+            {
+                folder = RunFolder.Create(output?.FullName ?? Path.Combine(Environment.CurrentDirectory, "runs", $"{spec.Name}-{stamp}"), spec);
+            }
+            catch (IOException e)
+            {
+                console.MarkupLineInterpolated($"[red]error:[/] {e.Message}");
+                return InvalidInput;
+            }
+
+            using (folder)
+            {
+                console.MarkupLineInterpolated($"[grey]{spec.Name}: {spec.Protocol}, {KebabName(spec.Loss)} loss, {spec.Rounds} rounds on the {connection.Description}[/]");
+                var gameId = $"{spec.Name}-{stamp}-{Guid.NewGuid().ToString("N")[..6]}";
+                return await PlayAsync(console, connection.Client.GetGrain<IGameGrain>(gameId), spec, folder, cancel);
+            }
         }
     }
 

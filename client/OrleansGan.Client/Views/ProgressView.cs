@@ -13,6 +13,7 @@ internal sealed class ProgressView
     private static readonly TimeSpan PlainInterval = TimeSpan.FromSeconds(5);
     private readonly IAnsiConsole _console;
     private DateTime _lastPlain = DateTime.MinValue;
+    private int _lastPlainDone = -1;
 
     public ProgressView(IAnsiConsole console)
     {
@@ -69,12 +70,14 @@ internal sealed class ProgressView
 
     private void Plain(int done, int total, string text)
     {
-        if (DateTime.UtcNow - _lastPlain < PlainInterval && done < total)
+        var due = DateTime.UtcNow - _lastPlain >= PlainInterval || done >= total;
+        if (!due || done == _lastPlainDone)
         {
             return;
         }
 
         _lastPlain = DateTime.UtcNow;
+        _lastPlainDone = done;
         _console.WriteLine(text);
     }
 }

@@ -1,0 +1,27 @@
+using System.CommandLine;
+using OrleansGan.Client.Commands;
+using Spectre.Console;
+
+namespace OrleansGan.Client.Tests.Commands;
+
+/// <summary>Runs the real command tree in-process with a console that records what it prints.</summary>
+internal static class CommandLine
+{
+    public static async Task<(int ExitCode, string Output)> InvokeAsync(params string[] args)
+    {
+        var output = new StringWriter();
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Ansi = AnsiSupport.No,
+            ColorSystem = ColorSystemSupport.NoColors,
+            Interactive = InteractionSupport.No,
+            Out = new AnsiConsoleOutput(output),
+        });
+        console.Profile.Width = 200;
+        var root = new RootCommand("test");
+        root.Subcommands.Add(RunCommand.Create(console));
+        var parse = root.Parse(args);
+        var exit = await parse.InvokeAsync(new InvocationConfiguration { Output = output, Error = output });
+        return (exit, output.ToString());
+    }
+}

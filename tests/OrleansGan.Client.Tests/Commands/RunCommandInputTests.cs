@@ -1,0 +1,90 @@
+namespace OrleansGan.Client.Tests.Commands;
+
+/// <summary>Bad specs and flags are refused before anything starts, with a message naming the field.</summary>
+public class RunCommandInputTests : IDisposable
+{
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "orleansgan-input-" + Guid.NewGuid().ToString("N"));
+
+    public void Dispose()
+    {
+        if (Directory.Exists(_folder))
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+
+        GC.SuppressFinalize(this);
+    }
+
+    [Theory]
+    [InlineData("--loss", "wasserstein-ish", "loss", "minimax, non-saturating, maximum-likelihood")]
+    [InlineData("--protocol", "leapfrog", "protocol.kind", "simultaneous, alternating")]
+    [InlineData("--protocol", "alternating(0,1)", "protocol.discriminatorSteps", "at least 1")]
+    [InlineData("--g-steps", "0", "protocol.generatorSteps", "at least 1")]
+    [InlineData("--lr-g", "0", "generator.optimizer.learningRate", "positive")]
+    [InlineData("--lr-d", "-0.001", "discriminator.optimizer.learningRate", "positive")]
+    [InlineData("--batch", "0", "batchSize", "between 1")]
+    [InlineData("--rounds", "-5", "rounds", "at least 1")]
+    [InlineData("--device", "gpu0", "generator.device", "unknown device 'gpu0'")]
+    [InlineData("--d-device", "cuda:0", "discriminator.device", "not available")]
+    [InlineData("--data", "spiral", "data.kind", "ring8, grid25")]
+    [InlineData("--set", "generator.outputSize=3", "discriminator.inputSize", "does not match generator.outputSize 3")]
+    [InlineData("--set", "generator.widths=3", "generator.widths", "no such field")]
+    [InlineData("--set", "evaluation=3", "evaluation", "is a section")]
+    [InlineData("--set", "nonsense", "--set", "path=value")]
+    public async Task A_bad_flag_is_refused_naming_the_field(string flag, string value, string field, string reason)
+    {
+        var (exit, output) = await CommandLine.InvokeAsync("run", flag, value, "--out", _folder);
+        Assert.Equal(2, exit);
+        Assert.Contains(field, output);
+        Assert.Contains(reason, output);
+        Assert.False(Directory.Exists(_folder), "nothing may be written for a refused game");
+    }
+
+    [Fact]
+    public async Task A_number_flag_with_text_is_refused_by_name()
+    {
+        var (exit, output) = await CommandLine.InvokeAsync("run", "--batch", "lots");
+        Assert.NotEqual(0, exit);
+        Assert.Contains("--batch", output);
+    }
+
+    [Fact]
+    public async Task A_spec_file_with_an_unknown_field_is_refused_naming_it()
+    {
+        Directory.CreateDirectory(_folder);
+        var spec = Path.Combine(_folder, "bad.yaml");
+        await File.WriteAllTextAsync(spec, "generator:\n  hiden: [64]\n");
+        var (exit, output) = await CommandLine.InvokeAsync("run", "--spec", spec, "--out", Path.Combine(_folder, "out"));
+        Assert.Equal(2, exit);
+        Assert.Contains("generator", output);
+        Assert.Contains("hiden", output);
+    }
+
+    [Fact]
+    public async Task A_missing_spec_file_is_refused_naming_it()
+    {
+        var (exit, output) = await CommandLine.InvokeAsync("run", "--spec", "/nonexistent/game.yaml");
+        Assert.Equal(2, exit);
+        Assert.Contains("/nonexistent/game.yaml", output);
+    }
+
+    [Fact]
+    public async Task A_run_folder_that_holds_files_is_never_overwritten()
+    {
+        Directory.CreateDirectory(_folder);
+        var earlier = Path.Combine(_folder, "rounds.csv");
+        await File.WriteAllTextAsync(earlier, "earlier results");
+        var (exit, output) = await CommandLine.InvokeAsync("run", "--rounds", "1", "--out", _folder);
+        Assert.Equal(2, exit);
+        Assert.Contains("not empty", output);
+        Assert.Equal("earlier results", await File.ReadAllTextAsync(earlier));
+    }
+
+    [Fact]
+    public async Task A_bad_cluster_address_is_refused_by_name()
+    {
+        var (exit, output) = await CommandLine.InvokeAsync("run", "--rounds", "1", "--cluster", "localhost", "--out", _folder);
+        Assert.Equal(2, exit);
+        Assert.Contains("--cluster", output);
+    }
+}
