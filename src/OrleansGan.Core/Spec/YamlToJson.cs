@@ -63,7 +63,9 @@ internal static class YamlToJson
             return JsonValue.Create(large);
         }
 
-        if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var real))
+        // Only finite numbers: JSON has no NaN or infinity (writing one throws), and YAML spells them .nan and .inf,
+        // so a plain "NaN", "Infinity" or an overflowing "1e999" stays text and is refused by field if a number was due.
+        if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var real) && double.IsFinite(real))
         {
             return JsonValue.Create(real);
         }

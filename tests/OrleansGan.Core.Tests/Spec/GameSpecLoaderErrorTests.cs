@@ -124,6 +124,27 @@ public sealed class GameSpecLoaderErrorTests : IDisposable
         Assert.Contains("must be a mapping", error.Message);
     }
 
+    [Theory]
+    [InlineData("NaN")]
+    [InlineData("Infinity")]
+    [InlineData("-Infinity")]
+    [InlineData("1e999")]
+    public void A_number_that_is_not_finite_is_refused_naming_the_field(string value)
+    {
+        Assert.Contains("generator.optimizer.learningRate: ", Refused(("generator.optimizer.learningRate", value)).Message);
+
+        var error = RefusedFile(_folder.Write("game.yaml", $"evaluation:\n  qualityStds: {value}\n"));
+        Assert.Contains("evaluation.qualityStds: ", error.Message);
+    }
+
+    [Fact]
+    public void Plain_NaN_and_Infinity_are_words_as_in_yaml()
+    {
+        // YAML spells its special floats .nan and .inf; a plain NaN is a string, and a name may be one.
+        Assert.Equal("Infinity", GameSpecLoader.Load(null, Overrides(("name", "Infinity"))).Name);
+        Assert.Equal("NaN", GameSpecLoader.Load(_folder.Write("nan.yaml", "name: NaN\n")).Name);
+    }
+
     [Fact]
     public void An_empty_file_is_the_defaults()
     {
