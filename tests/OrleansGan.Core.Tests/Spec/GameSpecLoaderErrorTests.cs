@@ -145,6 +145,22 @@ public sealed class GameSpecLoaderErrorTests : IDisposable
         Assert.Equal("NaN", GameSpecLoader.Load(_folder.Write("nan.yaml", "name: NaN\n")).Name);
     }
 
+    [Theory]
+    [InlineData("extends: 3\n", "number")]
+    [InlineData("extends: [base.yaml]\n", "array")]
+    [InlineData("extends: { path: base.yaml }\n", "object")]
+    public void An_extends_that_is_not_a_path_is_refused_naming_the_file(string text, string kind)
+    {
+        _folder.Write("base.yaml", "rounds: 3\n");
+        var path = _folder.Write("child.yaml", text);
+
+        var error = RefusedFile(path);
+
+        Assert.Contains(path, error.Message);
+        Assert.Contains("'extends' must name a spec file", error.Message);
+        Assert.Contains(kind, error.Message);
+    }
+
     [Fact]
     public void An_empty_file_is_the_defaults()
     {
