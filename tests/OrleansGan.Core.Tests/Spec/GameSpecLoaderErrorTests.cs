@@ -161,6 +161,19 @@ public sealed class GameSpecLoaderErrorTests : IDisposable
         Assert.Contains(kind, error.Message);
     }
 
+    [Theory]
+    [InlineData("? [a, b]\n: 3\n")]
+    [InlineData("generator:\n  ? { hidden: 1 }\n  : 3\n")]
+    public void A_field_name_that_is_not_a_word_is_refused_naming_the_file_and_line(string text)
+    {
+        var path = _folder.Write("keys.yaml", text);
+
+        var error = RefusedFile(path);
+
+        Assert.Contains(path, error.Message);
+        Assert.Contains("line ", error.Message);
+    }
+
     [Fact]
     public void An_empty_file_is_the_defaults()
     {
