@@ -39,7 +39,7 @@ public static class GameSpecLoader
 
         foreach (var (field, value) in overrides ?? [])
         {
-            Set(tree, field, YamlToJson.ParseValue(value));
+            Set(tree, field, YamlToJson.ParseValue(value, field));
         }
 
         var spec = Deserialize(tree);

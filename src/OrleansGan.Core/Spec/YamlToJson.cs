@@ -23,8 +23,8 @@ internal static class YamlToJson
         return stream.Documents.Count == 0 ? null : Convert(stream.Documents[0].RootNode, source);
     }
 
-    /// <summary>One scalar as a command-line flag gives it ("0.5", "[64,64]", "cuda:1").</summary>
-    public static JsonNode? ParseValue(string text) => Parse(text, "value") ?? JsonValue.Create(text);
+    /// <summary>One scalar as a command-line flag gives it ("0.5", "[64,64]", "cuda:1"); errors name <paramref name="field"/>.</summary>
+    public static JsonNode? ParseValue(string text, string field) => Parse(text, field) ?? JsonValue.Create(text);
 
     private static JsonNode? Convert(YamlNode node, string source) => node switch
     {

@@ -174,6 +174,16 @@ public sealed class GameSpecLoaderErrorTests : IDisposable
         Assert.Contains("line ", error.Message);
     }
 
+    [Theory]
+    [InlineData("rounds", "{a: 1")]
+    [InlineData("generator.hidden", "[64, 64")]
+    public void An_override_value_that_is_not_valid_yaml_is_refused_naming_the_field(string field, string value)
+    {
+        var error = Refused((field, value));
+
+        Assert.Contains($"{field}: not valid YAML", error.Message);
+    }
+
     [Fact]
     public void An_empty_file_is_the_defaults()
     {
