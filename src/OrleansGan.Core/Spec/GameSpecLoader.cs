@@ -39,7 +39,7 @@ public static class GameSpecLoader
 
         foreach (var (field, value) in overrides ?? [])
         {
-            Set(tree, field, YamlToJson.ParseValue(value));
+            Set(tree, field, YamlToJson.ParseValue(value, field));
         }
 
         var spec = Deserialize(tree);
@@ -79,8 +79,14 @@ public static class GameSpecLoader
 
         if (tree[ExtendsKey] is { } baseNode)
         {
+            if (baseNode is not JsonValue baseValue || !baseValue.TryGetValue<string>(out var baseName))
+            {
+                throw new InvalidGameSpecException(
+                    $"{path}: '{ExtendsKey}' must name a spec file, not a {baseNode.GetValueKind().ToString().ToLowerInvariant()}");
+            }
+
             tree.Remove(ExtendsKey);
-            var basePath = Path.Combine(Path.GetDirectoryName(full)!, baseNode.GetValue<string>());
+            var basePath = Path.Combine(Path.GetDirectoryName(full)!, baseName);
             var merged = ReadFile(basePath, seen);
             Merge(merged, tree);
             return merged;

@@ -20,20 +20,25 @@ internal static class YamlToJson
             throw new InvalidGameSpecException($"{source}: not valid YAML at line {e.Start.Line}, column {e.Start.Column}: {e.Message}", e);
         }
 
-        return stream.Documents.Count == 0 ? null : Convert(stream.Documents[0].RootNode);
+        return stream.Documents.Count == 0 ? null : Convert(stream.Documents[0].RootNode, source);
     }
 
-    /// <summary>One scalar as a command-line flag gives it ("0.5", "[64,64]", "cuda:1").</summary>
-    public static JsonNode? ParseValue(string text) => Parse(text, "value") ?? JsonValue.Create(text);
+    /// <summary>One scalar as a command-line flag gives it ("0.5", "[64,64]", "cuda:1"); errors name <paramref name="field"/>.</summary>
+    public static JsonNode? ParseValue(string text, string field) => Parse(text, field) ?? JsonValue.Create(text);
 
-    private static JsonNode? Convert(YamlNode node) => node switch
+    private static JsonNode? Convert(YamlNode node, string source) => node switch
     {
         YamlMappingNode map => new JsonObject(map.Children.Select(kv =>
-            KeyValuePair.Create(((YamlScalarNode)kv.Key).Value ?? string.Empty, Convert(kv.Value)))),
-        YamlSequenceNode list => new JsonArray(list.Children.Select(Convert).ToArray()),
+            KeyValuePair.Create(Key(kv.Key, source), Convert(kv.Value, source)))),
+        YamlSequenceNode list => new JsonArray(list.Children.Select(child => Convert(child, source)).ToArray()),
         YamlScalarNode scalar => Scalar(scalar),
-        _ => throw new InvalidGameSpecException($"unsupported YAML node at line {node.Start.Line}"),
+        _ => throw new InvalidGameSpecException($"{source}: unsupported YAML node at line {node.Start.Line}"),
     };
+
+    // YAML allows lists and mappings as keys ("? [a, b]"); a spec's field names are words.
+    private static string Key(YamlNode key, string source) => key is YamlScalarNode scalar
+        ? scalar.Value ?? string.Empty
+        : throw new InvalidGameSpecException($"{source}: a field name must be a word, not a {(key is YamlSequenceNode ? "list" : "mapping")} (line {key.Start.Line}, column {key.Start.Column})");
 
     private static JsonNode? Scalar(YamlScalarNode scalar)
     {
@@ -63,7 +68,9 @@ internal static class YamlToJson
             return JsonValue.Create(large);
         }
 
-        if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var real))
+        // Only finite numbers: JSON has no NaN or infinity (writing one throws), and YAML spells them .nan and .inf,
+        // so a plain "NaN", "Infinity" or an overflowing "1e999" stays text and is refused by field if a number was due.
+        if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var real) && double.IsFinite(real))
         {
             return JsonValue.Create(real);
         }
