@@ -1,4 +1,5 @@
 using System.Globalization;
+using OrleansGan.Core.Native;
 using TorchSharp;
 
 namespace OrleansGan.Core.Devices;
@@ -41,6 +42,7 @@ public static class DeviceName
             return null;
         }
 
+        TorchRuntime.EnsureLoaded();
         if (!torch.cuda.is_available())
         {
             return $"device '{name}' is not available here: this build of TorchSharp sees no CUDA device";
@@ -52,6 +54,14 @@ public static class DeviceName
     }
 
     /// <summary>The torch device for a well-formed name.</summary>
-    public static torch.Device Parse(string name) =>
-        Problem(name) is { } problem ? throw new ArgumentException(problem, nameof(name)) : new torch.Device(name);
+    public static torch.Device Parse(string name)
+    {
+        if (Problem(name) is { } problem)
+        {
+            throw new ArgumentException(problem, nameof(name));
+        }
+
+        TorchRuntime.EnsureLoaded();
+        return new torch.Device(name);
+    }
 }
