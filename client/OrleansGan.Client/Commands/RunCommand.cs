@@ -107,6 +107,7 @@ internal static class RunCommand
     {
         var data = GaussianMixture.For(spec.Data);
         float[] realSample;
+        TorchRuntime.EnsureLoaded(); // the real sample drawn here needs the native layer, embedded silo or not
         using (var stream = new TorchSharp.torch.Generator(PlayerSeeds.EvaluationReal(spec.Seed)))
         using (var real = data.Sample(spec.Evaluation.Samples, stream, TorchSharp.torch.CPU))
         {
