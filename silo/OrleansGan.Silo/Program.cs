@@ -1,19 +1,45 @@
+using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
+using Orleans.Dashboard;
 using OrleansGan.Grains.Hosting;
+using OrleansGan.Grains.Telemetry;
 
-// A silo on localhost clustering. Ports and ids come from appsettings.json, environment variables
-// (Silo__GatewayPort=30001) or arguments (--Silo:GatewayPort 30001).
-var builder = Host.CreateApplicationBuilder(args);
+// A silo on localhost clustering that serves its metrics at /metrics (Prometheus text format) and, when switched on,
+// the Orleans dashboard at /dashboard, both on the telemetry port. Ports and ids come from appsettings.json,
+// environment variables (Silo__GatewayPort=30001, Telemetry__Port=9465) or arguments (--Silo:GatewayPort 30001).
+var builder = WebApplication.CreateBuilder(args);
 var silo = builder.Configuration.GetSection("Silo");
 var clusterId = silo["ClusterId"] ?? "orleansgan";
 var siloPort = silo.GetValue("SiloPort", 11111);
 var gatewayPort = silo.GetValue("GatewayPort", 30000);
-builder.UseOrleans(orleans => orleans
-    .UseLocalhostClustering(siloPort, gatewayPort, serviceId: clusterId, clusterId: clusterId)
-    .AddOrleansGan());
+var telemetry = builder.Configuration.GetSection("Telemetry");
+var address = IPAddress.Parse(telemetry["Address"] ?? "127.0.0.1");
+var port = telemetry.GetValue("Port", 9464);
+var dashboard = telemetry.GetValue("Dashboard", false);
 
-using var host = builder.Build();
-await host.StartAsync();
-Console.WriteLine($"OrleansGan silo ready: cluster '{clusterId}', silo port {siloPort}, gateway 127.0.0.1:{gatewayPort}. Ctrl+C stops it.");
-await host.WaitForShutdownAsync();
+builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(address, port));
+builder.UseOrleans(orleans =>
+{
+    orleans.UseLocalhostClustering(siloPort, gatewayPort, serviceId: clusterId, clusterId: clusterId).AddOrleansGan();
+    if (dashboard)
+    {
+        orleans.AddDashboard();
+    }
+});
+builder.AddOrleansGanTelemetry();
+
+await using var app = builder.Build();
+app.MapOrleansGanMetrics();
+if (dashboard)
+{
+    app.MapOrleansDashboard("/dashboard");
+}
+
+await app.StartAsync();
+var web = $"http://{(address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6 ? $"[{address}]" : address)}:{port}";
+Console.WriteLine($"OrleansGan silo ready: cluster '{clusterId}', silo port {siloPort}, gateway 127.0.0.1:{gatewayPort}, " +
+    $"metrics {web}/metrics{(dashboard ? $", dashboard {web}/dashboard" : "")}. Ctrl+C stops it.");
+await app.WaitForShutdownAsync();

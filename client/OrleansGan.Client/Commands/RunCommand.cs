@@ -28,23 +28,31 @@ internal static class RunCommand
         var flags = new SpecFlags();
         var output = new Option<DirectoryInfo?>("--out") { Description = "Run folder (default: runs/<name>-<time>). Must not hold files yet." };
         var cluster = new Option<string?>("--cluster") { Description = "Gateway host:port of a running cluster; without it the game runs on an embedded silo." };
+        var metricsPort = new Option<int?>("--metrics-port") { Description = "Serve the embedded silo's metrics at http://127.0.0.1:PORT/metrics (Prometheus format) while the game runs." };
         var command = new Command("run", "Play a GAN training game and write its results (spec, CSV metrics, pictures).");
-        foreach (var option in flags.All.Append(output).Append(cluster))
+        foreach (var option in flags.All.Append(output).Append(cluster).Append(metricsPort))
         {
             command.Options.Add(option);
         }
 
-        command.SetAction((parse, cancel) => ExecuteAsync(console, flags, parse, parse.GetValue(output), parse.GetValue(cluster), cancel));
+        command.SetAction((parse, cancel) => ExecuteAsync(console, flags, parse, parse.GetValue(output), parse.GetValue(cluster), parse.GetValue(metricsPort), cancel));
         return command;
     }
 
     private static async Task<int> ExecuteAsync(
-        IAnsiConsole console, SpecFlags flags, ParseResult parse, DirectoryInfo? output, string? cluster, CancellationToken cancel)
+        IAnsiConsole console, SpecFlags flags, ParseResult parse, DirectoryInfo? output, string? cluster, int? metricsPort, CancellationToken cancel)
     {
         GameSpec spec;
         try
         {
             spec = GameSpecLoader.Load(parse.GetValue(flags.Spec)?.FullName, flags.Overrides(parse));
+            if (metricsPort is { } port && (port is < 1 or > 65535 || cluster is not null))
+            {
+                throw new ArgumentException(cluster is null
+                    ? $"--metrics-port: {port} is not a port (1-65535)"
+                    : "--metrics-port: only the embedded silo serves metrics from this process; a cluster's silos serve their own (Telemetry:Port)");
+            }
+
             if (cluster is not null)
             {
                 GameConnection.ParseGateway(cluster);
@@ -71,7 +79,7 @@ internal static class RunCommand
         try
         {
             connection = cluster is null
-                ? await GameConnection.EmbeddedAsync(cancel)
+                ? await GameConnection.EmbeddedAsync(metricsPort, cancel)
                 : await GameConnection.ConnectAsync(cluster, cancel);
         }
         catch (InvalidOperationException e)

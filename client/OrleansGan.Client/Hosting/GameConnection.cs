@@ -1,10 +1,13 @@
 using System.Net;
 using System.Net.Sockets;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Orleans.Configuration;
 using OrleansGan.Grains.Hosting;
+using OrleansGan.Grains.Telemetry;
 
 namespace OrleansGan.Client.Hosting;
 
@@ -32,18 +35,46 @@ internal sealed class GameConnection : IAsyncDisposable
     /// <summary>Where the games run, for the user.</summary>
     public string Description { get; }
 
-    /// <summary>Starts a one-silo cluster inside this process, on free loopback ports.</summary>
-    public static async Task<GameConnection> EmbeddedAsync(CancellationToken cancel)
+    /// <summary>
+    /// Starts a one-silo cluster inside this process, on free loopback ports; with <paramref name="metricsPort"/>, it
+    /// also serves its metrics at http://127.0.0.1:{metricsPort}/metrics while the game runs.
+    /// </summary>
+    public static async Task<GameConnection> EmbeddedAsync(int? metricsPort, CancellationToken cancel)
     {
-        var builder = Host.CreateApplicationBuilder();
-        Quiet(builder.Logging);
         int siloPort = FreePort(), gatewayPort = FreePort();
+        IHostApplicationBuilder builder = metricsPort is null
+            ? Host.CreateApplicationBuilder()
+            : WebApplication.CreateBuilder(new WebApplicationOptions { Args = [] }).AddOrleansGanTelemetry();
+        Quiet(builder.Logging);
         builder.UseOrleans(silo => silo
             .UseLocalhostClustering(siloPort, gatewayPort, serviceId: ClusterId, clusterId: ClusterId)
             .AddOrleansGan());
-        var host = builder.Build();
-        await host.StartAsync(cancel);
-        return new GameConnection(host, $"embedded silo (127.0.0.1:{siloPort})");
+        IHost host;
+        if (builder is WebApplicationBuilder web)
+        {
+            web.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, metricsPort!.Value));
+            var app = web.Build();
+            app.MapOrleansGanMetrics();
+            host = app;
+        }
+        else
+        {
+            host = ((HostApplicationBuilder)builder).Build();
+        }
+
+        try
+        {
+            await host.StartAsync(cancel);
+        }
+        catch (IOException e)
+        {
+            // Kestrel could not bind the metrics port.
+            host.Dispose();
+            throw new InvalidOperationException($"could not serve metrics on 127.0.0.1:{metricsPort}: {e.Message}", e);
+        }
+
+        var metrics = metricsPort is null ? "" : $", metrics at http://127.0.0.1:{metricsPort}/metrics";
+        return new GameConnection(host, $"embedded silo (127.0.0.1:{siloPort}{metrics})");
     }
 
     /// <summary>Connects to a running cluster through the gateway at <paramref name="gateway"/> ("host:port").</summary>

@@ -10,6 +10,7 @@ using OrleansGan.Core.Randomness;
 using OrleansGan.Core.Spec;
 using OrleansGan.Core.Tensors;
 using OrleansGan.Grains.Protocols;
+using OrleansGan.Grains.Telemetry;
 
 namespace OrleansGan.Grains.Game;
 
@@ -17,7 +18,7 @@ namespace OrleansGan.Grains.Game;
 /// Seats the two players of one game and plays its protocol round after round, in a loop that runs on this
 /// activation's scheduler and so interleaves safely with status requests.
 /// </summary>
-public sealed class GameGrain(ILogger<GameGrain> logger) : Grain, IGameGrain
+public sealed class GameGrain(ILogger<GameGrain> logger, GameInstruments instruments) : Grain, IGameGrain
 {
     private const int MaxRecordsPerStatus = 10_000;
     private readonly List<RoundRecord> _rounds = [];
@@ -27,6 +28,7 @@ public sealed class GameGrain(ILogger<GameGrain> logger) : Grain, IGameGrain
     private GameState _state = GameState.Created;
     private string? _error;
     private bool _cancelRequested;
+    private GameSeries? _series;
 
     /// <inheritdoc />
     public async Task StartAsync(GameSpec spec)
@@ -49,6 +51,7 @@ public sealed class GameGrain(ILogger<GameGrain> logger) : Grain, IGameGrain
         _state = GameState.Running;
         _clock.Restart();
         _cancelRequested = false;
+        _series = instruments.Started(this.GetPrimaryKeyString(), spec);
 
         // Keep the activation while the loop runs, even when nobody polls.
         DelayDeactivation(TimeSpan.FromDays(7));
@@ -98,8 +101,10 @@ public sealed class GameGrain(ILogger<GameGrain> logger) : Grain, IGameGrain
                     break;
                 }
 
+                var roundStarted = Stopwatch.GetTimestamp();
                 var record = await protocol.PlayRoundAsync(players, round, spec.BatchSize);
                 _rounds.Add(record);
+                instruments.Played(_series!, record, Stopwatch.GetElapsedTime(roundStarted));
                 if (!double.IsFinite(record.DiscriminatorLoss) || !double.IsFinite(record.GeneratorLoss))
                 {
                     Diverge(round, $"J_D = {record.DiscriminatorLoss}, J_G = {record.GeneratorLoss}");
@@ -126,6 +131,7 @@ public sealed class GameGrain(ILogger<GameGrain> logger) : Grain, IGameGrain
         finally
         {
             _clock.Stop();
+            instruments.Ended(_series!, _state);
             DelayDeactivation(TimeSpan.Zero);
         }
     }
@@ -144,6 +150,7 @@ public sealed class GameGrain(ILogger<GameGrain> logger) : Grain, IGameGrain
         var coverage = ModeCoverage.Measure(values, GaussianMixture.For(spec.Data), spec.Evaluation.QualityStds, spec.Evaluation.MinSamplesPerMode);
         _evaluations.Add(new EvaluationRecord(round, coverage.ModesCovered, coverage.ModeCount, coverage.HighQualityFraction,
             scores.MeanRealScore, scores.MeanFakeScore, samples));
+        instruments.Evaluated(_series!, _evaluations[^1]);
     }
 
     private void Diverge(int round, string why)

@@ -1,0 +1,266 @@
+using System.Collections.Concurrent;
+using System.Diagnostics.Metrics;
+using OrleansGan.Abstractions.Game;
+using OrleansGan.Abstractions.Spec;
+
+namespace OrleansGan.Grains.Telemetry;
+
+/// <summary>
+/// The one owner of OrleansGan's metric instruments (the <see cref="MeterName"/> meter, created from
+/// <see cref="IMeterFactory"/>), one per silo. Game grains report rounds, evaluations and endings here; the message
+/// traffic filter reports the tensors that cross player-grain boundaries.
+/// </summary>
+/// <remarks>
+/// Cardinality: per-game figures are observable instruments read from a book of games that holds every running game
+/// and at most <see cref="MaxEndedGames"/> ended ones, each for at most <see cref="Retention"/> after it ended; a game
+/// dropped from the book disappears from the scrape. Message tallies are dropped after <see cref="Retention"/> without
+/// traffic, and at most <see cref="MaxTrafficGames"/> games are tallied. The round-duration histogram keeps one series
+/// set per game since the silo started, up to the cardinality limit that <c>AddOrleansGanTelemetry</c> gives it.
+/// </remarks>
+public sealed class GameInstruments
+{
+    /// <summary>The meter's name, to subscribe to.</summary>
+    public const string MeterName = "OrleansGan";
+
+    /// <summary>The round-duration histogram's name, for views.</summary>
+    public const string RoundDurationName = "orleansgan.round.duration";
+
+    /// <summary>Ended games kept in the book (the most recently ended first).</summary>
+    public const int MaxEndedGames = 20;
+
+    /// <summary>Games whose message traffic is tallied at once (the most recently active first).</summary>
+    public const int MaxTrafficGames = 64;
+
+    /// <summary>How long an ended game, or an idle message tally, stays in the scrape.</summary>
+    public static readonly TimeSpan Retention = TimeSpan.FromMinutes(10);
+
+    /// <summary>Bucket bounds of the round duration, in seconds: a round takes from under a millisecond (tiny
+    /// networks) to seconds (wide networks, large minibatches, many steps per round).</summary>
+    public static readonly IReadOnlyList<double> RoundDurationBuckets =
+        [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
+
+    private readonly ConcurrentDictionary<string, GameSeries> _games = new();
+    private readonly ConcurrentDictionary<(string Game, string Player, string Kind, string Direction), MessageTally> _traffic = new();
+    private readonly TimeProvider _time;
+    private readonly Lazy<string[]> _devices;
+    private readonly Histogram<double> _roundDuration;
+    private readonly ObservableCounter<long> _messages;
+    private readonly ObservableCounter<long> _payload;
+
+    /// <summary>The instruments of this process, on the system clock, reporting the devices torch sees.</summary>
+    public GameInstruments(IMeterFactory meters)
+        : this(meters, TimeProvider.System, LocalDevices)
+    {
+    }
+
+    /// <summary>Instruments on the given clock, reporting the given devices.</summary>
+    public GameInstruments(IMeterFactory meters, TimeProvider time, Func<string[]> devices)
+    {
+        _time = time;
+        _devices = new Lazy<string[]>(devices);
+        var meter = meters.Create(MeterName);
+
+        meter.CreateObservableCounter("orleansgan.game.rounds", () => Each<long>(g => [new(g.Rounds, g.Series.Tags)]),
+            "{round}", "Rounds completed by the game.");
+        _roundDuration = meter.CreateHistogram(RoundDurationName, "s", "Wall time of one round of the protocol.",
+            tags: null, advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = RoundDurationBuckets });
+
+        meter.CreateObservableGauge("orleansgan.player.loss", () => EachRound((s, r) =>
+            [new(r.DiscriminatorLoss, s.DiscriminatorTags), new(r.GeneratorLoss, s.GeneratorTags)]),
+            description: "The player's cost in the latest round: J_D for the discriminator, J_G for the generator.");
+        meter.CreateObservableGauge("orleansgan.discriminator.output", () => EachRound((s, r) =>
+            [new(r.MeanRealScore, s.RealTags), new(r.MeanFakeScore, s.FakeTags)]),
+            "1", "The discriminator's mean output D in the latest round, on the real (D(x)) and the fake (D(G(z))) minibatch.");
+        meter.CreateObservableGauge("orleansgan.player.gradient.norm", () => EachRound((s, r) =>
+            [new(r.DiscriminatorGradientNorm, s.DiscriminatorTags), new(r.GeneratorGradientNorm, s.GeneratorTags)]),
+            description: "Euclidean norm of the player's gradient over its parameters in the latest round.");
+        meter.CreateObservableGauge("orleansgan.game.gradient_field.norm", () => EachRound((s, r) =>
+            [new(Math.Sqrt((r.DiscriminatorGradientNorm * r.DiscriminatorGradientNorm) + (r.GeneratorGradientNorm * r.GeneratorGradientNorm)), s.Tags)]),
+            description: "Norm of the game's joint gradient field (both players' gradients together) in the latest round.");
+
+        meter.CreateObservableGauge("orleansgan.evaluation.modes.covered", () => EachEvaluation<int>((s, e) => [new(e.ModesCovered, s.Tags)]),
+            "{mode}", "Modes covered by the generator at the latest evaluation.");
+        meter.CreateObservableGauge("orleansgan.data.modes", () => EachEvaluation<int>((s, e) => [new(e.ModeCount, s.Tags)]),
+            "{mode}", "Modes of the game's real distribution.");
+        meter.CreateObservableGauge("orleansgan.evaluation.high_quality", () => EachEvaluation<double>((s, e) => [new(e.HighQualityFraction, s.Tags)]),
+            "1", "Share of the latest evaluation's samples within the quality radius of a mode.");
+        meter.CreateObservableGauge("orleansgan.evaluation.round", () => EachEvaluation<int>((s, e) => [new(e.Round, s.Tags)]),
+            "{round}", "Round after which the latest evaluation was taken.");
+
+        meter.CreateObservableGauge("orleansgan.game.state", () => Each<int>(g =>
+            g.Series.StateTags.Select(t => new Measurement<int>(t.State == g.State ? 1 : 0, t.Tags))),
+            description: "1 for the state the game is in (running, finished, diverged, failed, cancelled), 0 for the others.");
+
+        _messages = meter.CreateObservableCounter("orleansgan.messages", () => Traffic(t => t.Count),
+            "{message}", "Messages (arguments and results that can hold tensors) received and answered by player grains.");
+        _payload = meter.CreateObservableCounter("orleansgan.message.payload", () => Traffic(t => t.Bytes),
+            "By", "Tensor bytes carried by those messages.");
+
+        meter.CreateObservableGauge("orleansgan.silo.devices", () => _devices.Value.Select(d =>
+            new Measurement<int>(1, new KeyValuePair<string, object?>(TagNames.Device, d))),
+            "{device}", "Devices this silo's players can compute on (1 per device).");
+    }
+
+    /// <summary>True when a listener collects message traffic, so the filter need not measure otherwise.</summary>
+    public bool MeasuresMessages => _messages.Enabled || _payload.Enabled;
+
+    /// <summary>Puts a game that starts playing in the book (replacing an earlier game with the same id).</summary>
+    public GameSeries Started(string gameId, GameSpec spec)
+    {
+        var series = new GameSeries(gameId, spec);
+        _games[gameId] = series;
+        Prune();
+        return series;
+    }
+
+    /// <summary>Records a round and how long it took.</summary>
+    public void Played(GameSeries game, RoundRecord round, TimeSpan duration)
+    {
+        game.Played(round);
+        _roundDuration.Record(duration.TotalSeconds, game.Tags);
+    }
+
+    /// <summary>Records an evaluation.</summary>
+    public void Evaluated(GameSeries game, EvaluationRecord evaluation) => game.Evaluated(evaluation);
+
+    /// <summary>Records the state a game ended in; it stays in the scrape for <see cref="Retention"/>.</summary>
+    public void Ended(GameSeries game, GameState state)
+    {
+        game.Ended(state, _time.GetUtcNow());
+        Prune();
+    }
+
+    /// <summary>Tallies one argument or result of a player grain's method, if its type can hold tensors.</summary>
+    public void Carried(string gameId, string player, string direction, object? message)
+    {
+        if (TensorPayload.Measure(message) is not { } bytes)
+        {
+            return;
+        }
+
+        var kind = TensorPayload.KindOf(message!);
+        var tally = _traffic.GetOrAdd((gameId, player, kind, direction), key => new MessageTally(
+        [
+            new(TagNames.GameId, key.Game), new(TagNames.Player, key.Player), new(TagNames.Kind, key.Kind),
+            new(TagNames.Direction, key.Direction),
+        ]));
+        tally.Add(bytes, _time.GetTimestamp());
+    }
+
+    /// <summary>The devices this process can compute on: cpu, and cuda:N for each CUDA device torch sees.</summary>
+    public static string[] LocalDevices()
+    {
+        var cuda = torch.cuda.is_available() ? torch.cuda.device_count() : 0;
+        return ["cpu", .. Enumerable.Range(0, cuda).Select(i => $"cuda:{i}")];
+    }
+
+    private IEnumerable<Measurement<T>> Each<T>(Func<(GameSeries Series, long Rounds, GameState State), IEnumerable<Measurement<T>>> measure)
+        where T : struct
+    {
+        Prune();
+        foreach (var series in _games.Values)
+        {
+            var (rounds, _, _, state) = series.Read();
+            foreach (var measurement in measure((series, rounds, state)))
+            {
+                yield return measurement;
+            }
+        }
+    }
+
+    private IEnumerable<Measurement<double>> EachRound(Func<GameSeries, RoundRecord, Measurement<double>[]> measure)
+    {
+        Prune();
+        foreach (var series in _games.Values)
+        {
+            if (series.Read().Round is { } round)
+            {
+                foreach (var measurement in measure(series, round))
+                {
+                    yield return measurement;
+                }
+            }
+        }
+    }
+
+    private IEnumerable<Measurement<T>> EachEvaluation<T>(Func<GameSeries, GameSeries.EvaluationFigures, Measurement<T>[]> measure)
+        where T : struct
+    {
+        Prune();
+        foreach (var series in _games.Values)
+        {
+            if (series.Read().Evaluation is { } evaluation)
+            {
+                foreach (var measurement in measure(series, evaluation))
+                {
+                    yield return measurement;
+                }
+            }
+        }
+    }
+
+    private IEnumerable<Measurement<long>> Traffic(Func<MessageTally, long> value)
+    {
+        PruneTraffic();
+        return _traffic.Values.Select(t => new Measurement<long>(value(t), t.Tags)).ToArray();
+    }
+
+    /// <summary>Drops ended games past their retention, and the oldest ended games beyond <see cref="MaxEndedGames"/>.</summary>
+    private void Prune()
+    {
+        var now = _time.GetUtcNow();
+        var ended = _games.Values.Select(s => (Series: s, EndedAt: s.EndedAt)).Where(e => e.EndedAt is not null)
+            .OrderByDescending(e => e.EndedAt).ToArray();
+        for (var i = 0; i < ended.Length; i++)
+        {
+            if (i >= MaxEndedGames || now - ended[i].EndedAt > Retention)
+            {
+                _games.TryRemove(KeyValuePair.Create(ended[i].Series.GameId, ended[i].Series));
+            }
+        }
+    }
+
+    /// <summary>Drops tallies idle past <see cref="Retention"/>, and the least recently active games beyond <see cref="MaxTrafficGames"/>.</summary>
+    private void PruneTraffic()
+    {
+        var now = _time.GetTimestamp();
+        var games = _traffic
+            .GroupBy(t => t.Key.Game)
+            .Select(g => (Game: g.Key, Tallies: g.ToArray(), LastSeen: g.Max(t => t.Value.LastSeen)))
+            .OrderByDescending(g => g.LastSeen)
+            .ToArray();
+        for (var i = 0; i < games.Length; i++)
+        {
+            foreach (var tally in games[i].Tallies)
+            {
+                if (i >= MaxTrafficGames || _time.GetElapsedTime(tally.Value.LastSeen, now) > Retention)
+                {
+                    _traffic.TryRemove(tally);
+                }
+            }
+        }
+    }
+
+    /// <summary>The count and bytes of one kind of message in one direction for one player of one game.</summary>
+    private sealed class MessageTally(KeyValuePair<string, object?>[] tags)
+    {
+        private long _count;
+        private long _bytes;
+        private long _lastSeen;
+
+        public KeyValuePair<string, object?>[] Tags { get; } = tags;
+
+        public long Count => Interlocked.Read(ref _count);
+
+        public long Bytes => Interlocked.Read(ref _bytes);
+
+        public long LastSeen => Interlocked.Read(ref _lastSeen);
+
+        public void Add(long bytes, long timestamp)
+        {
+            Interlocked.Increment(ref _count);
+            Interlocked.Add(ref _bytes, bytes);
+            Interlocked.Exchange(ref _lastSeen, timestamp);
+        }
+    }
+}
