@@ -10,6 +10,12 @@ internal static class CommandLine
     public static async Task<(int ExitCode, string Output)> InvokeAsync(params string[] args)
     {
         var output = new StringWriter();
+        return (await InvokeAsync(output, CancellationToken.None, args), output.ToString());
+    }
+
+    /// <summary>Runs the command tree printing to <paramref name="output"/>; <paramref name="cancel"/> acts as Ctrl+C.</summary>
+    public static async Task<int> InvokeAsync(TextWriter output, CancellationToken cancel, params string[] args)
+    {
         var console = AnsiConsole.Create(new AnsiConsoleSettings
         {
             Ansi = AnsiSupport.No,
@@ -21,7 +27,6 @@ internal static class CommandLine
         var root = new RootCommand("test");
         root.Subcommands.Add(RunCommand.Create(console));
         var parse = root.Parse(args);
-        var exit = await parse.InvokeAsync(new InvocationConfiguration { Output = output, Error = output });
-        return (exit, output.ToString());
+        return await parse.InvokeAsync(new InvocationConfiguration { Output = output, Error = output }, cancel);
     }
 }

@@ -1,0 +1,51 @@
+using OrleansGan.Abstractions.Game;
+using OrleansGan.Abstractions.Grains;
+using OrleansGan.Abstractions.Spec;
+using OrleansGan.Core.Spec;
+
+namespace OrleansGan.Telemetry.Tests.Silo;
+
+/// <summary>Small games for the telemetry tests: narrow networks on the ring, so that rounds take milliseconds.</summary>
+internal static class Games
+{
+    public static GameSpec Small(int rounds, int evaluateEvery) => GameSpecLoader.Load(null, new Dictionary<string, string>
+    {
+        ["name"] = "telemetry",
+        ["rounds"] = $"{rounds}",
+        ["batchSize"] = "64",
+        ["loss"] = "minimax",
+        ["protocol.kind"] = "alternating",
+        ["protocol.discriminatorSteps"] = "2",
+        ["protocol.generatorSteps"] = "1",
+        ["generator.hidden"] = "[32, 32]",
+        ["discriminator.hidden"] = "[32, 32]",
+        ["evaluation.every"] = $"{evaluateEvery}",
+        ["evaluation.samples"] = "500",
+    });
+
+    public static string NewId(string purpose) => $"{purpose}-{Guid.NewGuid().ToString("N")[..8]}";
+
+    /// <summary>Polls the game's status (the game grain's only progress signal) until it is over.</summary>
+    public static async Task<GameStatus> PlayToEndAsync(IClusterClient client, string id, GameSpec spec, TimeSpan limit)
+    {
+        var game = client.GetGrain<IGameGrain>(id);
+        await game.StartAsync(spec);
+        return await UntilOverAsync(game, limit);
+    }
+
+    public static async Task<GameStatus> UntilOverAsync(IGameGrain game, TimeSpan limit)
+    {
+        var deadline = DateTime.UtcNow + limit;
+        while (true)
+        {
+            var status = await game.GetStatusAsync(int.MaxValue, int.MaxValue);
+            if (status.IsOver)
+            {
+                return status;
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, $"the game did not end within {limit.TotalSeconds:0} s: {status.State} at round {status.RoundsCompleted}");
+            await Task.Delay(50);
+        }
+    }
+}
