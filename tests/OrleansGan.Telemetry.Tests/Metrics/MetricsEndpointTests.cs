@@ -117,6 +117,14 @@ public class MetricsEndpointTests(SiloHostFixture silo)
         Assert.True(double.IsNaN(families["u"].Samples[0].Value));
     }
 
+    [Fact]
+    public async Task The_Orleans_dashboard_is_served_beside_the_metrics_when_configuration_switches_it_on()
+    {
+        using var http = new HttpClient();
+        var page = await http.GetStringAsync(silo.DashboardUri);
+        Assert.Contains("<title>Orleans Dashboard</title>", page);
+    }
+
     internal static async Task<string> ScrapeAsync(Uri metrics)
     {
         using var http = new HttpClient();

@@ -7,8 +7,8 @@ using Orleans.Configuration;
 namespace OrleansGan.Telemetry.Tests.Silo;
 
 /// <summary>
-/// The real silo host (silo/OrleansGan.Silo) in its own process on free loopback ports, serving /metrics, and a
-/// cluster client connected to its gateway.
+/// The real silo host (silo/OrleansGan.Silo) in its own process on free loopback ports, serving /metrics and, switched
+/// on from its configuration, the Orleans dashboard; and a cluster client connected to its gateway.
 /// </summary>
 public sealed class SiloHostFixture : IAsyncLifetime
 {
@@ -28,6 +28,8 @@ public sealed class SiloHostFixture : IAsyncLifetime
 
     public Uri MetricsUri => new($"http://127.0.0.1:{MetricsPort}/metrics");
 
+    public Uri DashboardUri => new($"http://127.0.0.1:{MetricsPort}/dashboard/");
+
     public IClusterClient Client => _client?.Services.GetRequiredService<IClusterClient>()
         ?? throw new InvalidOperationException("the silo host has not started");
 
@@ -41,7 +43,7 @@ public sealed class SiloHostFixture : IAsyncLifetime
         [
             "exec", Path.Combine(AppContext.BaseDirectory, "orleans-gan-silo.dll"),
             "--Silo:SiloPort", $"{SiloPort}", "--Silo:GatewayPort", $"{GatewayPort}", "--Telemetry:Port", $"{MetricsPort}",
-            "--Logging:LogLevel:Default", "Warning",
+            "--Telemetry:Dashboard", "true", "--Logging:LogLevel:Default", "Warning",
         ], AppContext.BaseDirectory);
         await _silo.WaitForLineAsync("OrleansGan silo ready", StartLimit);
 
