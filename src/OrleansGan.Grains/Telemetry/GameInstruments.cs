@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
 using OrleansGan.Abstractions.Game;
 using OrleansGan.Abstractions.Spec;
@@ -11,10 +10,10 @@ namespace OrleansGan.Grains.Telemetry;
 /// traffic filter reports the tensors that cross player-grain boundaries.
 /// </summary>
 /// <remarks>
-/// Cardinality: per-game figures are observable instruments read from a book of games that holds every running game
-/// and at most <see cref="MaxEndedGames"/> ended ones, each for at most <see cref="Retention"/> after it ended; a game
-/// dropped from the book disappears from the scrape. Message tallies are dropped after <see cref="Retention"/> without
-/// traffic, and at most <see cref="MaxTrafficGames"/> games are tallied. The round-duration histogram keeps one series
+/// Cardinality: per-game figures are observable instruments read from a <see cref="GameBook"/> that holds every running
+/// game and at most <see cref="MaxEndedGames"/> ended ones, each for at most <see cref="Retention"/> after it ended; a
+/// game dropped from the book disappears from the scrape. <see cref="MessageTraffic"/> drops tallies after
+/// <see cref="Retention"/> without traffic, and tallies at most <see cref="MaxTrafficGames"/> games. The round-duration histogram keeps one series
 /// set per game since the silo started, up to the cardinality limit that <c>AddOrleansGanTelemetry</c> gives it.
 /// </remarks>
 public sealed class GameInstruments
@@ -39,9 +38,8 @@ public sealed class GameInstruments
     public static readonly IReadOnlyList<double> RoundDurationBuckets =
         [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
 
-    private readonly ConcurrentDictionary<string, GameSeries> _games = new();
-    private readonly ConcurrentDictionary<(string Game, string Player, string Kind, string Direction), MessageTally> _traffic = new();
-    private readonly TimeProvider _time;
+    private readonly GameBook _games;
+    private readonly MessageTraffic _traffic;
     private readonly Lazy<string[]> _devices;
     private readonly Histogram<double> _roundDuration;
     private readonly ObservableCounter<long> _messages;
@@ -56,7 +54,8 @@ public sealed class GameInstruments
     /// <summary>Instruments on the given clock, reporting the given devices.</summary>
     public GameInstruments(IMeterFactory meters, TimeProvider time, Func<string[]> devices)
     {
-        _time = time;
+        _games = new GameBook(time);
+        _traffic = new MessageTraffic(time);
         _devices = new Lazy<string[]>(devices);
         var meter = meters.Create(MeterName);
 
@@ -105,30 +104,21 @@ public sealed class GameInstruments
     public bool MeasuresMessages => _messages.Enabled || _payload.Enabled;
 
     /// <summary>Puts a game that starts playing in the book (replacing an earlier game with the same id).</summary>
-    public GameSeries Started(string gameId, GameSpec spec)
-    {
-        var series = new GameSeries(gameId, spec);
-        _games[gameId] = series;
-        Prune();
-        return series;
-    }
+    public GameSeries Started(string gameId, GameSpec spec) => _games.Open(gameId, spec);
 
     /// <summary>Records a round and how long it took.</summary>
     public void Played(GameSeries game, RoundRecord round, TimeSpan duration)
     {
-        game.Played(round);
+        // The histogram first: a scrape that sees the round counted also sees its duration.
         _roundDuration.Record(duration.TotalSeconds, game.Tags);
+        game.Played(round);
     }
 
     /// <summary>Records an evaluation.</summary>
     public void Evaluated(GameSeries game, EvaluationRecord evaluation) => game.Evaluated(evaluation);
 
     /// <summary>Records the state a game ended in; it stays in the scrape for <see cref="Retention"/>.</summary>
-    public void Ended(GameSeries game, GameState state)
-    {
-        game.Ended(state, _time.GetUtcNow());
-        Prune();
-    }
+    public void Ended(GameSeries game, GameState state) => _games.Close(game, state);
 
     /// <summary>Tallies one argument or result of a player grain's method, if its type can hold tensors.</summary>
     public void Carried(string gameId, string player, string direction, object? message)
@@ -138,13 +128,7 @@ public sealed class GameInstruments
             return;
         }
 
-        var kind = TensorPayload.KindOf(message!);
-        var tally = _traffic.GetOrAdd((gameId, player, kind, direction), key => new MessageTally(
-        [
-            new(TagNames.GameId, key.Game), new(TagNames.Player, key.Player), new(TagNames.Kind, key.Kind),
-            new(TagNames.Direction, key.Direction),
-        ]));
-        tally.Add(bytes, _time.GetTimestamp());
+        _traffic.Add(gameId, player, TensorPayload.KindOf(message!), direction, bytes);
     }
 
     /// <summary>The devices this process can compute on: cpu, and cuda:N for each CUDA device torch sees.</summary>
@@ -157,8 +141,7 @@ public sealed class GameInstruments
     private IEnumerable<Measurement<T>> Each<T>(Func<(GameSeries Series, long Rounds, GameState State), IEnumerable<Measurement<T>>> measure)
         where T : struct
     {
-        Prune();
-        foreach (var series in _games.Values)
+        foreach (var series in _games.Current())
         {
             var (rounds, _, _, state) = series.Read();
             foreach (var measurement in measure((series, rounds, state)))
@@ -170,8 +153,7 @@ public sealed class GameInstruments
 
     private IEnumerable<Measurement<double>> EachRound(Func<GameSeries, RoundRecord, Measurement<double>[]> measure)
     {
-        Prune();
-        foreach (var series in _games.Values)
+        foreach (var series in _games.Current())
         {
             if (series.Read().Round is { } round)
             {
@@ -186,8 +168,7 @@ public sealed class GameInstruments
     private IEnumerable<Measurement<T>> EachEvaluation<T>(Func<GameSeries, GameSeries.EvaluationFigures, Measurement<T>[]> measure)
         where T : struct
     {
-        Prune();
-        foreach (var series in _games.Values)
+        foreach (var series in _games.Current())
         {
             if (series.Read().Evaluation is { } evaluation)
             {
@@ -199,68 +180,6 @@ public sealed class GameInstruments
         }
     }
 
-    private IEnumerable<Measurement<long>> Traffic(Func<MessageTally, long> value)
-    {
-        PruneTraffic();
-        return _traffic.Values.Select(t => new Measurement<long>(value(t), t.Tags)).ToArray();
-    }
-
-    /// <summary>Drops ended games past their retention, and the oldest ended games beyond <see cref="MaxEndedGames"/>.</summary>
-    private void Prune()
-    {
-        var now = _time.GetUtcNow();
-        var ended = _games.Values.Select(s => (Series: s, EndedAt: s.EndedAt)).Where(e => e.EndedAt is not null)
-            .OrderByDescending(e => e.EndedAt).ToArray();
-        for (var i = 0; i < ended.Length; i++)
-        {
-            if (i >= MaxEndedGames || now - ended[i].EndedAt > Retention)
-            {
-                _games.TryRemove(KeyValuePair.Create(ended[i].Series.GameId, ended[i].Series));
-            }
-        }
-    }
-
-    /// <summary>Drops tallies idle past <see cref="Retention"/>, and the least recently active games beyond <see cref="MaxTrafficGames"/>.</summary>
-    private void PruneTraffic()
-    {
-        var now = _time.GetTimestamp();
-        var games = _traffic
-            .GroupBy(t => t.Key.Game)
-            .Select(g => (Game: g.Key, Tallies: g.ToArray(), LastSeen: g.Max(t => t.Value.LastSeen)))
-            .OrderByDescending(g => g.LastSeen)
-            .ToArray();
-        for (var i = 0; i < games.Length; i++)
-        {
-            foreach (var tally in games[i].Tallies)
-            {
-                if (i >= MaxTrafficGames || _time.GetElapsedTime(tally.Value.LastSeen, now) > Retention)
-                {
-                    _traffic.TryRemove(tally);
-                }
-            }
-        }
-    }
-
-    /// <summary>The count and bytes of one kind of message in one direction for one player of one game.</summary>
-    private sealed class MessageTally(KeyValuePair<string, object?>[] tags)
-    {
-        private long _count;
-        private long _bytes;
-        private long _lastSeen;
-
-        public KeyValuePair<string, object?>[] Tags { get; } = tags;
-
-        public long Count => Interlocked.Read(ref _count);
-
-        public long Bytes => Interlocked.Read(ref _bytes);
-
-        public long LastSeen => Interlocked.Read(ref _lastSeen);
-
-        public void Add(long bytes, long timestamp)
-        {
-            Interlocked.Increment(ref _count);
-            Interlocked.Add(ref _bytes, bytes);
-            Interlocked.Exchange(ref _lastSeen, timestamp);
-        }
-    }
+    private IEnumerable<Measurement<long>> Traffic(Func<MessageTally, long> value) =>
+        _traffic.Current().Select(t => new Measurement<long>(value(t), t.Tags)).ToArray();
 }

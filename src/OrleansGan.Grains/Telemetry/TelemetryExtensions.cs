@@ -29,7 +29,7 @@ public static class TelemetryExtensions
         where TBuilder : IHostApplicationBuilder
     {
         builder.Services.TryAddSingleton<GameInstruments>();
-        builder.Services.AddSingleton<IIncomingGrainCallFilter, MessageTrafficFilter>();
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IIncomingGrainCallFilter, MessageTrafficFilter>());
         builder.Services.AddOpenTelemetry()
             .ConfigureResource(resource => resource
                 .AddService("orleans-gan")

@@ -27,9 +27,11 @@ public partial class RunCommandMetricsTests : IDisposable
         var metrics = new Uri($"http://127.0.0.1:{port}/metrics");
         using var stop = new CancellationTokenSource();
         var output = new WatchedWriter();
-        var run = CommandLine.InvokeAsync(output, stop.Token, "run", "--rounds", "1000000", "--batch", "32", "--g-hidden", "16",
+        var run = CommandLine.InvokeAsync(output, stop.Token, "run", "--name", "metrics-probe", "--rounds", "1000000", "--batch", "32", "--g-hidden", "16",
             "--d-hidden", "16", "--eval-every", "100", "--eval-samples", "200", "--metrics-port", $"{port}", "--out", _folder);
 
+        // Other tests may run embedded silos in this process at the same time, and an OpenTelemetry exporter collects
+        // every meter of its name in the process: this game is told apart by its name.
         // The header line names the endpoint once the silo and its web host are up.
         var announced = await Task.WhenAny(output.Printed($"metrics at {metrics}"), run, Task.Delay(Limit));
         Assert.True(announced != run && !announced.IsFaulted && output.ToString().Contains($"metrics at {metrics}"), $"the run did not announce {metrics}:\n{output}");
@@ -50,12 +52,14 @@ public partial class RunCommandMetricsTests : IDisposable
             await Task.Delay(100);
         }
 
-        Assert.Contains("# TYPE orleansgan_round_duration_seconds histogram", scrape);
-        Assert.Contains("orleansgan_game_state{", scrape);
-        Assert.Contains("state=\"running\"", scrape);
-        Assert.Contains("orleansgan_message_payload_bytes_total{", scrape);
-        Assert.Contains("orleans_catalog_activations{", scrape);
-        Assert.Contains("dotnet_process_cpu_time_seconds_total{", scrape);
+        foreach (var expected in new[]
+        {
+            "# TYPE orleansgan_round_duration_seconds histogram", "orleansgan_game_state{", "state=\"running\"", "game_id=\"metrics-probe-",
+            "orleansgan_message_payload_bytes_total{", "orleans_catalog_activations{", "dotnet_process_cpu_time_seconds_total{",
+        })
+        {
+            Assert.True(scrape.Contains(expected, StringComparison.Ordinal), $"no {expected} in the scrape:\n{scrape}");
+        }
 
         await stop.CancelAsync();
         Assert.Equal(130, await run.WaitAsync(Limit));
@@ -83,6 +87,6 @@ public partial class RunCommandMetricsTests : IDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    [GeneratedRegex(@"^orleansgan_game_rounds_total\{[^}]*game_id=""ring-[^""]+""[^}]*\} (\S+)", RegexOptions.Multiline)]
+    [GeneratedRegex(@"^orleansgan_game_rounds_total\{[^}]*game_id=""metrics-probe-[^""]+""[^}]*\} (\S+)", RegexOptions.Multiline)]
     private static partial Regex RoundsOfTheGame();
 }
