@@ -10,7 +10,8 @@ using OrleansGan.Grains.Telemetry;
 // A silo on localhost clustering that serves its metrics at /metrics (Prometheus text format) and, when switched on,
 // the Orleans dashboard at /dashboard, both on the telemetry port. Ports and ids come from appsettings.json,
 // environment variables (Silo__GatewayPort=30001, Telemetry__Port=9465) or arguments (--Silo:GatewayPort 30001).
-var builder = WebApplication.CreateBuilder(args);
+// Content root: the build output, where appsettings.json is copied, whatever folder the silo is started from.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 var silo = builder.Configuration.GetSection("Silo");
 var clusterId = silo["ClusterId"] ?? "orleansgan";
 var siloPort = silo.GetValue("SiloPort", 11111);
