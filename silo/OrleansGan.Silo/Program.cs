@@ -9,7 +9,8 @@ using OrleansGan.Grains.Telemetry;
 
 // A silo on localhost clustering that serves its metrics at /metrics (Prometheus text format) and, when switched on,
 // the Orleans dashboard at /dashboard, both on the telemetry port. Ports and ids come from appsettings.json,
-// environment variables (Silo__GatewayPort=30001, Telemetry__Port=9465) or arguments (--Silo:GatewayPort 30001).
+// environment variables (Silo__GatewayPort=30001, Telemetry__Port=9465) or arguments (--Silo:GatewayPort 30001);
+// Telemetry:Port 0 takes any free port, which the ready line names.
 // Content root: the build output, where appsettings.json is copied, whatever folder the silo is started from.
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 var silo = builder.Configuration.GetSection("Silo");
@@ -40,7 +41,7 @@ if (dashboard)
 }
 
 await app.StartAsync();
-var web = $"http://{(address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6 ? $"[{address}]" : address)}:{port}";
+var web = app.Urls.First(); // the bound address: Telemetry:Port 0 picks a free port
 Console.WriteLine($"OrleansGan silo ready: cluster '{clusterId}', silo port {siloPort}, gateway 127.0.0.1:{gatewayPort}, " +
     $"metrics {web}/metrics{(dashboard ? $", dashboard {web}/dashboard" : "")}. Ctrl+C stops it.");
 await app.WaitForShutdownAsync();

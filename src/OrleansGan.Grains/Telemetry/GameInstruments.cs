@@ -60,7 +60,9 @@ public sealed class GameInstruments
         var meter = meters.Create(MeterName);
 
         meter.CreateObservableCounter("orleansgan.game.rounds", () => Each<long>(g => [new(g.Rounds, g.Series.Tags)]),
-            "{round}", "Rounds completed by the game.");
+            "{round}", "Rounds the game has played on this silo since it started or resumed (for rates).");
+        meter.CreateObservableGauge("orleansgan.game.round", () => EachRound((s, r) => [new(r.Round, s.Tags)]),
+            "{round}", "The game's latest completed round (a resumed game goes on from its checkpoint's round).");
         _roundDuration = meter.CreateHistogram(RoundDurationName, "s", "Wall time of one round of the protocol.",
             tags: null, advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = RoundDurationBuckets });
 

@@ -45,6 +45,7 @@ public sealed class GameInstrumentsTests : IDisposable
 
         Assert.Equal([0.003, 0.005], readings.Where(r => r.Instrument == GameInstruments.RoundDurationName).Select(r => r.Value));
         Assert.Equal(2, One("orleansgan.game.rounds"));
+        Assert.Equal(2, One("orleansgan.game.round"));
         Assert.Equal(1.5, One("orleansgan.player.loss", ("player", "discriminator"), ("device", "cuda:0")));
         Assert.Equal(2.5, One("orleansgan.player.loss", ("player", "generator"), ("device", "cpu")));
         Assert.Equal(0.7, One("orleansgan.discriminator.output", ("sample", "real")));

@@ -25,6 +25,7 @@ public class MetricsEndpointTests(SiloHostFixture silo)
         var expected = new Dictionary<string, string>
         {
             ["orleansgan_game_rounds_total"] = "counter",
+            ["orleansgan_game_round"] = "gauge",
             ["orleansgan_round_duration_seconds"] = "histogram",
             ["orleansgan_player_loss"] = "gauge",
             ["orleansgan_discriminator_output"] = "gauge",
@@ -60,6 +61,7 @@ public class MetricsEndpointTests(SiloHostFixture silo)
         Assert.Equal(Rounds, rounds.Value);
         Assert.Equal("alternating(2,1)", rounds.Labels["protocol"]);
         Assert.Equal("minimax", rounds.Labels["loss"]);
+        Assert.Equal(Rounds, Assert.Single(OfGame("orleansgan_game_round")).Value);
 
         var state = OfGame("orleansgan_game_state").ToDictionary(s => s.Labels["state"], s => s.Value);
         Assert.Equal(new Dictionary<string, double> { ["running"] = 0, ["finished"] = 1, ["diverged"] = 0, ["failed"] = 0, ["cancelled"] = 0 }, state);
