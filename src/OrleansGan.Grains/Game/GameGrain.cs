@@ -99,6 +99,11 @@ public sealed class GameGrain(ILogger<GameGrain> logger) : Grain, IGameGrain
                 }
 
                 var record = await protocol.PlayRoundAsync(players, round, spec.BatchSize);
+                if (spec.Evaluation.TrackParameters)
+                {
+                    record = record with { Position = await PositionAsync(players) };
+                }
+
                 _rounds.Add(record);
                 if (!double.IsFinite(record.DiscriminatorLoss) || !double.IsFinite(record.GeneratorLoss))
                 {
@@ -128,6 +133,13 @@ public sealed class GameGrain(ILogger<GameGrain> logger) : Grain, IGameGrain
             _clock.Stop();
             DelayDeactivation(TimeSpan.Zero);
         }
+    }
+
+    private static async Task<IReadOnlyList<double>> PositionAsync(PlayerPair players)
+    {
+        var g = await players.Generator.GetParametersAsync();
+        var d = await players.Discriminator.GetParametersAsync();
+        return g.Values.Concat(d.Values).SelectMany(TensorCodec.ToArray).Select(v => (double)v).ToList();
     }
 
     private async Task EvaluateAsync(GameSpec spec, PlayerPair players, int round)

@@ -41,11 +41,37 @@ public sealed class GeneratorGrain : Grain, IGeneratorGrain
     }
 
     /// <inheritdoc />
-    public Task<GeneratorMoveReport> ApplyGradientAsync(GradientMessage message)
+    public Task<GeneratorMoveReport> ApplyGradientAsync(GradientMessage message, UpdateRule rule)
     {
         using var scope = NewDisposeScope();
         var gradient = TensorCodec.ToTensor(message.Gradient, Player.Device);
-        return Task.FromResult(new GeneratorMoveReport(Player.ApplyGradient(gradient)));
+        return Task.FromResult(new GeneratorMoveReport(Player.ApplyGradient(gradient, rule)));
+    }
+
+    /// <inheritdoc />
+    public Task SaveAnchorAsync()
+    {
+        Player.SaveAnchor();
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public Task<GeneratorTangent> TangentAsync(GradientMessage message)
+    {
+        using var scope = NewDisposeScope();
+        var tangent = Player.Tangent(TensorCodec.ToTensor(message.Gradient, Player.Device));
+        return Task.FromResult(new GeneratorTangent(TensorCodec.ToMessage(tangent)));
+    }
+
+    /// <inheritdoc />
+    public Task<GeneratorMoveReport> ApplyConsensusAsync(ConsensusCorrection correction)
+    {
+        using var scope = NewDisposeScope();
+        var norm = Player.ApplyConsensus(
+            TensorCodec.ToTensor(correction.FieldNormGradient, Player.Device),
+            TensorCodec.ToTensor(correction.HessianVectorProduct, Player.Device),
+            correction.Weight);
+        return Task.FromResult(new GeneratorMoveReport(norm));
     }
 
     /// <inheritdoc />
