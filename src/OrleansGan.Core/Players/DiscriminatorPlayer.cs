@@ -94,7 +94,7 @@ public sealed class DiscriminatorPlayer : IDisposable
             var g = Gradients.Of(costD, psi, retainGraph: true, createGraph: throughSteps);
             psi = throughSteps
                 ? lookahead.Step(psi, g)
-                : lookahead.Step(psi.Select(p => p.detach()).ToList(), g.Select(t => t.detach()).ToList()).Select(p => p.detach()).ToList();
+                : lookahead.Step(psi.Select(p => p.detach()).ToList(), g.Select(t => t.detach()).ToList()).Select(p => p.detach().requires_grad_(true)).ToList();
         }
 
         var fakeLogits = steps == 0 ? _network.call(x) : _network.ForwardWith(x, psi);

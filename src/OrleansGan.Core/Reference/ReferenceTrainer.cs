@@ -259,7 +259,7 @@ public sealed class ReferenceTrainer : IDisposable
             var g = autograd.grad([cost], psi.ToList(), retain_graph: true, create_graph: throughSteps);
             psi = throughSteps
                 ? lookahead.Step(psi, g.ToList())
-                : lookahead.Step(psi.Select(p => p.detach()).ToList(), g.Select(t => t.detach()).ToList()).Select(p => p.detach()).ToList();
+                : lookahead.Step(psi.Select(p => p.detach()).ToList(), g.Select(t => t.detach()).ToList()).Select(p => p.detach().requires_grad_(true)).ToList();
         }
 
         var unrolledLogits = _spec.Protocol.UnrollSteps == 0 ? _d.call(x) : _d.ForwardWith(x, psi);
