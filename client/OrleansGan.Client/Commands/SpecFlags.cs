@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.RegularExpressions;
+using OrleansGan.Core.Theory;
 
 namespace OrleansGan.Client.Commands;
 
@@ -16,6 +17,7 @@ internal sealed partial class SpecFlags
     {
         Spec = new Option<FileInfo?>("--spec") { Description = "A YAML or JSON game spec (fields not given keep the defaults)." };
         Protocol = new Option<string?>("--protocol") { Description = "simultaneous, alternating(kD,kG), two-time-scale, optimistic, extragradient, unrolled(k), unrolled-stop-gradient(k) or consensus(gamma)." };
+        Game = new Option<string?>("--game") { Description = "A game with a known answer as the starting point: bilinear, bilinear-xy, dirac-non-saturating, dirac-minimax, dirac-maximum-likelihood (SGD, lr 0.1, from theta = psi = 0.5, 1000 rounds; other flags override)." };
         Set = new Option<string[]>("--set") { Description = "Any spec field, as path=value (e.g. evaluation.samples=5000). Repeatable.", AllowMultipleArgumentsPerToken = false };
         Add<string>("--name", "Name of the game and prefix of its run folder.", "name");
         Add<string>("--data", "ring8, grid25 or dirac.", "data.kind");
@@ -44,16 +46,25 @@ internal sealed partial class SpecFlags
 
     public Option<string?> Protocol { get; }
 
+    public Option<string?> Game { get; }
+
     public Option<string[]> Set { get; }
 
     /// <summary>Every option, for adding to a command.</summary>
-    public IEnumerable<Option> All => new Option[] { Spec, Protocol, Set }.Concat(_fields.Select(f => f.Option));
+    public IEnumerable<Option> All => new Option[] { Spec, Game, Protocol, Set }.Concat(_fields.Select(f => f.Option));
 
     /// <summary>The overrides the parsed flags ask for, in a fixed order: named flags, then --set in the order given.</summary>
     /// <exception cref="ArgumentException">A flag's value cannot be an override; the message names the flag.</exception>
     public List<KeyValuePair<string, string>> Overrides(ParseResult parse)
     {
         var overrides = new List<KeyValuePair<string, string>>();
+        if (parse.GetValue(Game) is { } game)
+        {
+            var known = KnownGame.All.FirstOrDefault(g => g.Name == game)
+                ?? throw new ArgumentException($"--game: unknown game '{game}' (expected one of: {string.Join(", ", KnownGame.All.Select(g => g.Name))})");
+            overrides.AddRange(known.Overrides(learningRate: 0.1, start: 0.5, rounds: 1000));
+        }
+
         if (parse.GetValue(Protocol) is { } protocol)
         {
             overrides.AddRange(ProtocolOverrides(protocol));

@@ -34,7 +34,7 @@ public sealed record KnownGame(string Name, string Description, LossKind Loss, d
 
     /// <summary>The game by name.</summary>
     public static KnownGame Named(string name) => All.FirstOrDefault(g => g.Name == name)
-        ?? throw new ArgumentException($"unknown game '{name}' (expected one of: {string.Join(", ", All.Select(g => g.Name))})", nameof(name));
+        ?? throw new ArgumentException($"unknown game '{name}' (expected one of: {string.Join(", ", All.Select(g => g.Name))})");
 
     /// <summary>
     /// The spec of this game under <paramref name="protocol"/> with plain SGD at learning rate <paramref name="learningRate"/>
@@ -42,33 +42,48 @@ public sealed record KnownGame(string Name, string Description, LossKind Loss, d
     /// </summary>
     public GameSpec Spec(ProtocolSpec protocol, double learningRate, double start, int rounds)
     {
-        string F(double v) => v.ToString("R", CultureInfo.InvariantCulture);
         var discriminatorRate = protocol.Kind == ProtocolKind.TwoTimeScale ? 2 * learningRate : learningRate;
-        return GameSpecLoader.Load(null, new Dictionary<string, string>
+        var overrides = Overrides(learningRate, start, rounds);
+        overrides["discriminator.optimizer.learningRate"] = F(discriminatorRate);
+        overrides["protocol.kind"] = KebabCase(protocol.Kind.ToString());
+        overrides["protocol.discriminatorSteps"] = protocol.DiscriminatorSteps.ToString(CultureInfo.InvariantCulture);
+        overrides["protocol.generatorSteps"] = protocol.GeneratorSteps.ToString(CultureInfo.InvariantCulture);
+        overrides["protocol.unrollSteps"] = protocol.UnrollSteps.ToString(CultureInfo.InvariantCulture);
+        overrides["protocol.consensusWeight"] = F(protocol.ConsensusWeight);
+        return GameSpecLoader.Load(null, overrides);
+    }
+
+    /// <summary>
+    /// The spec fields that make the default game this one: data, costs, scalar players with plain SGD at
+    /// <paramref name="learningRate"/>, starting at theta = psi = <paramref name="start"/>, parameters tracked every round.
+    /// </summary>
+    public Dictionary<string, string> Overrides(double learningRate, double start, int rounds)
+    {
+        var sgd = $"{{kind: sgd, learningRate: {F(learningRate)}, beta1: 0, beta2: 0, epsilon: 1, momentum: 0, weightDecay: 0}}";
+        return new Dictionary<string, string>
         {
             ["name"] = Name,
             ["rounds"] = rounds.ToString(CultureInfo.InvariantCulture),
             ["batchSize"] = "1",
             ["data.kind"] = "dirac",
-            ["loss"] = Loss.ToString() switch { var s => System.Text.Json.JsonNamingPolicy.KebabCaseLower.ConvertName(s) },
-            ["protocol.kind"] = System.Text.Json.JsonNamingPolicy.KebabCaseLower.ConvertName(protocol.Kind.ToString()),
-            ["protocol.discriminatorSteps"] = protocol.DiscriminatorSteps.ToString(CultureInfo.InvariantCulture),
-            ["protocol.generatorSteps"] = protocol.GeneratorSteps.ToString(CultureInfo.InvariantCulture),
-            ["protocol.unrollSteps"] = protocol.UnrollSteps.ToString(CultureInfo.InvariantCulture),
-            ["protocol.consensusWeight"] = F(protocol.ConsensusWeight),
+            ["loss"] = KebabCase(Loss.ToString()),
             ["generator.network"] = "point-mass",
             ["generator.latentSize"] = "1",
             ["generator.outputSize"] = "1",
             ["generator.initialValue"] = F(start),
-            ["generator.optimizer"] = $"{{kind: sgd, learningRate: {F(learningRate)}, beta1: 0, beta2: 0, epsilon: 1, momentum: 0, weightDecay: 0}}",
+            ["generator.optimizer"] = sgd,
             ["discriminator.network"] = "linear",
             ["discriminator.inputSize"] = "1",
             ["discriminator.outputScale"] = F(OutputScale),
             ["discriminator.initialValue"] = F(start),
-            ["discriminator.optimizer"] = $"{{kind: sgd, learningRate: {F(discriminatorRate)}, beta1: 0, beta2: 0, epsilon: 1, momentum: 0, weightDecay: 0}}",
+            ["discriminator.optimizer"] = sgd,
             ["evaluation.every"] = rounds.ToString(CultureInfo.InvariantCulture),
             ["evaluation.samples"] = "16",
             ["evaluation.trackParameters"] = "true",
-        });
+        };
     }
+
+    private static string F(double v) => v.ToString("R", CultureInfo.InvariantCulture);
+
+    private static string KebabCase(string name) => System.Text.Json.JsonNamingPolicy.KebabCaseLower.ConvertName(name);
 }

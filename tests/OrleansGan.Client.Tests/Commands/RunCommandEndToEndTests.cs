@@ -68,11 +68,8 @@ public class RunCommandEndToEndTests : IDisposable
     [Fact]
     public async Task A_known_game_runs_from_the_command_line()
     {
-        var (exit, output) = await CommandLine.InvokeAsync("run", "--data", "dirac", "--loss", "wasserstein", "--protocol", "extragradient",
-            "--set", "generator.network=point-mass", "--set", "generator.outputSize=1", "--set", "discriminator.network=linear",
-            "--set", "discriminator.inputSize=1", "--set", "generator.initialValue=0.5", "--set", "discriminator.initialValue=0.5",
-            "--optimizer", "sgd", "--lr-g", "0.2", "--lr-d", "0.2", "--rounds", "200", "--eval-every", "100", "--eval-samples", "10",
-            "--set", "evaluation.trackParameters=true", "--out", _folder);
+        var (exit, output) = await CommandLine.InvokeAsync("run", "--game", "bilinear", "--protocol", "extragradient",
+            "--lr-g", "0.2", "--lr-d", "0.2", "--rounds", "200", "--out", _folder);
         Assert.True(exit == 0, output);
         var rows = await File.ReadAllLinesAsync(Path.Combine(_folder, "rounds.csv"));
         Assert.Equal(201, rows.Length);

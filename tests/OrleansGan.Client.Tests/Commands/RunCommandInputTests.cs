@@ -36,6 +36,7 @@ public class RunCommandInputTests : IDisposable
     [InlineData("--set", "generator.widths=3", "generator.widths", "no such field")]
     [InlineData("--set", "evaluation=3", "evaluation", "is a section")]
     [InlineData("--set", "nonsense", "--set", "path=value")]
+    [InlineData("--game", "chess", "--game", "unknown game 'chess'")]
     public async Task A_bad_flag_is_refused_naming_the_field(string flag, string value, string field, string reason)
     {
         var (exit, output) = await CommandLine.InvokeAsync("run", flag, value, "--out", _folder);
