@@ -173,6 +173,13 @@ public sealed class DiscriminatorPlayer : IDisposable
         return new DiscriminatorEvaluation(MeanScore(_network.call(real)), MeanScore(_network.call(fake)));
     }
 
+    /// <summary>Everything needed to continue exactly from here: weights, optimizer and rule state, random stream.</summary>
+    public byte[] SaveState() => PlayerStateFormat.Save("discriminator", _network, _optimizer, _stream);
+
+    /// <summary>Continues from a state <see cref="SaveState"/> wrote; any move in progress is dropped.</summary>
+    /// <exception cref="InvalidDataException">The state is not this player's or is damaged.</exception>
+    public void RestoreState(byte[] state) => PlayerStateFormat.Restore(state, "discriminator", _network, _optimizer, _stream);
+
     /// <summary>The current parameters.</summary>
     public ParameterSnapshot Snapshot() => PlayerParameters.Snapshot(_network);
 

@@ -145,6 +145,13 @@ public sealed class GeneratorPlayer : IDisposable
         return _network.call(z).MoveToOuterDisposeScope();
     }
 
+    /// <summary>Everything needed to continue exactly from here: weights, optimizer and rule state, random stream.</summary>
+    public byte[] SaveState() => PlayerStateFormat.Save("generator", _network, _optimizer, _stream);
+
+    /// <summary>Continues from a state <see cref="SaveState"/> wrote; any move in progress is dropped.</summary>
+    /// <exception cref="InvalidDataException">The state is not this player's or is damaged.</exception>
+    public void RestoreState(byte[] state) => PlayerStateFormat.Restore(state, "generator", _network, _optimizer, _stream);
+
     /// <summary>The current parameters.</summary>
     public ParameterSnapshot Snapshot() => PlayerParameters.Snapshot(_network);
 

@@ -29,6 +29,10 @@ public sealed class PlayerOptimizer : IDisposable
     /// <summary>The torch optimizer.</summary>
     public optim.Optimizer Optimizer { get; }
 
+    // Saving and loading state live on TorchSharp's managed optimizers, which Adam, SGD and RMSprop all are.
+    private TorchSharp.Modules.OptimizerHelper Helper => Optimizer as TorchSharp.Modules.OptimizerHelper
+        ?? throw new NotSupportedException($"cannot save the state of optimizer {Optimizer.GetType().Name}");
+
     /// <summary>The parameters, in registration order.</summary>
     public IReadOnlyList<TorchSharp.Modules.Parameter> Parameters => _parameters;
 
@@ -96,6 +100,28 @@ public sealed class PlayerOptimizer : IDisposable
         }
 
         Optimizer.step();
+    }
+
+    /// <summary>Writes the optimizer's state and the update rules' state.</summary>
+    public void Save(BinaryWriter writer)
+    {
+        Helper.save_state_dict(writer);
+        PlayerStateFormat.WriteTensors(writer, _previousGradient);
+        PlayerStateFormat.WriteTensors(writer, _anchor);
+    }
+
+    /// <summary>Reads what <see cref="Save"/> wrote.</summary>
+    public void Load(BinaryReader reader)
+    {
+        Helper.load_state_dict(reader);
+        var device = _parameters[0].device;
+        var dtype = _parameters[0].dtype;
+        var previous = PlayerStateFormat.ReadTensors(reader, device, dtype);
+        var anchor = PlayerStateFormat.ReadTensors(reader, device, dtype);
+        DisposeAll(_previousGradient);
+        DisposeAll(_anchor);
+        _previousGradient = previous;
+        _anchor = anchor;
     }
 
     /// <summary>A functional copy of the optimizer from its current state, for unrolling.</summary>
