@@ -37,6 +37,12 @@ public interface IDiscriminatorGrain : IGrainWithStringKey
     /// <summary>Mean D on a fresh real sample drawn with the given seed, and on the given fake sample.</summary>
     Task<DiscriminatorEvaluation> EvaluateAsync(TensorBytes fake, ulong seed);
 
+    /// <summary>The player's whole state, to checkpoint.</summary>
+    Task<PlayerState> SaveStateAsync();
+
+    /// <summary>Continues from a saved state (after <c>JoinAsync</c> with the same setup); a damaged state changes nothing.</summary>
+    Task RestoreStateAsync(PlayerState state);
+
     /// <summary>The current parameters.</summary>
     Task<ParameterSnapshot> GetParametersAsync();
 }

@@ -27,6 +27,12 @@ public interface IGeneratorGrain : IGrainWithStringKey
     /// <summary>Generates samples from a fresh stream with the given seed, leaving the training stream untouched.</summary>
     Task<TensorBytes> SampleAsync(int count, ulong seed);
 
+    /// <summary>The player's whole state, to checkpoint.</summary>
+    Task<PlayerState> SaveStateAsync();
+
+    /// <summary>Continues from a saved state (after <c>JoinAsync</c> with the same setup); a damaged state changes nothing.</summary>
+    Task RestoreStateAsync(PlayerState state);
+
     /// <summary>The current parameters.</summary>
     Task<ParameterSnapshot> GetParametersAsync();
 }

@@ -63,6 +63,7 @@ public static partial class GameSpecValidator
         Check(e.Samples >= 1, "evaluation.samples", $"must be at least 1 (got {e.Samples})");
         Check(double.IsFinite(e.QualityStds) && e.QualityStds > 0, "evaluation.qualityStds", $"must be positive (got {e.QualityStds})");
         Check(e.MinSamplesPerMode >= 1, "evaluation.minSamplesPerMode", $"must be at least 1 (got {e.MinSamplesPerMode})");
+        Check(spec.Checkpoint.Every >= 0, "checkpoint.every", $"must be 0 (never) or a number of rounds (got {spec.Checkpoint.Every})");
         var parameters = ParameterCount(spec);
         Check(!e.TrackParameters || parameters <= MaxTrackedParameters, "evaluation.trackParameters",
             $"tracks at most {MaxTrackedParameters} parameters; these players have {parameters}");

@@ -80,6 +80,7 @@ public sealed record KnownGame(string Name, string Description, LossKind Loss, d
             ["evaluation.every"] = rounds.ToString(CultureInfo.InvariantCulture),
             ["evaluation.samples"] = "16",
             ["evaluation.trackParameters"] = "true",
+            ["checkpoint.every"] = "0",
         };
     }
 

@@ -2,8 +2,10 @@ using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using OrleansGan.Abstractions.Game;
 using OrleansGan.Abstractions.Grains;
+using OrleansGan.Abstractions.Messages;
 using OrleansGan.Abstractions.Players;
 using OrleansGan.Abstractions.Spec;
+using OrleansGan.Core.Checkpoints;
 using OrleansGan.Core.Data;
 using OrleansGan.Core.Evaluation;
 using OrleansGan.Core.Randomness;
@@ -15,9 +17,10 @@ namespace OrleansGan.Grains.Game;
 
 /// <summary>
 /// Seats the two players of one game and plays its protocol round after round, in a loop that runs on this
-/// activation's scheduler and so interleaves safely with status requests.
+/// activation's scheduler and so interleaves safely with status requests. Every few rounds it checkpoints both
+/// players and its records, and it can resume from the last checkpoint after a crash.
 /// </summary>
-public sealed class GameGrain(ILogger<GameGrain> logger) : Grain, IGameGrain
+public sealed class GameGrain(ILogger<GameGrain> logger, ICheckpointStore checkpoints) : Grain, IGameGrain
 {
     private const int MaxRecordsPerStatus = 10_000;
     private readonly List<RoundRecord> _rounds = [];
@@ -26,33 +29,42 @@ public sealed class GameGrain(ILogger<GameGrain> logger) : Grain, IGameGrain
     private GameSpec? _spec;
     private GameState _state = GameState.Created;
     private string? _error;
+    private double _elapsedBefore;
     private bool _cancelRequested;
 
     /// <inheritdoc />
     public async Task StartAsync(GameSpec spec)
     {
-        if (_state == GameState.Running)
-        {
-            throw new InvalidOperationException($"game {this.GetPrimaryKeyString()} is already running; cancel it or use another id");
-        }
-
+        RefuseIfRunning();
         GameSpecValidator.ThrowIfInvalid(spec);
         var players = Players();
-        await players.Generator.JoinAsync(new GeneratorSetup(spec.Generator, PlayerSeeds.Generator(spec.Seed)));
-        await players.Discriminator.JoinAsync(new DiscriminatorSetup(
-            spec.Discriminator, PlayerSeeds.Discriminator(spec.Seed), spec.Data, spec.Loss, spec.BatchSize));
+        await SeatAsync(spec, players);
+        Begin(spec, [], [], elapsed: 0);
+        _ = PlayAsync(spec, players, firstRound: 1);
+    }
 
-        _spec = spec;
-        _rounds.Clear();
-        _evaluations.Clear();
-        _error = null;
-        _state = GameState.Running;
-        _clock.Restart();
-        _cancelRequested = false;
+    /// <inheritdoc />
+    public async Task<int> ResumeAsync(GameSpec? expected)
+    {
+        RefuseIfRunning();
+        var id = this.GetPrimaryKeyString();
+        var bytes = await checkpoints.LoadAsync(id)
+            ?? throw new InvalidOperationException($"game {id} has no checkpoint at {checkpoints.Describe(id)}");
+        var checkpoint = GameCheckpointFormat.Read(bytes, checkpoints.Describe(id));
+        if (expected is not null && GameCheckpointFormat.Differences(expected, checkpoint.Spec) is { Count: > 0 } differences)
+        {
+            throw new InvalidOperationException(
+                $"the checkpoint of game {id} was made with a different spec (fields that differ: {string.Join(", ", differences)})");
+        }
 
-        // Keep the activation while the loop runs, even when nobody polls.
-        DelayDeactivation(TimeSpan.FromDays(7));
-        _ = PlayAsync(spec, players, Protocols.Protocols.Create(spec.Protocol));
+        var players = Players();
+        await SeatAsync(checkpoint.Spec, players);
+        await players.Generator.RestoreStateAsync(new PlayerState(checkpoint.Generator));
+        await players.Discriminator.RestoreStateAsync(new PlayerState(checkpoint.Discriminator));
+        Begin(checkpoint.Spec, checkpoint.Rounds, checkpoint.Evaluations, checkpoint.ElapsedSeconds);
+        logger.LogInformation("Game {Game} resumed after round {Round}", id, checkpoint.Round);
+        _ = PlayAsync(checkpoint.Spec, players, firstRound: checkpoint.Round + 1);
+        return checkpoint.Round;
     }
 
     /// <inheritdoc />
@@ -61,7 +73,7 @@ public sealed class GameGrain(ILogger<GameGrain> logger) : Grain, IGameGrain
         var rounds = Slice(_rounds, roundCursor);
         var evaluations = Slice(_evaluations, evaluationCursor);
         return Task.FromResult(new GameStatus(
-            _state, _rounds.Count, _spec?.Rounds ?? 0, _clock.Elapsed.TotalSeconds, rounds, evaluations, _error));
+            _state, _rounds.Count, _spec?.Rounds ?? 0, Elapsed, rounds, evaluations, _error));
     }
 
     /// <inheritdoc />
@@ -71,10 +83,56 @@ public sealed class GameGrain(ILogger<GameGrain> logger) : Grain, IGameGrain
         return Task.CompletedTask;
     }
 
+    private double Elapsed => _elapsedBefore + _clock.Elapsed.TotalSeconds;
+
     private static List<T> Slice<T>(List<T> items, int cursor)
     {
         var start = Math.Clamp(cursor, 0, items.Count);
         return items.GetRange(start, Math.Min(MaxRecordsPerStatus, items.Count - start));
+    }
+
+    private static async Task SeatAsync(GameSpec spec, PlayerPair players)
+    {
+        await players.Generator.JoinAsync(new GeneratorSetup(spec.Generator, PlayerSeeds.Generator(spec.Seed)));
+        await players.Discriminator.JoinAsync(new DiscriminatorSetup(
+            spec.Discriminator, PlayerSeeds.Discriminator(spec.Seed), spec.Data, spec.Loss, spec.BatchSize));
+    }
+
+    private static async Task<IReadOnlyList<double>> PositionAsync(PlayerPair players)
+    {
+        var g = await players.Generator.GetParametersAsync();
+        var d = await players.Discriminator.GetParametersAsync();
+        return g.Values.Concat(d.Values).SelectMany(TensorCodec.ToArray).Select(v => (double)v).ToList();
+    }
+
+    private static bool IsFinite(RoundRecord r) =>
+        double.IsFinite(r.DiscriminatorLoss) && double.IsFinite(r.GeneratorLoss) && double.IsFinite(r.MeanRealScore)
+        && double.IsFinite(r.MeanFakeScore) && double.IsFinite(r.DiscriminatorGradientNorm) && double.IsFinite(r.GeneratorGradientNorm)
+        && (r.Position ?? []).All(double.IsFinite);
+
+    private void RefuseIfRunning()
+    {
+        if (_state == GameState.Running)
+        {
+            throw new InvalidOperationException($"game {this.GetPrimaryKeyString()} is already running; cancel it or use another id");
+        }
+    }
+
+    private void Begin(GameSpec spec, IEnumerable<RoundRecord> rounds, IEnumerable<EvaluationRecord> evaluations, double elapsed)
+    {
+        _spec = spec;
+        _rounds.Clear();
+        _rounds.AddRange(rounds);
+        _evaluations.Clear();
+        _evaluations.AddRange(evaluations);
+        _error = null;
+        _state = GameState.Running;
+        _cancelRequested = false;
+        _elapsedBefore = elapsed;
+        _clock.Restart();
+
+        // Keep the activation while the loop runs, even when nobody polls.
+        DelayDeactivation(TimeSpan.FromDays(7));
     }
 
     private PlayerPair Players()
@@ -85,12 +143,17 @@ public sealed class GameGrain(ILogger<GameGrain> logger) : Grain, IGameGrain
             GrainFactory.GetGrain<IDiscriminatorGrain>($"{id}/discriminator"));
     }
 
-    private async Task PlayAsync(GameSpec spec, PlayerPair players, IProtocol protocol)
+    private async Task PlayAsync(GameSpec spec, PlayerPair players, int firstRound)
     {
         try
         {
-            await EvaluateAsync(spec, players, 0);
-            for (var round = 1; round <= spec.Rounds && _state == GameState.Running; round++)
+            var protocol = Protocols.Protocols.Create(spec.Protocol);
+            if (firstRound == 1)
+            {
+                await EvaluateAsync(spec, players, 0);
+            }
+
+            for (var round = firstRound; round <= spec.Rounds && _state == GameState.Running; round++)
             {
                 if (_cancelRequested)
                 {
@@ -105,15 +168,22 @@ public sealed class GameGrain(ILogger<GameGrain> logger) : Grain, IGameGrain
                 }
 
                 _rounds.Add(record);
-                if (!double.IsFinite(record.DiscriminatorLoss) || !double.IsFinite(record.GeneratorLoss))
+                if (!IsFinite(record))
                 {
-                    Diverge(round, $"J_D = {record.DiscriminatorLoss}, J_G = {record.GeneratorLoss}");
+                    Diverge(round, $"J_D = {record.DiscriminatorLoss}, J_G = {record.GeneratorLoss}, "
+                        + $"|grad D| = {record.DiscriminatorGradientNorm}, |grad G| = {record.GeneratorGradientNorm}");
                     break;
                 }
 
                 if (round % spec.Evaluation.Every == 0 || round == spec.Rounds)
                 {
                     await EvaluateAsync(spec, players, round);
+                }
+
+                // Only a round whose figures and samples are finite is ever checkpointed: the last good one stays.
+                if (_state == GameState.Running && spec.Checkpoint.Every > 0 && round % spec.Checkpoint.Every == 0)
+                {
+                    await CheckpointAsync(spec, players, round);
                 }
             }
 
@@ -135,11 +205,12 @@ public sealed class GameGrain(ILogger<GameGrain> logger) : Grain, IGameGrain
         }
     }
 
-    private static async Task<IReadOnlyList<double>> PositionAsync(PlayerPair players)
+    private async Task CheckpointAsync(GameSpec spec, PlayerPair players, int round)
     {
-        var g = await players.Generator.GetParametersAsync();
-        var d = await players.Discriminator.GetParametersAsync();
-        return g.Values.Concat(d.Values).SelectMany(TensorCodec.ToArray).Select(v => (double)v).ToList();
+        var generator = await players.Generator.SaveStateAsync();
+        var discriminator = await players.Discriminator.SaveStateAsync();
+        var checkpoint = new GameCheckpoint(spec, round, Elapsed, _rounds.ToList(), _evaluations.ToList(), generator.Data, discriminator.Data);
+        await checkpoints.SaveAsync(this.GetPrimaryKeyString(), GameCheckpointFormat.Write(checkpoint));
     }
 
     private async Task EvaluateAsync(GameSpec spec, PlayerPair players, int round)

@@ -87,6 +87,16 @@ public sealed class DiscriminatorGrain : Grain, IDiscriminatorGrain
     }
 
     /// <inheritdoc />
+    public Task<PlayerState> SaveStateAsync() => Task.FromResult(new PlayerState(Player.SaveState()));
+
+    /// <inheritdoc />
+    public Task RestoreStateAsync(PlayerState state)
+    {
+        Player.RestoreState(state.Data);
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
     public Task<ParameterSnapshot> GetParametersAsync() => Task.FromResult(Player.Snapshot());
 
     /// <inheritdoc />

@@ -82,6 +82,16 @@ public sealed class GeneratorGrain : Grain, IGeneratorGrain
     }
 
     /// <inheritdoc />
+    public Task<PlayerState> SaveStateAsync() => Task.FromResult(new PlayerState(Player.SaveState()));
+
+    /// <inheritdoc />
+    public Task RestoreStateAsync(PlayerState state)
+    {
+        Player.RestoreState(state.Data);
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
     public Task<ParameterSnapshot> GetParametersAsync() => Task.FromResult(Player.Snapshot());
 
     /// <inheritdoc />
