@@ -9,11 +9,12 @@ var silo = builder.Configuration.GetSection("Silo");
 var clusterId = silo["ClusterId"] ?? "orleansgan";
 var siloPort = silo.GetValue("SiloPort", 11111);
 var gatewayPort = silo.GetValue("GatewayPort", 30000);
+var checkpoints = builder.Configuration["Checkpoints:Path"] ?? Path.Combine(Environment.CurrentDirectory, "checkpoints");
 builder.UseOrleans(orleans => orleans
     .UseLocalhostClustering(siloPort, gatewayPort, serviceId: clusterId, clusterId: clusterId)
-    .AddOrleansGan());
+    .AddOrleansGan(checkpoints));
 
 using var host = builder.Build();
 await host.StartAsync();
-Console.WriteLine($"OrleansGan silo ready: cluster '{clusterId}', silo port {siloPort}, gateway 127.0.0.1:{gatewayPort}. Ctrl+C stops it.");
+Console.WriteLine($"OrleansGan silo ready: cluster '{clusterId}', silo port {siloPort}, gateway 127.0.0.1:{gatewayPort}, checkpoints in {checkpoints}. Ctrl+C stops it.");
 await host.WaitForShutdownAsync();
