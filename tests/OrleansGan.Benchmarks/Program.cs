@@ -7,12 +7,13 @@ using OrleansGan.Grains.Hosting;
 
 // Benchmarks that anyone can re-run; each prints a markdown table.
 //   overhead  : rounds/s of the game on grains against the reference trainer, side by side (issue "The playable game").
+//   concurrency: many small games on one silo at once against one game alone (issue "Players on chosen devices ...").
 //   protocols : every protocol on the ring and the grid over several seeds: modes, quality, rounds/s, wall time,
 //               and each protocol's overhead on grains against its joint reference.
 // Usage: dotnet run -c Release --project tests/OrleansGan.Benchmarks -- overhead|protocols [--option value ...]
-if (args.Length == 0 || args[0] is not ("overhead" or "protocols"))
+if (args.Length == 0 || args[0] is not ("overhead" or "protocols" or "concurrency"))
 {
-    Console.Error.WriteLine("usage: OrleansGan.Benchmarks overhead|protocols [--rounds N] [--reps R] [--batches 64,256] [--seeds 1,2,3] [--data ring8,grid25] [--protocols a,b]");
+    Console.Error.WriteLine("usage: OrleansGan.Benchmarks overhead|protocols|concurrency [--games 16] [--rounds N] [--reps R] [--batches 64,256] [--seeds 1,2,3] [--data ring8,grid25] [--protocols a,b]");
     return 2;
 }
 
@@ -29,9 +30,13 @@ if (args[0] == "overhead")
 {
     await OverheadBenchmark.RunAsync(client, options);
 }
-else
+else if (args[0] == "protocols")
 {
     await ProtocolsBenchmark.RunAsync(client, options);
+}
+else
+{
+    await ConcurrencyBenchmark.RunAsync(client, options);
 }
 
 await host.StopAsync();
