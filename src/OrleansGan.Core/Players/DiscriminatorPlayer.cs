@@ -57,6 +57,7 @@ public sealed class DiscriminatorPlayer : IDisposable
     public DiscriminatorMoveReport Update(Tensor fake, UpdateRule rule = UpdateRule.Plain)
     {
         CheckFake(fake);
+        _optimizer.CheckCanStep(rule);
         using var scope = NewDisposeScope();
         return UpdateOn(DrawReal(), fake, rule);
     }

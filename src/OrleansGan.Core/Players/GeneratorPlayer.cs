@@ -71,6 +71,7 @@ public sealed class GeneratorPlayer : IDisposable
     public double ApplyGradient(Tensor gradient, UpdateRule rule = UpdateRule.Plain)
     {
         var pending = Pending(gradient, "gradient message");
+        _optimizer.CheckCanStep(rule);
         using var scope = NewDisposeScope();
         _optimizer.ZeroGrad();
         pending.backward([gradient]);

@@ -58,6 +58,15 @@ public sealed class PlayerOptimizer : IDisposable
         _anchor = _parameters.Select(p => p.detach().clone()).ToList();
     }
 
+    /// <summary>Throws, before anything is computed, when a step by <paramref name="rule"/> cannot be taken.</summary>
+    public void CheckCanStep(UpdateRule rule)
+    {
+        if (rule == UpdateRule.FromAnchor && _anchor is null)
+        {
+            throw new InvalidOperationException("a step from the anchor needs a saved anchor (SaveAnchor first)");
+        }
+    }
+
     /// <summary>Takes one step from the gradients in <c>.grad</c> by <paramref name="rule"/>.</summary>
     public void Step(UpdateRule rule)
     {
