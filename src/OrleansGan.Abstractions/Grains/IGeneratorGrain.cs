@@ -33,6 +33,9 @@ public interface IGeneratorGrain : IGrainWithStringKey
     /// <summary>Continues from a saved state (after <c>JoinAsync</c> with the same setup); a damaged state changes nothing.</summary>
     Task RestoreStateAsync(PlayerState state);
 
+    /// <summary>The silo this player lives on and the device it computes on.</summary>
+    Task<Game.PlayerLocation> GetLocationAsync();
+
     /// <summary>The current parameters.</summary>
     Task<ParameterSnapshot> GetParametersAsync();
 }

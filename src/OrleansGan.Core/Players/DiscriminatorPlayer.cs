@@ -25,7 +25,9 @@ public sealed class DiscriminatorPlayer : IDisposable
     {
         TorchRuntime.EnsureLoaded();
         Setup = setup;
-        Device = DeviceName.Parse(setup.Spec.Device);
+        Device = DeviceName.Unavailable(setup.Spec.Device) is { } problem
+            ? throw new InvalidOperationException($"discriminator: {problem}")
+            : DeviceName.Parse(setup.Spec.Device);
         Data = GaussianMixture.For(setup.Data);
         Loss = GanLoss.For(setup.Loss);
         _stream = new Generator(setup.Seed);

@@ -25,7 +25,9 @@ public sealed class GeneratorPlayer : IDisposable
     {
         TorchRuntime.EnsureLoaded();
         Spec = setup.Spec;
-        Device = DeviceName.Parse(setup.Spec.Device);
+        Device = DeviceName.Unavailable(setup.Spec.Device) is { } problem
+            ? throw new InvalidOperationException($"generator: {problem}")
+            : DeviceName.Parse(setup.Spec.Device);
         _stream = new Generator(setup.Seed);
         _network = PlayerNetworks.Generator(Spec);
         _network.Initialize(_stream, Spec.InitialValue);

@@ -63,6 +63,22 @@ public static partial class GameSpecValidator
         Check(e.Samples >= 1, "evaluation.samples", $"must be at least 1 (got {e.Samples})");
         Check(double.IsFinite(e.QualityStds) && e.QualityStds > 0, "evaluation.qualityStds", $"must be positive (got {e.QualityStds})");
         Check(e.MinSamplesPerMode >= 1, "evaluation.minSamplesPerMode", $"must be at least 1 (got {e.MinSamplesPerMode})");
+        var placement = spec.Placement;
+        Check(Enum.IsDefined(placement.Policy), "placement.policy", $"unknown placement policy {placement.Policy}");
+        foreach (var (field, value) in new[] { ("placement.generator", placement.Generator), ("placement.discriminator", placement.Discriminator) })
+        {
+            if (placement.Policy == PlacementPolicy.Explicit)
+            {
+                var parts = value?.Split('/') ?? [];
+                Check(parts.Length == 2 && parts[0].Length > 0 && DeviceName.Problem(parts[1]) is null, field,
+                    $"explicit placement needs silo/device, e.g. silo-1/cuda:0 (got '{value}')");
+            }
+            else
+            {
+                Check(value is null, field, $"only explicit placement names a silo/device (policy is {placement.Policy.ToString().ToLowerInvariant()})");
+            }
+        }
+
         Check(spec.Checkpoint.Every >= 0, "checkpoint.every", $"must be 0 (never) or a number of rounds (got {spec.Checkpoint.Every})");
         var parameters = ParameterCount(spec);
         Check(!e.TrackParameters || parameters <= MaxTrackedParameters, "evaluation.trackParameters",

@@ -11,6 +11,7 @@ using OrleansGan.Core.Evaluation;
 using OrleansGan.Core.Randomness;
 using OrleansGan.Core.Spec;
 using OrleansGan.Core.Tensors;
+using OrleansGan.Grains.Placement;
 using OrleansGan.Grains.Protocols;
 
 namespace OrleansGan.Grains.Game;
@@ -31,6 +32,7 @@ public sealed class GameGrain(ILogger<GameGrain> logger, ICheckpointStore checkp
     private string? _error;
     private double _elapsedBefore;
     private bool _cancelRequested;
+    private IReadOnlyList<PlayerLocation>? _locations;
 
     /// <inheritdoc />
     public async Task StartAsync(GameSpec spec)
@@ -73,7 +75,7 @@ public sealed class GameGrain(ILogger<GameGrain> logger, ICheckpointStore checkp
         var rounds = Slice(_rounds, roundCursor);
         var evaluations = Slice(_evaluations, evaluationCursor);
         return Task.FromResult(new GameStatus(
-            _state, _rounds.Count, _spec?.Rounds ?? 0, Elapsed, rounds, evaluations, _error));
+            _state, _rounds.Count, _spec?.Rounds ?? 0, Elapsed, rounds, evaluations, _error, _locations));
     }
 
     /// <inheritdoc />
@@ -91,11 +93,43 @@ public sealed class GameGrain(ILogger<GameGrain> logger, ICheckpointStore checkp
         return items.GetRange(start, Math.Min(MaxRecordsPerStatus, items.Count - start));
     }
 
-    private static async Task SeatAsync(GameSpec spec, PlayerPair players)
+    // A placement policy books a silo and a device for each player; the silo travels in the request context of the
+    // call that activates the player, where PlayerPlacementDirector reads it, and the device replaces the spec's.
+    private async Task SeatAsync(GameSpec spec, PlayerPair players)
     {
-        await players.Generator.JoinAsync(new GeneratorSetup(spec.Generator, PlayerSeeds.Generator(spec.Seed)));
-        await players.Discriminator.JoinAsync(new DiscriminatorSetup(
-            spec.Discriminator, PlayerSeeds.Discriminator(spec.Seed), spec.Data, spec.Loss, spec.BatchSize));
+        var (generator, discriminator) = (spec.Generator, spec.Discriminator);
+        string? generatorSilo = null, discriminatorSilo = null;
+        if (spec.Placement.Policy != PlacementPolicy.Any)
+        {
+            var seats = await GrainFactory.GetGrain<IPlacementBookGrain>(0).SeatAsync(this.GetPrimaryKeyString(), spec.Placement);
+            generator = generator with { Device = seats.Generator.Device };
+            discriminator = discriminator with { Device = seats.Discriminator.Device };
+            (generatorSilo, discriminatorSilo) = (seats.Generator.SiloAddress, seats.Discriminator.SiloAddress);
+        }
+
+        await OnSilo(generatorSilo, () => players.Generator.JoinAsync(new GeneratorSetup(generator, PlayerSeeds.Generator(spec.Seed))));
+        await OnSilo(discriminatorSilo, () => players.Discriminator.JoinAsync(new DiscriminatorSetup(
+            discriminator, PlayerSeeds.Discriminator(spec.Seed), spec.Data, spec.Loss, spec.BatchSize)));
+        _locations = [await players.Generator.GetLocationAsync(), await players.Discriminator.GetLocationAsync()];
+    }
+
+    private static async Task OnSilo(string? silo, Func<Task> call)
+    {
+        if (silo is null)
+        {
+            await call();
+            return;
+        }
+
+        RequestContext.Set(PlayerPlacementDirector.SiloKey, silo);
+        try
+        {
+            await call();
+        }
+        finally
+        {
+            RequestContext.Remove(PlayerPlacementDirector.SiloKey);
+        }
     }
 
     private static async Task<IReadOnlyList<double>> PositionAsync(PlayerPair players)
@@ -202,6 +236,18 @@ public sealed class GameGrain(ILogger<GameGrain> logger, ICheckpointStore checkp
         {
             _clock.Stop();
             DelayDeactivation(TimeSpan.Zero);
+            if (spec.Placement.Policy != PlacementPolicy.Any)
+            {
+                try
+                {
+                    await GrainFactory.GetGrain<IPlacementBookGrain>(0).ReleaseAsync(this.GetPrimaryKeyString());
+                }
+                catch (Exception e)
+                {
+                    // The seats only weigh in on balancing, and the book forgets dead silos' seats by itself.
+                    logger.LogWarning(e, "Game {Game} could not release its seats", this.GetPrimaryKeyString());
+                }
+            }
         }
     }
 

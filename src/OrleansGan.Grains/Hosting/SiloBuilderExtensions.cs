@@ -1,7 +1,10 @@
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Configuration;
+using Orleans.Runtime.MembershipService.SiloMetadata;
 using OrleansGan.Core.Checkpoints;
+using OrleansGan.Core.Devices;
 using OrleansGan.Core.Native;
+using OrleansGan.Grains.Placement;
 
 namespace OrleansGan.Grains.Hosting;
 
@@ -9,15 +12,31 @@ namespace OrleansGan.Grains.Hosting;
 public static class SiloBuilderExtensions
 {
     /// <summary>
-    /// Loads TorchSharp's native layer up front, sets the limits long training turns need, and keeps checkpoints under
-    /// <paramref name="checkpointRoot"/> (default: ./checkpoints).
+    /// Loads TorchSharp's native layer up front, sets the limits long training turns need, keeps checkpoints under
+    /// <paramref name="checkpointRoot"/> (default: ./checkpoints), and publishes this silo's name and devices (default:
+    /// the machine name and "cpu") in silo metadata for the player placement director.
     /// </summary>
-    public static ISiloBuilder AddOrleansGan(this ISiloBuilder silo, string? checkpointRoot = null)
+    public static ISiloBuilder AddOrleansGan(this ISiloBuilder silo, string? checkpointRoot = null, string? name = null, IReadOnlyList<string>? devices = null)
     {
         // Fail at start-up, not in the first move, when the native layer cannot load.
         TorchRuntime.EnsureLoaded();
+        var declared = devices is { Count: > 0 } ? devices : ["cpu"];
+        foreach (var device in declared)
+        {
+            if (DeviceName.Problem(device) is { } problem)
+            {
+                throw new ArgumentException($"silo devices: {problem}", nameof(devices));
+            }
+        }
+
         silo.Services.Configure<SiloMessagingOptions>(options => options.ResponseTimeout = TimeSpan.FromMinutes(5));
         silo.Services.AddSingleton<ICheckpointStore>(new FileCheckpointStore(checkpointRoot ?? Path.Combine(Environment.CurrentDirectory, "checkpoints")));
+        silo.Services.AddPlacementDirector<PlayerPlacementStrategy, PlayerPlacementDirector>();
+        silo.UseSiloMetadata(new Dictionary<string, string>
+        {
+            [SiloDevices.NameKey] = name ?? Environment.MachineName,
+            [SiloDevices.DevicesKey] = string.Join(',', declared),
+        });
         return silo;
     }
 }

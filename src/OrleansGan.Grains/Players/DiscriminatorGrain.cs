@@ -1,14 +1,17 @@
+using OrleansGan.Abstractions.Game;
 using OrleansGan.Abstractions.Grains;
 using OrleansGan.Abstractions.Messages;
 using OrleansGan.Abstractions.Players;
 using OrleansGan.Core.Players;
 using OrleansGan.Core.Tensors;
+using OrleansGan.Grains.Placement;
 using static TorchSharp.torch;
 
 namespace OrleansGan.Grains.Players;
 
 /// <summary>Hosts a <see cref="DiscriminatorPlayer"/>; one dispose scope per move, no await inside it.</summary>
-public sealed class DiscriminatorGrain : Grain, IDiscriminatorGrain
+[PlayerPlacement]
+public sealed class DiscriminatorGrain(ILocalSiloDetails silo) : Grain, IDiscriminatorGrain
 {
     private DiscriminatorPlayer? _player;
 
@@ -95,6 +98,10 @@ public sealed class DiscriminatorGrain : Grain, IDiscriminatorGrain
         Player.RestoreState(state.Data);
         return Task.CompletedTask;
     }
+
+    /// <inheritdoc />
+    public Task<PlayerLocation> GetLocationAsync() =>
+        Task.FromResult(new PlayerLocation("discriminator", silo.Name, silo.SiloAddress.ToParsableString(), Player.Setup.Spec.Device));
 
     /// <inheritdoc />
     public Task<ParameterSnapshot> GetParametersAsync() => Task.FromResult(Player.Snapshot());

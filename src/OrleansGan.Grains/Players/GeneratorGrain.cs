@@ -1,8 +1,10 @@
+using OrleansGan.Abstractions.Game;
 using OrleansGan.Abstractions.Grains;
 using OrleansGan.Abstractions.Messages;
 using OrleansGan.Abstractions.Players;
 using OrleansGan.Core.Players;
 using OrleansGan.Core.Tensors;
+using OrleansGan.Grains.Placement;
 using static TorchSharp.torch;
 
 namespace OrleansGan.Grains.Players;
@@ -11,7 +13,8 @@ namespace OrleansGan.Grains.Players;
 /// Hosts a <see cref="GeneratorPlayer"/>. Each move runs inside one dispose scope and never awaits inside it,
 /// since TorchSharp scopes are per thread and a turn may resume on another thread after an await.
 /// </summary>
-public sealed class GeneratorGrain : Grain, IGeneratorGrain
+[PlayerPlacement]
+public sealed class GeneratorGrain(ILocalSiloDetails silo) : Grain, IGeneratorGrain
 {
     private GeneratorPlayer? _player;
 
@@ -90,6 +93,10 @@ public sealed class GeneratorGrain : Grain, IGeneratorGrain
         Player.RestoreState(state.Data);
         return Task.CompletedTask;
     }
+
+    /// <inheritdoc />
+    public Task<PlayerLocation> GetLocationAsync() =>
+        Task.FromResult(new PlayerLocation("generator", silo.Name, silo.SiloAddress.ToParsableString(), Player.Spec.Device));
 
     /// <inheritdoc />
     public Task<ParameterSnapshot> GetParametersAsync() => Task.FromResult(Player.Snapshot());
