@@ -17,6 +17,9 @@ var silo = builder.Configuration.GetSection("Silo");
 var clusterId = silo["ClusterId"] ?? "orleansgan";
 var siloPort = silo.GetValue("SiloPort", 11111);
 var gatewayPort = silo.GetValue("GatewayPort", 30000);
+var checkpoints = builder.Configuration["Checkpoints:Path"] ?? Path.Combine(Environment.CurrentDirectory, "checkpoints");
+var name = silo["Name"] ?? $"{Environment.MachineName}-{siloPort}";
+var devices = (silo["Devices"] ?? "cpu").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 var telemetry = builder.Configuration.GetSection("Telemetry");
 var address = IPAddress.Parse(telemetry["Address"] ?? "127.0.0.1");
 var port = telemetry.GetValue("Port", 9464);
@@ -25,7 +28,7 @@ var dashboard = telemetry.GetValue("Dashboard", false);
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(address, port));
 builder.UseOrleans(orleans =>
 {
-    orleans.UseLocalhostClustering(siloPort, gatewayPort, serviceId: clusterId, clusterId: clusterId).AddOrleansGan();
+    orleans.UseLocalhostClustering(siloPort, gatewayPort, serviceId: clusterId, clusterId: clusterId).AddOrleansGan(checkpoints, name, devices);
     if (dashboard)
     {
         orleans.AddDashboard();
@@ -42,6 +45,6 @@ if (dashboard)
 
 await app.StartAsync();
 var web = app.Urls.First(); // the bound address: Telemetry:Port 0 picks a free port
-Console.WriteLine($"OrleansGan silo ready: cluster '{clusterId}', silo port {siloPort}, gateway 127.0.0.1:{gatewayPort}, " +
-    $"metrics {web}/metrics{(dashboard ? $", dashboard {web}/dashboard" : "")}. Ctrl+C stops it.");
+Console.WriteLine($"OrleansGan silo ready: '{name}' in cluster '{clusterId}', devices {string.Join(",", devices)}, silo port {siloPort}, " +
+    $"gateway 127.0.0.1:{gatewayPort}, checkpoints in {checkpoints}, metrics {web}/metrics{(dashboard ? $", dashboard {web}/dashboard" : "")}. Ctrl+C stops it.");
 await app.WaitForShutdownAsync();

@@ -79,7 +79,7 @@ internal static class RunCommand
         try
         {
             connection = cluster is null
-                ? await GameConnection.EmbeddedAsync(metricsPort, cancel)
+                ? await GameConnection.EmbeddedAsync(cancel, metricsPort)
                 : await GameConnection.ConnectAsync(cluster, cancel);
         }
         catch (InvalidOperationException e)
@@ -142,7 +142,10 @@ internal static class RunCommand
             {
                 evaluations.Add(evaluation);
                 folder.Append(evaluation);
-                Pictures.Samples(folder.PathOf($"samples-round-{evaluation.Round:D6}.png"), evaluation, data, spec.Evaluation.QualityStds, realSample);
+                if (data.Dimension == 2)
+                {
+                    Pictures.Samples(folder.PathOf($"samples-round-{evaluation.Round:D6}.png"), evaluation, data, spec.Evaluation.QualityStds, realSample);
+                }
             }
 
             report(status.RoundsCompleted, ProgressView.Describe(status, rounds.LastOrDefault(), evaluations.LastOrDefault()));

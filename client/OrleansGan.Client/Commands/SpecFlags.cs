@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.RegularExpressions;
+using OrleansGan.Core.Theory;
 
 namespace OrleansGan.Client.Commands;
 
@@ -15,13 +16,16 @@ internal sealed partial class SpecFlags
     public SpecFlags()
     {
         Spec = new Option<FileInfo?>("--spec") { Description = "A YAML or JSON game spec (fields not given keep the defaults)." };
-        Protocol = new Option<string?>("--protocol") { Description = "simultaneous, alternating, or alternating(kD,kG)." };
+        Protocol = new Option<string?>("--protocol") { Description = "simultaneous, alternating(kD,kG), two-time-scale, optimistic, extragradient, unrolled(k), unrolled-stop-gradient(k) or consensus(gamma)." };
+        Game = new Option<string?>("--game") { Description = "A game with a known answer as the starting point: bilinear, bilinear-xy, dirac-non-saturating, dirac-minimax, dirac-maximum-likelihood (SGD, lr 0.1, from theta = psi = 0.5, 1000 rounds; other flags override)." };
         Set = new Option<string[]>("--set") { Description = "Any spec field, as path=value (e.g. evaluation.samples=5000). Repeatable.", AllowMultipleArgumentsPerToken = false };
         Add<string>("--name", "Name of the game and prefix of its run folder.", "name");
-        Add<string>("--data", "ring8 or grid25.", "data.kind");
-        Add<string>("--loss", "minimax, non-saturating or maximum-likelihood.", "loss");
+        Add<string>("--data", "ring8, grid25 or dirac.", "data.kind");
+        Add<string>("--loss", "minimax, non-saturating, maximum-likelihood or wasserstein.", "loss");
         Add<int>("--d-steps", "Discriminator steps per round (alternating).", "protocol.discriminatorSteps");
         Add<int>("--g-steps", "Generator steps per round (alternating).", "protocol.generatorSteps");
+        Add<int>("--unroll", "Discriminator steps the generator looks ahead (unrolled).", "protocol.unrollSteps");
+        Add<double>("--consensus-weight", "gamma, the weight of grad(1/2 |v|^2) (consensus).", "protocol.consensusWeight");
         Add<double>("--lr-g", "Generator learning rate.", "generator.optimizer.learningRate");
         Add<double>("--lr-d", "Discriminator learning rate.", "discriminator.optimizer.learningRate");
         Add<string>("--optimizer", "adam or sgd, for both players.", "generator.optimizer.kind", "discriminator.optimizer.kind");
@@ -42,16 +46,25 @@ internal sealed partial class SpecFlags
 
     public Option<string?> Protocol { get; }
 
+    public Option<string?> Game { get; }
+
     public Option<string[]> Set { get; }
 
     /// <summary>Every option, for adding to a command.</summary>
-    public IEnumerable<Option> All => new Option[] { Spec, Protocol, Set }.Concat(_fields.Select(f => f.Option));
+    public IEnumerable<Option> All => new Option[] { Spec, Game, Protocol, Set }.Concat(_fields.Select(f => f.Option));
 
     /// <summary>The overrides the parsed flags ask for, in a fixed order: named flags, then --set in the order given.</summary>
     /// <exception cref="ArgumentException">A flag's value cannot be an override; the message names the flag.</exception>
     public List<KeyValuePair<string, string>> Overrides(ParseResult parse)
     {
         var overrides = new List<KeyValuePair<string, string>>();
+        if (parse.GetValue(Game) is { } game)
+        {
+            var known = KnownGame.All.FirstOrDefault(g => g.Name == game)
+                ?? throw new ArgumentException($"--game: unknown game '{game}' (expected one of: {string.Join(", ", KnownGame.All.Select(g => g.Name))})");
+            overrides.AddRange(known.Overrides(learningRate: 0.1, start: 0.5, rounds: 1000));
+        }
+
         if (parse.GetValue(Protocol) is { } protocol)
         {
             overrides.AddRange(ProtocolOverrides(protocol));
@@ -88,23 +101,35 @@ internal sealed partial class SpecFlags
         return overrides;
     }
 
-    private static IEnumerable<KeyValuePair<string, string>> ProtocolOverrides(string protocol)
+    // "alternating(5,1)", "unrolled(5)", "unrolled-stop-gradient(5)", "consensus(0.5)": the protocol with its parameters.
+    internal static IEnumerable<KeyValuePair<string, string>> ProtocolOverrides(string protocol)
     {
-        var match = ProtocolWithSteps().Match(protocol.Replace(" ", string.Empty, StringComparison.Ordinal));
+        var match = ProtocolWithArguments().Match(protocol.Replace(" ", string.Empty, StringComparison.Ordinal));
         if (!match.Success)
         {
-            yield return KeyValuePair.Create("protocol.kind", protocol);
-            yield break;
+            return [KeyValuePair.Create("protocol.kind", protocol)];
         }
 
-        yield return KeyValuePair.Create("protocol.kind", match.Groups["kind"].Value);
-        yield return KeyValuePair.Create("protocol.discriminatorSteps", match.Groups["kd"].Value);
-        yield return KeyValuePair.Create("protocol.generatorSteps", match.Groups["kg"].Value);
+        var kind = match.Groups["kind"].Value;
+        var arguments = match.Groups["arguments"].Value.Split(',');
+        string[] fields = kind switch
+        {
+            "alternating" => ["protocol.discriminatorSteps", "protocol.generatorSteps"],
+            "unrolled" or "unrolled-stop-gradient" => ["protocol.unrollSteps"],
+            "consensus" => ["protocol.consensusWeight"],
+            _ => throw new ArgumentException($"--protocol: '{kind}' takes no arguments in parentheses (alternating(kD,kG), unrolled(k), unrolled-stop-gradient(k) and consensus(gamma) do)"),
+        };
+        if (arguments.Length != fields.Length)
+        {
+            throw new ArgumentException($"--protocol: {kind} takes {fields.Length} argument(s) ({string.Join(", ", fields)}), got '{match.Groups["arguments"].Value}'");
+        }
+
+        return fields.Zip(arguments, KeyValuePair.Create).Prepend(KeyValuePair.Create("protocol.kind", kind));
     }
 
     private void Add<T>(string name, string description, params string[] fields) =>
         _fields.Add((new Option<T>(name) { Description = description + $" (sets {string.Join(", ", fields)})" }, fields));
 
-    [GeneratedRegex(@"^(?<kind>[a-z-]+)\((?<kd>-?\d+),(?<kg>-?\d+)\)$")]
-    private static partial Regex ProtocolWithSteps();
+    [GeneratedRegex(@"^(?<kind>[a-z-]+)\((?<arguments>[^()]*)\)$")]
+    private static partial Regex ProtocolWithArguments();
 }

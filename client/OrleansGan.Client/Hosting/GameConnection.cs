@@ -39,7 +39,7 @@ internal sealed class GameConnection : IAsyncDisposable
     /// Starts a one-silo cluster inside this process, on free loopback ports; with <paramref name="metricsPort"/>, it
     /// also serves its metrics at http://127.0.0.1:{metricsPort}/metrics while the game runs.
     /// </summary>
-    public static async Task<GameConnection> EmbeddedAsync(int? metricsPort, CancellationToken cancel)
+    public static async Task<GameConnection> EmbeddedAsync(CancellationToken cancel, int? metricsPort = null)
     {
         int siloPort = FreePort(), gatewayPort = FreePort();
         IHostApplicationBuilder builder = metricsPort is null

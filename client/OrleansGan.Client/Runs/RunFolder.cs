@@ -15,11 +15,12 @@ internal sealed class RunFolder : IDisposable
     private readonly StreamWriter _rounds;
     private readonly StreamWriter _evaluations;
 
-    private RunFolder(string path)
+    private RunFolder(string path, long trackedParameters)
     {
         Path = path;
         _rounds = new StreamWriter(System.IO.Path.Combine(path, "rounds.csv"), append: false, Encoding.UTF8);
-        _rounds.WriteLine("round,discriminator_loss,generator_loss,mean_real_score,mean_fake_score,discriminator_gradient_norm,generator_gradient_norm");
+        var positions = string.Concat(Enumerable.Range(0, (int)trackedParameters).Select(i => $",parameter_{i}"));
+        _rounds.WriteLine("round,discriminator_loss,generator_loss,mean_real_score,mean_fake_score,discriminator_gradient_norm,generator_gradient_norm" + positions);
         _evaluations = new StreamWriter(System.IO.Path.Combine(path, "evaluations.csv"), append: false, Encoding.UTF8);
         _evaluations.WriteLine("round,modes_covered,mode_count,high_quality_fraction,mean_real_score,mean_fake_score");
     }
@@ -37,7 +38,7 @@ internal sealed class RunFolder : IDisposable
 
         Directory.CreateDirectory(path);
         File.WriteAllText(System.IO.Path.Combine(path, "spec.json"), GameSpecLoader.ToJson(spec));
-        return new RunFolder(path);
+        return new RunFolder(path, spec.Evaluation.TrackParameters ? GameSpecValidator.ParameterCount(spec) : 0);
     }
 
     /// <summary>Appends round rows.</summary>
@@ -45,8 +46,9 @@ internal sealed class RunFolder : IDisposable
     {
         foreach (var r in rounds)
         {
-            _rounds.WriteLine(Row(r.Round, r.DiscriminatorLoss, r.GeneratorLoss, r.MeanRealScore, r.MeanFakeScore,
-                r.DiscriminatorGradientNorm, r.GeneratorGradientNorm));
+            double[] figures = [r.Round, r.DiscriminatorLoss, r.GeneratorLoss, r.MeanRealScore, r.MeanFakeScore,
+                r.DiscriminatorGradientNorm, r.GeneratorGradientNorm];
+            _rounds.WriteLine(Row([.. figures, .. r.Position ?? []]));
         }
 
         _rounds.Flush();
@@ -55,7 +57,7 @@ internal sealed class RunFolder : IDisposable
     /// <summary>Appends an evaluation row.</summary>
     public void Append(EvaluationRecord e)
     {
-        _evaluations.WriteLine(Row(e.Round, e.ModesCovered, e.ModeCount, e.HighQualityFraction, e.MeanRealScore, e.MeanFakeScore));
+        _evaluations.WriteLine(Row([e.Round, e.ModesCovered, e.ModeCount, e.HighQualityFraction, e.MeanRealScore, e.MeanFakeScore]));
         _evaluations.Flush();
     }
 
@@ -72,6 +74,6 @@ internal sealed class RunFolder : IDisposable
         _evaluations.Dispose();
     }
 
-    private static string Row(params double[] values) =>
+    private static string Row(IEnumerable<double> values) =>
         string.Join(',', values.Select(v => v.ToString("R", CultureInfo.InvariantCulture)));
 }

@@ -8,6 +8,7 @@ namespace OrleansGan.Abstractions.Game;
 /// <param name="NewRounds">Round records after the caller's cursor.</param>
 /// <param name="NewEvaluations">Evaluations after the caller's cursor.</param>
 /// <param name="Error">Why the game failed or diverged; null otherwise.</param>
+/// <param name="Players">Where each player lives, once seated.</param>
 [GenerateSerializer, Immutable]
 public sealed record GameStatus(
     [property: Id(0)] GameState State,
@@ -16,7 +17,8 @@ public sealed record GameStatus(
     [property: Id(3)] double ElapsedSeconds,
     [property: Id(4)] IReadOnlyList<RoundRecord> NewRounds,
     [property: Id(5)] IReadOnlyList<EvaluationRecord> NewEvaluations,
-    [property: Id(6)] string? Error)
+    [property: Id(6)] string? Error,
+    [property: Id(7)] IReadOnlyList<PlayerLocation>? Players = null)
 {
     /// <summary>True when no more rounds will be played.</summary>
     public bool IsOver => State is GameState.Finished or GameState.Diverged or GameState.Failed or GameState.Cancelled;

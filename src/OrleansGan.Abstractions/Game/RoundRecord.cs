@@ -1,6 +1,7 @@
 namespace OrleansGan.Abstractions.Game;
 
 /// <summary>The figures of one round, averaged over the moves of each player in that round.</summary>
+/// <param name="Position">The generator's then the discriminator's parameters after the round, when the game tracks them.</param>
 [GenerateSerializer, Immutable]
 public sealed record RoundRecord(
     [property: Id(0)] int Round,
@@ -9,4 +10,5 @@ public sealed record RoundRecord(
     [property: Id(3)] double MeanRealScore,
     [property: Id(4)] double MeanFakeScore,
     [property: Id(5)] double DiscriminatorGradientNorm,
-    [property: Id(6)] double GeneratorGradientNorm);
+    [property: Id(6)] double GeneratorGradientNorm,
+    [property: Id(7)] IReadOnlyList<double>? Position = null);

@@ -9,17 +9,42 @@ public interface IDiscriminatorGrain : IGrainWithStringKey
     /// <summary>Builds the network, optimizer, data source and random stream; replaces any previous seat.</summary>
     Task JoinAsync(DiscriminatorSetup setup);
 
-    /// <summary>Draws a real minibatch, and takes one optimizer step on J_D against the fake minibatch.</summary>
-    Task<DiscriminatorMoveReport> UpdateAsync(FakeMinibatch fake);
+    /// <summary>Draws a real minibatch, and takes one step by <paramref name="rule"/> on J_D against the fake minibatch.</summary>
+    Task<DiscriminatorMoveReport> UpdateAsync(FakeMinibatch fake, UpdateRule rule);
 
     /// <summary>Returns dJ_G/dx for the fake minibatch at the current parameters, without updating.</summary>
     Task<GradientMessage> JudgeAsync(FakeMinibatch fake);
 
-    /// <summary>Judges the fake minibatch at the current parameters, then updates from it (one simultaneous move).</summary>
-    Task<JudgeThenUpdateReply> JudgeThenUpdateAsync(FakeMinibatch fake);
+    /// <summary>Judges the fake minibatch at the current parameters, then updates from it by <paramref name="rule"/> (one simultaneous move).</summary>
+    Task<JudgeThenUpdateReply> JudgeThenUpdateAsync(FakeMinibatch fake, UpdateRule rule);
+
+    /// <summary>
+    /// Unrolled GAN: returns dJ_G/dx against the discriminator as it would be after <paramref name="unrollSteps"/> optimizer
+    /// steps on this round's minibatches (differentiated through them when <paramref name="throughSteps"/>), then takes its
+    /// ordinary step from the current parameters on the same minibatches.
+    /// </summary>
+    Task<JudgeThenUpdateReply> JudgeUnrolledThenUpdateAsync(FakeMinibatch fake, int unrollSteps, bool throughSteps);
+
+    /// <summary>Saves the current parameters as the anchor a later <see cref="UpdateRule.FromAnchor"/> step starts from.</summary>
+    Task SaveAnchorAsync();
+
+    /// <summary>Consensus: draws a real minibatch and returns u = dJ_G/dx and q = d(1/2 |grad_psi J_D|^2)/dx, keeping the graph.</summary>
+    Task<ConsensusJudgment> ConsensusJudgeAsync(FakeMinibatch fake);
+
+    /// <summary>Consensus: steps along grad_psi J_D + gamma grad_psi(1/2 |v|^2) using the generator's tangent; returns H_xx t.</summary>
+    Task<ConsensusUpdateReply> ConsensusUpdateAsync(GeneratorTangent tangent, double weight);
 
     /// <summary>Mean D on a fresh real sample drawn with the given seed, and on the given fake sample.</summary>
     Task<DiscriminatorEvaluation> EvaluateAsync(TensorBytes fake, ulong seed);
+
+    /// <summary>The player's whole state, to checkpoint.</summary>
+    Task<PlayerState> SaveStateAsync();
+
+    /// <summary>Continues from a saved state (after <c>JoinAsync</c> with the same setup); a damaged state changes nothing.</summary>
+    Task RestoreStateAsync(PlayerState state);
+
+    /// <summary>The silo this player lives on and the device it computes on.</summary>
+    Task<Game.PlayerLocation> GetLocationAsync();
 
     /// <summary>The current parameters.</summary>
     Task<ParameterSnapshot> GetParametersAsync();

@@ -13,6 +13,12 @@ public interface IGameGrain : IGrainWithStringKey
     /// <paramref name="evaluationCursor"/> (counts the caller has already seen).</summary>
     Task<GameStatus> GetStatusAsync(int roundCursor, int evaluationCursor);
 
+    /// <summary>
+    /// Continues the game from its last checkpoint: players, records and round number as they were saved. With
+    /// <paramref name="expected"/>, refuses a checkpoint whose spec differs from it. Returns the round resumed after.
+    /// </summary>
+    Task<int> ResumeAsync(GameSpec? expected);
+
     /// <summary>Stops after the round in progress.</summary>
     Task CancelAsync();
 }

@@ -12,11 +12,29 @@ public interface IGeneratorGrain : IGrainWithStringKey
     /// <summary>Draws z from the player's stream and returns x = G(z); keeps G(z)'s graph when asked to.</summary>
     Task<FakeMinibatch> ProposeAsync(int batchSize, bool keepForGradient);
 
-    /// <summary>Back-propagates dJ_G/dx through the kept G(z) and takes one optimizer step.</summary>
-    Task<GeneratorMoveReport> ApplyGradientAsync(GradientMessage message);
+    /// <summary>Back-propagates dJ_G/dx through the kept G(z) and takes one step by <paramref name="rule"/>.</summary>
+    Task<GeneratorMoveReport> ApplyGradientAsync(GradientMessage message, UpdateRule rule);
+
+    /// <summary>Saves the current parameters as the anchor a later <see cref="UpdateRule.FromAnchor"/> step starts from.</summary>
+    Task SaveAnchorAsync();
+
+    /// <summary>Consensus: computes grad_theta J_G = J_x^T u for the kept G(z) and returns the tangent J_x grad_theta J_G.</summary>
+    Task<GeneratorTangent> TangentAsync(GradientMessage message);
+
+    /// <summary>Consensus: steps along grad_theta J_G + gamma grad_theta(1/2 |v|^2), completed by the discriminator's terms.</summary>
+    Task<GeneratorMoveReport> ApplyConsensusAsync(ConsensusCorrection correction);
 
     /// <summary>Generates samples from a fresh stream with the given seed, leaving the training stream untouched.</summary>
     Task<TensorBytes> SampleAsync(int count, ulong seed);
+
+    /// <summary>The player's whole state, to checkpoint.</summary>
+    Task<PlayerState> SaveStateAsync();
+
+    /// <summary>Continues from a saved state (after <c>JoinAsync</c> with the same setup); a damaged state changes nothing.</summary>
+    Task RestoreStateAsync(PlayerState state);
+
+    /// <summary>The silo this player lives on and the device it computes on.</summary>
+    Task<Game.PlayerLocation> GetLocationAsync();
 
     /// <summary>The current parameters.</summary>
     Task<ParameterSnapshot> GetParametersAsync();

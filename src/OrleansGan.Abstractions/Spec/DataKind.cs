@@ -8,4 +8,7 @@ public enum DataKind
 
     /// <summary>25 Gaussians with means on {-4,-2,0,2,4}^2, std 0.05 (VEEGAN, PacGAN).</summary>
     Grid25,
+
+    /// <summary>A point mass at 0 in one dimension: the data of the Dirac-GAN (Mescheder et al. 2018).</summary>
+    Dirac,
 }

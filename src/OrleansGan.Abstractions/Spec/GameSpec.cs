@@ -12,4 +12,6 @@ public sealed record GameSpec(
     [property: Id(6)] ProtocolSpec Protocol,
     [property: Id(7)] GeneratorSpec Generator,
     [property: Id(8)] DiscriminatorSpec Discriminator,
-    [property: Id(9)] EvaluationSpec Evaluation);
+    [property: Id(9)] EvaluationSpec Evaluation,
+    [property: Id(10)] CheckpointSpec Checkpoint,
+    [property: Id(11)] PlacementSpec Placement);

@@ -1,6 +1,7 @@
 namespace OrleansGan.Abstractions.Spec;
 
-/// <summary>The generator player: an MLP from latent noise z to a sample x.</summary>
+/// <summary>The generator player: a network from latent noise z to a sample x.</summary>
+/// <param name="InitialValue">When set, every parameter starts at this value instead of a random draw (scalar games).</param>
 [GenerateSerializer, Immutable]
 public sealed record GeneratorSpec(
     [property: Id(0)] int LatentSize,
@@ -8,4 +9,6 @@ public sealed record GeneratorSpec(
     [property: Id(2)] int OutputSize,
     [property: Id(3)] Activation Activation,
     [property: Id(4)] OptimizerSpec Optimizer,
-    [property: Id(5)] string Device);
+    [property: Id(5)] string Device,
+    [property: Id(6)] GeneratorNetwork Network,
+    [property: Id(7)] double? InitialValue);

@@ -11,4 +11,8 @@ public enum LossKind
 
     /// <summary>J_G = -1/2 E exp(sigma^-1(D(G(z)))): maximum likelihood when D is optimal.</summary>
     MaximumLikelihood,
+
+    /// <summary>Linear costs of a critic, J_D = E D(G(z)) - E D(x), J_G = -E D(G(z)) (WGAN without its weight constraint);
+    /// with a linear critic and a point-mass generator this is the bilinear game.</summary>
+    Wasserstein,
 }

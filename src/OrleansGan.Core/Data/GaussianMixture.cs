@@ -54,11 +54,15 @@ public sealed class GaussianMixture
         return new GaussianMixture(means, 0.05);
     }
 
+    /// <summary>A point mass at 0 in one dimension (a Gaussian of std 0), the Dirac-GAN's data.</summary>
+    public static GaussianMixture Dirac() => new([[0f]], 0);
+
     /// <summary>The mixture a spec names.</summary>
     public static GaussianMixture For(DataSpec data) => data.Kind switch
     {
         DataKind.Ring8 => Ring8(),
         DataKind.Grid25 => Grid25(),
+        DataKind.Dirac => Dirac(),
         _ => throw new ArgumentOutOfRangeException(nameof(data), data.Kind, "unknown data kind"),
     };
 

@@ -4,7 +4,10 @@ using TorchSharp;
 
 namespace OrleansGan.Core.Devices;
 
-/// <summary>A torch device as a spec names it: "cpu", "cuda" or "cuda:N".</summary>
+/// <summary>
+/// A device as a spec names it: "cpu", "cuda" or "cuda:N", or a logical CPU device "cpu:N" (several per machine, so
+/// that placement can be exercised on CPUs), which computes on the CPU.
+/// </summary>
 public static class DeviceName
 {
     /// <summary>Returns null when <paramref name="name"/> is a well-formed device name, else what is wrong with it.</summary>
@@ -20,13 +23,13 @@ public static class DeviceName
             return null;
         }
 
-        if (name.StartsWith("cuda:", StringComparison.Ordinal)
-            && int.TryParse(name.AsSpan(5), NumberStyles.None, CultureInfo.InvariantCulture, out _))
+        if ((name.StartsWith("cuda:", StringComparison.Ordinal) && int.TryParse(name.AsSpan(5), NumberStyles.None, CultureInfo.InvariantCulture, out _))
+            || (name.StartsWith("cpu:", StringComparison.Ordinal) && int.TryParse(name.AsSpan(4), NumberStyles.None, CultureInfo.InvariantCulture, out _)))
         {
             return null;
         }
 
-        return $"unknown device '{name}' (expected cpu, cuda or cuda:N)";
+        return $"unknown device '{name}' (expected cpu, cpu:N, cuda or cuda:N)";
     }
 
     /// <summary>Returns null when this process can compute on <paramref name="name"/>, else why not.</summary>
@@ -37,7 +40,7 @@ public static class DeviceName
             return problem;
         }
 
-        if (name == "cpu")
+        if (IsCpu(name))
         {
             return null;
         }
@@ -62,6 +65,9 @@ public static class DeviceName
         }
 
         TorchRuntime.EnsureLoaded();
-        return new torch.Device(name);
+        return new torch.Device(IsCpu(name) ? "cpu" : name);
     }
+
+    /// <summary>True for "cpu" and the logical "cpu:N".</summary>
+    public static bool IsCpu(string name) => name == "cpu" || name.StartsWith("cpu:", StringComparison.Ordinal);
 }

@@ -24,6 +24,7 @@ public abstract class GanLoss
         LossKind.Minimax => new MinimaxLoss(),
         LossKind.NonSaturating => new NonSaturatingLoss(),
         LossKind.MaximumLikelihood => new MaximumLikelihoodLoss(),
+        LossKind.Wasserstein => new WassersteinLoss(),
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "unknown loss"),
     };
 }

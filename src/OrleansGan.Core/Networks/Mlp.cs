@@ -6,14 +6,16 @@ using static TorchSharp.torch.nn;
 namespace OrleansGan.Core.Networks;
 
 /// <summary>A multilayer perceptron: Linear layers with a nonlinearity between them and none after the last.</summary>
-public sealed class Mlp : Module<Tensor, Tensor>
+public sealed class Mlp : PlayerNetwork
 {
     private readonly ModuleList<Module<Tensor, Tensor>> layers = new();
+    private readonly double _outputScale;
 
     /// <summary>Builds the layers; weights are set by <see cref="Initialize"/>, from the player's own stream.</summary>
-    public Mlp(string name, int inputSize, IReadOnlyList<int> hidden, int outputSize, Activation activation)
+    public Mlp(string name, int inputSize, IReadOnlyList<int> hidden, int outputSize, Activation activation, double outputScale = 1)
         : base(name)
     {
+        _outputScale = outputScale;
         var widths = new List<int> { inputSize };
         widths.AddRange(hidden);
         widths.Add(outputSize);
@@ -44,22 +46,43 @@ public sealed class Mlp : Module<Tensor, Tensor>
             x = layer.call(x);
         }
 
-        return x;
+        return _outputScale == 1 ? x : x * _outputScale;
+    }
+
+    /// <inheritdoc />
+    public override Tensor ForwardWith(Tensor input, IReadOnlyList<Tensor> parameters)
+    {
+        var x = input;
+        var next = 0;
+        foreach (var layer in layers)
+        {
+            x = layer is Linear
+                ? functional.linear(x, parameters[next++], parameters[next++])
+                : layer.call(x);
+        }
+
+        return _outputScale == 1 ? x : x * _outputScale;
     }
 
     /// <summary>
     /// PyTorch's default Linear initialisation, U(-1/sqrt(fan_in), 1/sqrt(fan_in)) for weights and biases, drawn from
-    /// <paramref name="generator"/> rather than the process-wide stream that concurrent games would share.
+    /// <paramref name="stream"/> rather than the process-wide stream that concurrent games would share.
     /// </summary>
-    public void Initialize(Generator generator)
+    public override void Initialize(Generator stream, double? initialValue)
     {
+        if (initialValue is { } value)
+        {
+            Fill(value);
+            return;
+        }
+
         using var noGrad = no_grad();
         foreach (var linear in layers.OfType<Linear>())
         {
             var bound = 1.0 / Math.Sqrt(linear.in_features);
             foreach (var parameter in new[] { linear.weight!, linear.bias! })
             {
-                using var draw = (rand(parameter.shape, generator: generator) * (2 * bound)) - bound;
+                using var draw = (rand(parameter.shape, generator: stream) * (2 * bound)) - bound;
                 parameter.copy_(draw);
             }
         }

@@ -5,7 +5,6 @@ using OrleansGan.Core.Devices;
 using OrleansGan.Core.Losses;
 using OrleansGan.Core.Native;
 using OrleansGan.Core.Networks;
-using OrleansGan.Core.Optimizers;
 using static TorchSharp.torch;
 
 namespace OrleansGan.Core.Players;
@@ -17,22 +16,25 @@ namespace OrleansGan.Core.Players;
 public sealed class DiscriminatorPlayer : IDisposable
 {
     private readonly Generator _stream;
-    private readonly Mlp _network;
-    private readonly optim.Optimizer _optimizer;
+    private readonly PlayerNetwork _network;
+    private readonly PlayerOptimizer _optimizer;
+    private ConsensusPending? _consensus;
 
     /// <summary>Builds the network on the setup's device, initialised from the setup's seed.</summary>
     public DiscriminatorPlayer(DiscriminatorSetup setup)
     {
         TorchRuntime.EnsureLoaded();
         Setup = setup;
-        Device = DeviceName.Parse(setup.Spec.Device);
+        Device = DeviceName.Unavailable(setup.Spec.Device) is { } problem
+            ? throw new InvalidOperationException($"discriminator: {problem}")
+            : DeviceName.Parse(setup.Spec.Device);
         Data = GaussianMixture.For(setup.Data);
         Loss = GanLoss.For(setup.Loss);
         _stream = new Generator(setup.Seed);
-        _network = new Mlp("discriminator", setup.Spec.InputSize, setup.Spec.Hidden, 1, setup.Spec.Activation);
-        _network.Initialize(_stream);
+        _network = PlayerNetworks.Discriminator(setup.Spec);
+        _network.Initialize(_stream, setup.Spec.InitialValue);
         _network.to(Device);
-        _optimizer = OptimizerFactory.Create(setup.Spec.Optimizer, _network.parameters());
+        _optimizer = new PlayerOptimizer(setup.Spec.Optimizer, _network);
     }
 
     /// <summary>The player's setup.</summary>
@@ -47,29 +49,19 @@ public sealed class DiscriminatorPlayer : IDisposable
     /// <summary>The game's costs.</summary>
     public GanLoss Loss { get; }
 
-    /// <summary>The network, for references and tests that inspect it.</summary>
-    public Mlp Network => _network;
-
-    /// <summary>The optimizer, for references that step it directly.</summary>
-    public optim.Optimizer Optimizer => _optimizer;
+    /// <summary>The network, for tests that inspect it.</summary>
+    public PlayerNetwork Network => _network;
 
     /// <summary>Draws a real minibatch from the training stream.</summary>
     public Tensor DrawReal() => Data.Sample(Setup.BatchSize, _stream, Device);
 
-    /// <summary>One optimizer step on J_D against a fresh real minibatch and <paramref name="fake"/>.</summary>
-    public DiscriminatorMoveReport Update(Tensor fake)
+    /// <summary>One step by <paramref name="rule"/> on J_D against a fresh real minibatch and <paramref name="fake"/>.</summary>
+    public DiscriminatorMoveReport Update(Tensor fake, UpdateRule rule = UpdateRule.Plain)
     {
         CheckFake(fake);
+        _optimizer.CheckCanStep(rule);
         using var scope = NewDisposeScope();
-        var realLogits = _network.call(DrawReal());
-        var fakeLogits = _network.call(fake.detach());
-        var cost = Loss.Discriminator(realLogits, fakeLogits);
-        _optimizer.zero_grad();
-        cost.backward();
-        var norm = PlayerParameters.GradientNorm(_network);
-        _optimizer.step();
-        return new DiscriminatorMoveReport(
-            cost.ToDouble(), sigmoid(realLogits).mean().ToDouble(), sigmoid(fakeLogits).mean().ToDouble(), norm);
+        return UpdateOn(DrawReal(), fake, rule);
     }
 
     /// <summary>dJ_G/dx for <paramref name="fake"/> at the current parameters, with J_G and mean D(G(z)); nothing is updated.</summary>
@@ -81,7 +73,96 @@ public sealed class DiscriminatorPlayer : IDisposable
         var fakeLogits = _network.call(x);
         var cost = Loss.Generator(fakeLogits);
         var gradient = autograd.grad([cost], [x])[0];
-        return (gradient.MoveToOuterDisposeScope(), cost.ToDouble(), sigmoid(fakeLogits).mean().ToDouble());
+        return (gradient.MoveToOuterDisposeScope(), cost.ToDouble(), MeanScore(fakeLogits));
+    }
+
+    /// <summary>
+    /// Unrolled GAN: dJ_G/dx against this discriminator after <paramref name="steps"/> look-ahead steps of its optimizer
+    /// on one real minibatch and <paramref name="fake"/> (differentiated through the steps when
+    /// <paramref name="throughSteps"/>), then the ordinary step on the same minibatches. Zero steps is the ordinary judgment.
+    /// </summary>
+    public ((Tensor Gradient, double GeneratorLoss, double MeanFakeScore) Judgment, DiscriminatorMoveReport Update) JudgeUnrolledThenUpdate(
+        Tensor fake, int steps, bool throughSteps)
+    {
+        CheckFake(fake);
+        ArgumentOutOfRangeException.ThrowIfNegative(steps);
+        using var scope = NewDisposeScope();
+        var real = DrawReal();
+        var x = fake.detach().requires_grad_(true);
+        IReadOnlyList<Tensor> psi = _optimizer.Parameters.Cast<Tensor>().ToList();
+        var lookahead = _optimizer.Lookahead();
+        for (var k = 0; k < steps; k++)
+        {
+            var costD = Loss.Discriminator(_network.ForwardWith(real, psi), _network.ForwardWith(x, psi));
+            var g = Gradients.Of(costD, psi, retainGraph: true, createGraph: throughSteps);
+            psi = throughSteps
+                ? lookahead.Step(psi, g)
+                : lookahead.Step(psi.Select(p => p.detach()).ToList(), g.Select(t => t.detach()).ToList()).Select(p => p.detach().requires_grad_(true)).ToList();
+        }
+
+        var fakeLogits = steps == 0 ? _network.call(x) : _network.ForwardWith(x, psi);
+        var cost = Loss.Generator(fakeLogits);
+        var gradient = Gradients.Of(cost, [x])[0];
+        var judgment = (gradient.MoveToOuterDisposeScope(), cost.ToDouble(), MeanScore(fakeLogits));
+        return (judgment, UpdateOn(real, fake, UpdateRule.Plain));
+    }
+
+    /// <summary>Saves the current parameters as the anchor of a later <see cref="UpdateRule.FromAnchor"/> step.</summary>
+    public void SaveAnchor() => _optimizer.SaveAnchor();
+
+    /// <summary>
+    /// Consensus, first half: on a fresh real minibatch and <paramref name="fake"/>, returns u = dJ_G/dx and
+    /// q = d(1/2 |grad_psi J_D|^2)/dx, keeping the graph for <see cref="ConsensusUpdate"/>.
+    /// </summary>
+    public (Tensor Gradient, double GeneratorLoss, double MeanFakeScore, Tensor FieldNormGradient) ConsensusJudge(Tensor fake)
+    {
+        CheckFake(fake);
+        using var scope = NewDisposeScope();
+        var psi = _optimizer.Parameters.Cast<Tensor>().ToList();
+        var real = DrawReal();
+        var x = fake.detach().requires_grad_(true);
+        var realLogits = _network.call(real);
+        var fakeLogits = _network.call(x);
+        var costD = Loss.Discriminator(realLogits, fakeLogits);
+        var costG = Loss.Generator(fakeLogits);
+        var w = Gradients.Of(costD, psi, createGraph: true);
+        var u = Gradients.Of(costG, [x], createGraph: true)[0];
+        var q = Gradients.Of(Gradients.HalfSquaredNorm(w), [x], retainGraph: true)[0];
+
+        _consensus?.Dispose();
+        _consensus = new ConsensusPending(
+            x.DetachFromDisposeScope(), u.DetachFromDisposeScope(), w.Select(t => t.DetachFromDisposeScope()).ToList(),
+            new DiscriminatorMoveReport(costD.ToDouble(), MeanScore(realLogits), MeanScore(fakeLogits), PlayerParameters.Norm(w)));
+        return (u.detach().MoveToOuterDisposeScope(), costG.ToDouble(), MeanScore(fakeLogits), q.detach().MoveToOuterDisposeScope());
+    }
+
+    /// <summary>
+    /// Consensus, second half: with the generator's tangent t, steps along w + gamma (grad_psi 1/2 |w|^2 + grad_psi (u . t))
+    /// and returns s = d(u . t)/dx, the Hessian-vector product the generator needs.
+    /// </summary>
+    public (Tensor HessianVectorProduct, DiscriminatorMoveReport Report) ConsensusUpdate(Tensor tangent, double weight)
+    {
+        var pending = _consensus ?? throw new InvalidOperationException("generator tangent received before the consensus judgment");
+        if (!pending.Fake.shape.SequenceEqual(tangent.shape))
+        {
+            throw new ArgumentException(
+                $"generator tangent has shape [{string.Join(",", tangent.shape)}] but the fake minibatch has [{string.Join(",", pending.Fake.shape)}]",
+                nameof(tangent));
+        }
+
+        using var scope = NewDisposeScope();
+        var psi = _optimizer.Parameters.Cast<Tensor>().ToList();
+        var pairing = (pending.Gradient * tangent).sum();
+        var crossTerms = Gradients.Of(pairing, [.. psi, pending.Fake], retainGraph: true);
+        var ownTerm = Gradients.Of(Gradients.HalfSquaredNorm(pending.Field), psi, retainGraph: true);
+        var direction = pending.Field.Select((w, i) => w.detach() + (weight * (ownTerm[i] + crossTerms[i]))).ToList();
+        _optimizer.SetGradients(direction);
+        _optimizer.Step(UpdateRule.Plain);
+        var hessianVectorProduct = crossTerms[^1].detach().MoveToOuterDisposeScope();
+        var report = pending.Report;
+        _consensus.Dispose();
+        _consensus = null;
+        return (hessianVectorProduct, report);
     }
 
     /// <summary>Mean D on a fresh real sample (seeded, the training stream untouched) and on <paramref name="fake"/>.</summary>
@@ -92,9 +173,15 @@ public sealed class DiscriminatorPlayer : IDisposable
         using var noGrad = no_grad();
         using var stream = new Generator(seed);
         var real = Data.Sample((int)fake.shape[0], stream, Device);
-        return new DiscriminatorEvaluation(
-            sigmoid(_network.call(real)).mean().ToDouble(), sigmoid(_network.call(fake)).mean().ToDouble());
+        return new DiscriminatorEvaluation(MeanScore(_network.call(real)), MeanScore(_network.call(fake)));
     }
+
+    /// <summary>Everything needed to continue exactly from here: weights, optimizer and rule state, random stream.</summary>
+    public byte[] SaveState() => PlayerStateFormat.Save("discriminator", _network, _optimizer, _stream);
+
+    /// <summary>Continues from a state <see cref="SaveState"/> wrote; any move in progress is dropped.</summary>
+    /// <exception cref="InvalidDataException">The state is not this player's or is damaged.</exception>
+    public void RestoreState(byte[] state) => PlayerStateFormat.Restore(state, "discriminator", _network, _optimizer, _stream);
 
     /// <summary>The current parameters.</summary>
     public ParameterSnapshot Snapshot() => PlayerParameters.Snapshot(_network);
@@ -102,9 +189,24 @@ public sealed class DiscriminatorPlayer : IDisposable
     /// <inheritdoc />
     public void Dispose()
     {
+        _consensus?.Dispose();
         _optimizer.Dispose();
         _network.Dispose();
         _stream.Dispose();
+    }
+
+    private static double MeanScore(Tensor logits) => sigmoid(logits.detach()).mean().ToDouble();
+
+    private DiscriminatorMoveReport UpdateOn(Tensor real, Tensor fake, UpdateRule rule)
+    {
+        var realLogits = _network.call(real);
+        var fakeLogits = _network.call(fake.detach());
+        var cost = Loss.Discriminator(realLogits, fakeLogits);
+        _optimizer.ZeroGrad();
+        cost.backward();
+        var norm = _optimizer.GradientNorm();
+        _optimizer.Step(rule);
+        return new DiscriminatorMoveReport(cost.ToDouble(), MeanScore(realLogits), MeanScore(fakeLogits), norm);
     }
 
     private void CheckFake(Tensor fake)
@@ -114,6 +216,19 @@ public sealed class DiscriminatorPlayer : IDisposable
             throw new ArgumentException(
                 $"fake minibatch has shape [{string.Join(",", fake.shape)}]; the discriminator takes [batch, {Setup.Spec.InputSize}]",
                 nameof(fake));
+        }
+    }
+
+    private sealed record ConsensusPending(Tensor Fake, Tensor Gradient, List<Tensor> Field, DiscriminatorMoveReport Report) : IDisposable
+    {
+        public void Dispose()
+        {
+            Fake.Dispose();
+            Gradient.Dispose();
+            foreach (var t in Field)
+            {
+                t.Dispose();
+            }
         }
     }
 }

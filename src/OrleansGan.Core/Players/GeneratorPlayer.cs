@@ -1,55 +1,55 @@
 using OrleansGan.Abstractions.Messages;
 using OrleansGan.Abstractions.Players;
+using OrleansGan.Abstractions.Spec;
 using OrleansGan.Core.Devices;
 using OrleansGan.Core.Native;
 using OrleansGan.Core.Networks;
-using OrleansGan.Core.Optimizers;
 using static TorchSharp.torch;
 
 namespace OrleansGan.Core.Players;
 
 /// <summary>
 /// The generator's side of the game, with no knowledge of how messages travel: it proposes fake minibatches
-/// x = G(z) and back-propagates the gradient messages dJ_G/dx it receives for them.
+/// x = G(z) and back-propagates what the discriminator answers about them through its own network.
 /// </summary>
 public sealed class GeneratorPlayer : IDisposable
 {
     private readonly Generator _stream;
-    private readonly Mlp _network;
-    private readonly optim.Optimizer _optimizer;
+    private readonly PlayerNetwork _network;
+    private readonly PlayerOptimizer _optimizer;
     private Tensor? _pending;
+    private ConsensusPending? _consensus;
 
     /// <summary>Builds the network on the setup's device, initialised from the setup's seed.</summary>
     public GeneratorPlayer(GeneratorSetup setup)
     {
         TorchRuntime.EnsureLoaded();
         Spec = setup.Spec;
-        Device = DeviceName.Parse(setup.Spec.Device);
+        Device = DeviceName.Unavailable(setup.Spec.Device) is { } problem
+            ? throw new InvalidOperationException($"generator: {problem}")
+            : DeviceName.Parse(setup.Spec.Device);
         _stream = new Generator(setup.Seed);
-        _network = new Mlp("generator", Spec.LatentSize, Spec.Hidden, Spec.OutputSize, Spec.Activation);
-        _network.Initialize(_stream);
+        _network = PlayerNetworks.Generator(Spec);
+        _network.Initialize(_stream, Spec.InitialValue);
         _network.to(Device);
-        _optimizer = OptimizerFactory.Create(Spec.Optimizer, _network.parameters());
+        _optimizer = new PlayerOptimizer(Spec.Optimizer, _network);
     }
 
     /// <summary>The player's spec.</summary>
-    public Abstractions.Spec.GeneratorSpec Spec { get; }
+    public GeneratorSpec Spec { get; }
 
     /// <summary>Where the player's tensors live.</summary>
     public Device Device { get; }
 
-    /// <summary>The network, for references and tests that inspect it.</summary>
-    public Mlp Network => _network;
-
-    /// <summary>The optimizer, for references that step it directly.</summary>
-    public optim.Optimizer Optimizer => _optimizer;
+    /// <summary>The network, for tests that inspect it.</summary>
+    public PlayerNetwork Network => _network;
 
     /// <summary>Draws z ~ N(0, I) from the training stream (on the host, so every device sees the same numbers).</summary>
     public Tensor DrawLatent(int batchSize) => randn([batchSize, Spec.LatentSize], generator: _stream).to(Device);
 
     /// <summary>
     /// Returns a detached copy of x = G(z) for a fresh z. With <paramref name="keepForGradient"/>, G(z)'s graph is kept
-    /// until the matching <see cref="ApplyGradient"/>; a previous kept graph is dropped.
+    /// until the matching gradient arrives; a previous kept graph is dropped.
     /// </summary>
     public Tensor Propose(int batchSize, bool keepForGradient)
     {
@@ -67,25 +67,73 @@ public sealed class GeneratorPlayer : IDisposable
         return x.detach().MoveToOuterDisposeScope();
     }
 
-    /// <summary>Back-propagates dJ_G/dx through the kept G(z) and takes one optimizer step; returns the gradient norm.</summary>
+    /// <summary>Back-propagates dJ_G/dx through the kept G(z) and takes one step by <paramref name="rule"/>; returns the gradient norm.</summary>
     /// <exception cref="InvalidOperationException">No fake minibatch is waiting for a gradient.</exception>
     /// <exception cref="ArgumentException">The gradient's shape differs from the fake minibatch's.</exception>
-    public double ApplyGradient(Tensor gradient)
+    public double ApplyGradient(Tensor gradient, UpdateRule rule = UpdateRule.Plain)
     {
-        var pending = _pending ?? throw new InvalidOperationException(
-            "gradient message received, but no fake minibatch is waiting for one (propose with keepForGradient first)");
-        if (!pending.shape.SequenceEqual(gradient.shape))
+        var pending = Pending(gradient, "gradient message");
+        _optimizer.CheckCanStep(rule);
+        using var scope = NewDisposeScope();
+        _optimizer.ZeroGrad();
+        pending.backward([gradient]);
+        var norm = _optimizer.GradientNorm();
+        _optimizer.Step(rule);
+        DropPending();
+        return norm;
+    }
+
+    /// <summary>Saves the current parameters as the anchor of a later <see cref="UpdateRule.FromAnchor"/> step.</summary>
+    public void SaveAnchor() => _optimizer.SaveAnchor();
+
+    /// <summary>
+    /// Consensus, first half: from u = dJ_G/dx, computes g = grad_theta J_G = J_x^T u and this player's own part of
+    /// grad_theta(1/2 |g|^2) (through J_x, u held fixed), and returns the tangent t = J_x g the discriminator needs.
+    /// </summary>
+    public Tensor Tangent(Tensor u)
+    {
+        var x = Pending(u, "consensus gradient message");
+        using var scope = NewDisposeScope();
+        var theta = _optimizer.Parameters.Cast<Tensor>().ToList();
+        var g = Gradients.Of((x * u).sum(), theta, retainGraph: true, createGraph: true);
+        var ownTerm = Gradients.Of(Gradients.HalfSquaredNorm(g), theta, retainGraph: true);
+
+        // J_x g as the derivative of the vector-Jacobian product v -> J_x^T v . g with respect to v.
+        var v = zeros_like(x).requires_grad_(true);
+        var vjp = Gradients.Of((x * v).sum(), theta, retainGraph: true, createGraph: true);
+        var tangent = Gradients.Of(Gradients.Dot(vjp, g.Select(t => t.detach())), [v], retainGraph: true)[0];
+
+        _consensus?.Dispose();
+        _consensus = new ConsensusPending(
+            g.Select(t => t.detach().DetachFromDisposeScope()).ToList(),
+            ownTerm.Select(t => t.detach().DetachFromDisposeScope()).ToList());
+        return tangent.MoveToOuterDisposeScope();
+    }
+
+    /// <summary>
+    /// Consensus, second half: steps along g + gamma (own term + J_x^T (q + s)), the generator's part of
+    /// v + gamma grad(1/2 |v|^2); returns |g|.
+    /// </summary>
+    public double ApplyConsensus(Tensor fieldNormGradient, Tensor hessianVectorProduct, double weight)
+    {
+        var x = Pending(fieldNormGradient, "consensus correction");
+        var consensus = _consensus ?? throw new InvalidOperationException("consensus correction received before the tangent was computed");
+        if (!x.shape.SequenceEqual(hessianVectorProduct.shape))
         {
-            throw new ArgumentException(
-                $"gradient message has shape [{string.Join(",", gradient.shape)}] but the fake minibatch has [{string.Join(",", pending.shape)}]",
-                nameof(gradient));
+            throw new ArgumentException($"Hessian-vector product has shape [{string.Join(",", hessianVectorProduct.shape)}] but the fake minibatch has [{string.Join(",", x.shape)}]");
         }
 
         using var scope = NewDisposeScope();
-        _optimizer.zero_grad();
-        pending.backward([gradient]);
-        var norm = PlayerParameters.GradientNorm(_network);
-        _optimizer.step();
+        var theta = _optimizer.Parameters.Cast<Tensor>().ToList();
+        var crossTerm = Gradients.Of((x * (fieldNormGradient + hessianVectorProduct)).sum(), theta, retainGraph: true);
+        var direction = consensus.Gradient
+            .Select((g, i) => g + (weight * (consensus.OwnTerm[i] + crossTerm[i])))
+            .ToList();
+        _optimizer.SetGradients(direction);
+        _optimizer.Step(UpdateRule.Plain);
+        var norm = PlayerParameters.Norm(consensus.Gradient);
+        _consensus.Dispose();
+        _consensus = null;
         DropPending();
         return norm;
     }
@@ -100,6 +148,13 @@ public sealed class GeneratorPlayer : IDisposable
         return _network.call(z).MoveToOuterDisposeScope();
     }
 
+    /// <summary>Everything needed to continue exactly from here: weights, optimizer and rule state, random stream.</summary>
+    public byte[] SaveState() => PlayerStateFormat.Save("generator", _network, _optimizer, _stream);
+
+    /// <summary>Continues from a state <see cref="SaveState"/> wrote; any move in progress is dropped.</summary>
+    /// <exception cref="InvalidDataException">The state is not this player's or is damaged.</exception>
+    public void RestoreState(byte[] state) => PlayerStateFormat.Restore(state, "generator", _network, _optimizer, _stream);
+
     /// <summary>The current parameters.</summary>
     public ParameterSnapshot Snapshot() => PlayerParameters.Snapshot(_network);
 
@@ -107,14 +162,40 @@ public sealed class GeneratorPlayer : IDisposable
     public void Dispose()
     {
         DropPending();
+        _consensus?.Dispose();
         _optimizer.Dispose();
         _network.Dispose();
         _stream.Dispose();
+    }
+
+    private Tensor Pending(Tensor message, string what)
+    {
+        var pending = _pending ?? throw new InvalidOperationException(
+            $"{what} received, but no fake minibatch is waiting for one (propose with keepForGradient first)");
+        if (!pending.shape.SequenceEqual(message.shape))
+        {
+            throw new ArgumentException(
+                $"{what} has shape [{string.Join(",", message.shape)}] but the fake minibatch has [{string.Join(",", pending.shape)}]",
+                nameof(message));
+        }
+
+        return pending;
     }
 
     private void DropPending()
     {
         _pending?.Dispose();
         _pending = null;
+    }
+
+    private sealed record ConsensusPending(List<Tensor> Gradient, List<Tensor> OwnTerm) : IDisposable
+    {
+        public void Dispose()
+        {
+            foreach (var t in Gradient.Concat(OwnTerm))
+            {
+                t.Dispose();
+            }
+        }
     }
 }

@@ -8,11 +8,14 @@ namespace OrleansGan.Core.Players;
 public static class PlayerParameters
 {
     /// <summary>sqrt of the sum of squared gradients over <paramref name="module"/>'s parameters (0 where none).</summary>
-    public static double GradientNorm(nn.Module module)
+    public static double GradientNorm(nn.Module module) => GradientNorm(module.parameters());
+
+    /// <summary>sqrt of the sum of squared gradients over <paramref name="parameters"/> (0 where none).</summary>
+    public static double GradientNorm(IEnumerable<TorchSharp.Modules.Parameter> parameters)
     {
         using var scope = NewDisposeScope();
         var total = 0.0;
-        foreach (var parameter in module.parameters())
+        foreach (var parameter in parameters)
         {
             if (parameter.grad is { } grad)
             {
@@ -23,13 +26,20 @@ public static class PlayerParameters
         return Math.Sqrt(total);
     }
 
+    /// <summary>sqrt of the sum of squares of <paramref name="tensors"/>.</summary>
+    public static double Norm(IEnumerable<Tensor> tensors)
+    {
+        using var scope = NewDisposeScope();
+        return Math.Sqrt(tensors.Sum(t => t.detach().pow(2).sum().ToDouble()));
+    }
+
     /// <summary>The module's parameters as a message, in registration order.</summary>
     public static ParameterSnapshot Snapshot(nn.Module module)
     {
         var named = module.named_parameters().ToList();
         return new ParameterSnapshot(
             named.Select(p => p.name).ToList(),
-            named.Select(p => TensorCodec.ToMessage(p.parameter)).ToList());
+            named.Select(p => TensorCodec.ToMessage(p.parameter.dtype == ScalarType.Float32 ? p.parameter : p.parameter.to(ScalarType.Float32))).ToList());
     }
 
     /// <summary>True when every parameter is finite.</summary>

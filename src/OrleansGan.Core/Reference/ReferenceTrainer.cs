@@ -14,48 +14,62 @@ using static TorchSharp.torch;
 namespace OrleansGan.Core.Reference;
 
 /// <summary>
-/// A GAN trained the way one would without grains: both networks in one process and one autograd graph, the
-/// generator's gradient flowing through D(G(z)) directly. It shares only the building blocks (networks, losses, data,
-/// seeds) with the players, so it is the oracle for the message-passing game and its performance baseline.
+/// A GAN trained the way one would without grains: both networks in one process and one autograd graph, every
+/// protocol written from its paper's equation over the joint parameters. It shares only the building blocks
+/// (networks, losses, data, seeds, the optimizer as a function) with the players, so it is the oracle for the
+/// message-passing game and its performance baseline.
 /// </summary>
 public sealed class ReferenceTrainer : IDisposable
 {
     private readonly GameSpec _spec;
     private readonly Device _device;
+    private readonly ScalarType _dtype;
     private readonly GaussianMixture _data;
     private readonly GanLoss _loss;
     private readonly Generator _generatorStream;
     private readonly Generator _discriminatorStream;
-    private readonly Mlp _g;
-    private readonly Mlp _d;
+    private readonly PlayerNetwork _g;
+    private readonly PlayerNetwork _d;
+    private readonly List<TorchSharp.Modules.Parameter> _theta;
+    private readonly List<TorchSharp.Modules.Parameter> _psi;
     private readonly optim.Optimizer _optimizerG;
     private readonly optim.Optimizer _optimizerD;
+    private List<Tensor>? _previousG;
+    private List<Tensor>? _previousD;
 
-    /// <summary>Builds both networks exactly as the player grains would for the same spec.</summary>
-    public ReferenceTrainer(GameSpec spec)
+    /// <summary>Builds both networks exactly as the player grains would for the same spec, in <paramref name="dtype"/>.</summary>
+    public ReferenceTrainer(GameSpec spec, ScalarType dtype = ScalarType.Float32)
     {
         TorchRuntime.EnsureLoaded();
         _spec = spec;
+        _dtype = dtype;
         _device = DeviceName.Parse(spec.Generator.Device);
         _data = GaussianMixture.For(spec.Data);
         _loss = GanLoss.For(spec.Loss);
         _generatorStream = new Generator(PlayerSeeds.Generator(spec.Seed));
         _discriminatorStream = new Generator(PlayerSeeds.Discriminator(spec.Seed));
-        _g = new Mlp("generator", spec.Generator.LatentSize, spec.Generator.Hidden, spec.Generator.OutputSize, spec.Generator.Activation);
-        _g.Initialize(_generatorStream);
-        _g.to(_device);
-        _d = new Mlp("discriminator", spec.Discriminator.InputSize, spec.Discriminator.Hidden, 1, spec.Discriminator.Activation);
-        _d.Initialize(_discriminatorStream);
-        _d.to(_device);
-        _optimizerG = OptimizerFactory.Create(spec.Generator.Optimizer, _g.parameters());
-        _optimizerD = OptimizerFactory.Create(spec.Discriminator.Optimizer, _d.parameters());
+        _g = PlayerNetworks.Generator(spec.Generator);
+        _g.Initialize(_generatorStream, spec.Generator.InitialValue);
+        _g.to(dtype).to(_device);
+        _d = PlayerNetworks.Discriminator(spec.Discriminator);
+        _d.Initialize(_discriminatorStream, spec.Discriminator.InitialValue);
+        _d.to(dtype).to(_device);
+        _theta = _g.parameters().ToList();
+        _psi = _d.parameters().ToList();
+        _optimizerG = OptimizerFactory.Create(spec.Generator.Optimizer, _theta);
+        _optimizerD = OptimizerFactory.Create(spec.Discriminator.Optimizer, _psi);
     }
 
     /// <summary>Plays one round of the spec's protocol.</summary>
     public RoundRecord PlayRound(int round) => _spec.Protocol.Kind switch
     {
-        ProtocolKind.Simultaneous => Simultaneous(round),
+        ProtocolKind.Simultaneous or ProtocolKind.TwoTimeScale => Simultaneous(round, optimistic: false),
+        ProtocolKind.Optimistic => Simultaneous(round, optimistic: true),
         ProtocolKind.Alternating => Alternating(round),
+        ProtocolKind.Extragradient => Extragradient(round),
+        ProtocolKind.Unrolled => Unrolled(round, throughSteps: true),
+        ProtocolKind.UnrolledStopGradient => Unrolled(round, throughSteps: false),
+        ProtocolKind.Consensus => Consensus(round),
         _ => throw new NotSupportedException($"the reference trainer has no {_spec.Protocol.Kind} protocol"),
     };
 
@@ -64,6 +78,32 @@ public sealed class ReferenceTrainer : IDisposable
 
     /// <summary>The discriminator's parameters.</summary>
     public ParameterSnapshot DiscriminatorParameters() => PlayerParameters.Snapshot(_d);
+
+    /// <summary>Every parameter value, the generator's then the discriminator's, in full precision.</summary>
+    public double[] Position()
+    {
+        using var scope = NewDisposeScope();
+        return _theta.Concat(_psi).SelectMany(p => p.detach().cpu().to(ScalarType.Float64).flatten().data<double>().ToArray()).ToArray();
+    }
+
+    /// <summary>Sets every parameter from <paramref name="position"/> (the layout of <see cref="Position"/>).</summary>
+    public void SetPosition(IReadOnlyList<double> position)
+    {
+        using var scope = NewDisposeScope();
+        using var noGrad = no_grad();
+        var next = 0;
+        foreach (var p in _theta.Concat(_psi))
+        {
+            var count = (int)p.numel();
+            p.copy_(tensor(position.Skip(next).Take(count).ToArray(), p.shape).to(_dtype).to(_device));
+            next += count;
+        }
+
+        if (next != position.Count)
+        {
+            throw new ArgumentException($"position has {position.Count} values; the players have {next} parameters", nameof(position));
+        }
+    }
 
     /// <inheritdoc />
     public void Dispose()
@@ -74,12 +114,32 @@ public sealed class ReferenceTrainer : IDisposable
         _d.Dispose();
         _generatorStream.Dispose();
         _discriminatorStream.Dispose();
+        foreach (var t in (_previousG ?? []).Concat(_previousD ?? []))
+        {
+            t.Dispose();
+        }
     }
 
-    // Both players' gradients are taken at the same parameters from the same minibatches, then both step.
-    private RoundRecord Simultaneous(int round)
+    // Both players' gradients are taken at the same parameters from the same minibatches, then both step;
+    // optimistic steps go along 2 g_t - g_(t-1) (Daskalakis et al. 2018, eq. 5), the first along g_0.
+    private RoundRecord Simultaneous(int round, bool optimistic)
     {
         using var scope = NewDisposeScope();
+        var (record, _) = SimultaneousGradients(round);
+        if (optimistic)
+        {
+            _previousG = Optimistic(_theta, _previousG);
+            _previousD = Optimistic(_psi, _previousD);
+        }
+
+        _optimizerD.step();
+        _optimizerG.step();
+        return record;
+    }
+
+    // Leaves grad_theta J_G and grad_psi J_D in .grad, at the current parameters, from fresh minibatches.
+    private (RoundRecord Record, Tensor Fake) SimultaneousGradients(int round)
+    {
         var x = _g.call(Latent());
         var realLogits = _d.call(Real());
         var fakeLogits = _d.call(x.detach());
@@ -89,13 +149,29 @@ public sealed class ReferenceTrainer : IDisposable
         _optimizerD.zero_grad();
         costD.backward();
         _optimizerG.zero_grad();
-        costG.backward(inputs: _g.parameters().Cast<Tensor>().ToList());
-        var normD = PlayerParameters.GradientNorm(_d);
-        var normG = PlayerParameters.GradientNorm(_g);
-        _optimizerD.step();
-        _optimizerG.step();
-        return new RoundRecord(round, costD.ToDouble(), costG.ToDouble(),
-            sigmoid(realLogits).mean().ToDouble(), sigmoid(fakeLogits).mean().ToDouble(), normD, normG);
+        costG.backward(inputs: _theta.Cast<Tensor>().ToList());
+        var record = new RoundRecord(round, costD.ToDouble(), costG.ToDouble(), Mean(realLogits), Mean(fakeLogits),
+            PlayerParameters.GradientNorm(_psi), PlayerParameters.GradientNorm(_theta));
+        return (record, x);
+    }
+
+    private static List<Tensor> Optimistic(List<TorchSharp.Modules.Parameter> parameters, List<Tensor>? previous)
+    {
+        var current = parameters.Select(p => p.grad!.detach().clone().DetachFromDisposeScope()).ToList();
+        using (no_grad())
+        {
+            for (var i = 0; i < parameters.Count; i++)
+            {
+                parameters[i].grad!.copy_((2 * current[i]) - (previous ?? current)[i]);
+            }
+        }
+
+        foreach (var t in previous ?? [])
+        {
+            t.Dispose();
+        }
+
+        return current;
     }
 
     // kD discriminator steps, then kG generator steps, each on fresh minibatches.
@@ -118,19 +194,19 @@ public sealed class ReferenceTrainer : IDisposable
             var cost = _loss.Discriminator(realLogits, fakeLogits);
             _optimizerD.zero_grad();
             cost.backward();
-            normD += PlayerParameters.GradientNorm(_d) / kD;
+            normD += PlayerParameters.GradientNorm(_psi) / kD;
             _optimizerD.step();
             costD += cost.ToDouble() / kD;
-            meanReal += sigmoid(realLogits).mean().ToDouble() / kD;
-            meanFake += sigmoid(fakeLogits).mean().ToDouble() / kD;
+            meanReal += Mean(realLogits) / kD;
+            meanFake += Mean(fakeLogits) / kD;
         }
 
         for (var step = 0; step < kG; step++)
         {
             var cost = _loss.Generator(_d.call(_g.call(Latent())));
             _optimizerG.zero_grad();
-            cost.backward(inputs: _g.parameters().Cast<Tensor>().ToList());
-            normG += PlayerParameters.GradientNorm(_g) / kG;
+            cost.backward(inputs: _theta.Cast<Tensor>().ToList());
+            normG += PlayerParameters.GradientNorm(_theta) / kG;
             _optimizerG.step();
             costG += cost.ToDouble() / kG;
         }
@@ -138,7 +214,107 @@ public sealed class ReferenceTrainer : IDisposable
         return new RoundRecord(round, costD, costG, meanReal, meanFake, normD, normG);
     }
 
-    private Tensor Latent() => randn([_spec.BatchSize, _spec.Generator.LatentSize], generator: _generatorStream).to(_device);
+    // z_(1/2) = z - eta F(z);  z+ = z - eta F(z_(1/2))  (Gidel et al. 2019, eq. 21), with each player's optimizer as the step.
+    private RoundRecord Extragradient(int round)
+    {
+        using var scope = NewDisposeScope();
+        var anchorG = _theta.Select(p => p.detach().clone()).ToList();
+        var anchorD = _psi.Select(p => p.detach().clone()).ToList();
+        SimultaneousGradients(round);
+        _optimizerD.step();
+        _optimizerG.step();
 
-    private Tensor Real() => _data.Sample(_spec.BatchSize, _discriminatorStream, _device);
+        var (record, _) = SimultaneousGradients(round);
+        using (no_grad())
+        {
+            for (var i = 0; i < _theta.Count; i++)
+            {
+                _theta[i].copy_(anchorG[i]);
+            }
+
+            for (var i = 0; i < _psi.Count; i++)
+            {
+                _psi[i].copy_(anchorD[i]);
+            }
+        }
+
+        _optimizerD.step();
+        _optimizerG.step();
+        return record;
+    }
+
+    // The generator descends J_G(theta, psi^K(theta, psi)), psi^(k+1) = psi^k - step(grad_psi J_D(theta, psi^k))
+    // (Metz et al. 2016, eq. 7-10); the discriminator takes its ordinary step on the same minibatches.
+    private RoundRecord Unrolled(int round, bool throughSteps)
+    {
+        using var scope = NewDisposeScope();
+        var x = _g.call(Latent());
+        var real = Real();
+        IReadOnlyList<Tensor> psi = _psi.Cast<Tensor>().ToList();
+        var lookahead = new OptimizerLookahead(_spec.Discriminator.Optimizer, _optimizerD);
+        for (var k = 0; k < _spec.Protocol.UnrollSteps; k++)
+        {
+            var seen = throughSteps ? x : x.detach();
+            var cost = _loss.Discriminator(_d.ForwardWith(real, psi), _d.ForwardWith(seen, psi));
+            var g = autograd.grad([cost], psi.ToList(), retain_graph: true, create_graph: throughSteps);
+            psi = throughSteps
+                ? lookahead.Step(psi, g.ToList())
+                : lookahead.Step(psi.Select(p => p.detach()).ToList(), g.Select(t => t.detach()).ToList()).Select(p => p.detach().requires_grad_(true)).ToList();
+        }
+
+        var unrolledLogits = _spec.Protocol.UnrollSteps == 0 ? _d.call(x) : _d.ForwardWith(x, psi);
+        var costG = _loss.Generator(unrolledLogits);
+        _optimizerG.zero_grad();
+        costG.backward(inputs: _theta.Cast<Tensor>().ToList());
+
+        var realLogits = _d.call(real);
+        var fakeLogits = _d.call(x.detach());
+        var costD = _loss.Discriminator(realLogits, fakeLogits);
+        _optimizerD.zero_grad();
+        costD.backward();
+        var record = new RoundRecord(round, costD.ToDouble(), costG.ToDouble(), Mean(realLogits), Mean(fakeLogits),
+            PlayerParameters.GradientNorm(_psi), PlayerParameters.GradientNorm(_theta));
+        _optimizerD.step();
+        _optimizerG.step();
+        return record;
+    }
+
+    // v = (grad_theta J_G, grad_psi J_D), L = 1/2 |v|^2; each player steps along its part of v + gamma grad L
+    // (Mescheder et al. 2017, Algorithm 1, written for minimised costs).
+    private RoundRecord Consensus(int round)
+    {
+        using var scope = NewDisposeScope();
+        var theta = _theta.Cast<Tensor>().ToList();
+        var psi = _psi.Cast<Tensor>().ToList();
+        var x = _g.call(Latent());
+        var realLogits = _d.call(Real());
+        var fakeLogits = _d.call(x);
+        var costD = _loss.Discriminator(realLogits, fakeLogits);
+        var costG = _loss.Generator(fakeLogits);
+        var vG = Gradients.Of(costG, theta, createGraph: true);
+        var vD = Gradients.Of(costD, psi, createGraph: true);
+        var gradL = Gradients.Of(Gradients.HalfSquaredNorm(vG.Concat(vD)), [.. theta, .. psi]);
+        var weight = _spec.Protocol.ConsensusWeight;
+        for (var i = 0; i < theta.Count; i++)
+        {
+            _theta[i].grad = (vG[i] + (weight * gradL[i])).detach();
+        }
+
+        for (var i = 0; i < psi.Count; i++)
+        {
+            _psi[i].grad = (vD[i] + (weight * gradL[theta.Count + i])).detach();
+        }
+
+        var record = new RoundRecord(round, costD.ToDouble(), costG.ToDouble(), Mean(realLogits), Mean(fakeLogits),
+            PlayerParameters.Norm(vD), PlayerParameters.Norm(vG));
+        _optimizerD.step();
+        _optimizerG.step();
+        return record;
+    }
+
+    private static double Mean(Tensor logits) => sigmoid(logits.detach()).mean().ToDouble();
+
+    private Tensor Latent() => randn([_spec.BatchSize, _spec.Generator.LatentSize], generator: _generatorStream).to(_dtype).to(_device);
+
+    private Tensor Real() => _data.Sample(_spec.BatchSize, _discriminatorStream, _device).to(_dtype);
 }

@@ -28,6 +28,12 @@ public static partial class GameSpecValidator
         Check(Enum.IsDefined(spec.Protocol.Kind), "protocol.kind", $"unknown protocol {spec.Protocol.Kind}");
         Check(spec.Protocol.DiscriminatorSteps >= 1, "protocol.discriminatorSteps", $"k must be at least 1 (got {spec.Protocol.DiscriminatorSteps})");
         Check(spec.Protocol.GeneratorSteps >= 1, "protocol.generatorSteps", $"k must be at least 1 (got {spec.Protocol.GeneratorSteps})");
+        Check(spec.Protocol.UnrollSteps is >= 0 and <= 100, "protocol.unrollSteps", $"k must be between 0 and 100 (got {spec.Protocol.UnrollSteps})");
+        Check(double.IsFinite(spec.Protocol.ConsensusWeight) && spec.Protocol.ConsensusWeight >= 0, "protocol.consensusWeight",
+            $"gamma must be non-negative (got {spec.Protocol.ConsensusWeight})");
+        Check(spec.Protocol.Kind != ProtocolKind.TwoTimeScale
+            || spec.Generator.Optimizer.LearningRate != spec.Discriminator.Optimizer.LearningRate, "protocol.kind",
+            "two-time-scale needs different learning rates for the players (generator.optimizer.learningRate and discriminator.optimizer.learningRate are equal: that is simultaneous)");
 
         var dimension = Enum.IsDefined(spec.Data.Kind) ? GaussianMixture.For(spec.Data).Dimension : -1;
         Check(dimension > 0, "data.kind", $"unknown data {spec.Data.Kind}");
@@ -48,13 +54,57 @@ public static partial class GameSpecValidator
         CheckLayers(problems, "discriminator.hidden", d.Hidden);
         CheckOptimizer(problems, "discriminator.optimizer", d.Optimizer);
         CheckDevice(problems, "discriminator.device", d.Device);
+        Check(double.IsFinite(d.OutputScale) && d.OutputScale != 0, "discriminator.outputScale", $"must be a non-zero number (got {d.OutputScale})");
+        Check(g.InitialValue is null || double.IsFinite(g.InitialValue.Value), "generator.initialValue", $"must be a number (got {g.InitialValue})");
+        Check(d.InitialValue is null || double.IsFinite(d.InitialValue.Value), "discriminator.initialValue", $"must be a number (got {d.InitialValue})");
 
         var e = spec.Evaluation;
         Check(e.Every >= 1, "evaluation.every", $"must be at least 1 (got {e.Every})");
         Check(e.Samples >= 1, "evaluation.samples", $"must be at least 1 (got {e.Samples})");
         Check(double.IsFinite(e.QualityStds) && e.QualityStds > 0, "evaluation.qualityStds", $"must be positive (got {e.QualityStds})");
         Check(e.MinSamplesPerMode >= 1, "evaluation.minSamplesPerMode", $"must be at least 1 (got {e.MinSamplesPerMode})");
+        var placement = spec.Placement;
+        Check(Enum.IsDefined(placement.Policy), "placement.policy", $"unknown placement policy {placement.Policy}");
+        foreach (var (field, value) in new[] { ("placement.generator", placement.Generator), ("placement.discriminator", placement.Discriminator) })
+        {
+            if (placement.Policy == PlacementPolicy.Explicit)
+            {
+                var parts = value?.Split('/') ?? [];
+                Check(parts.Length == 2 && parts[0].Length > 0 && DeviceName.Problem(parts[1]) is null, field,
+                    $"explicit placement needs silo/device, e.g. silo-1/cuda:0 (got '{value}')");
+            }
+            else
+            {
+                Check(value is null, field, $"only explicit placement names a silo/device (policy is {placement.Policy.ToString().ToLowerInvariant()})");
+            }
+        }
+
+        Check(spec.Checkpoint.Every >= 0, "checkpoint.every", $"must be 0 (never) or a number of rounds (got {spec.Checkpoint.Every})");
+        var parameters = ParameterCount(spec);
+        Check(!e.TrackParameters || parameters <= MaxTrackedParameters, "evaluation.trackParameters",
+            $"tracks at most {MaxTrackedParameters} parameters; these players have {parameters}");
         return problems;
+    }
+
+    /// <summary>The most parameters a game may record after every round.</summary>
+    public const int MaxTrackedParameters = 64;
+
+    /// <summary>How many parameters the two players have together.</summary>
+    public static long ParameterCount(GameSpec spec)
+    {
+        static long Mlp(int input, IEnumerable<int> hidden, int output)
+        {
+            var widths = new[] { input }.Concat(hidden).Append(output).ToArray();
+            return widths.Zip(widths.Skip(1), (a, b) => ((long)a * b) + b).Sum();
+        }
+
+        var g = spec.Generator.Network == GeneratorNetwork.PointMass
+            ? spec.Generator.OutputSize
+            : Mlp(spec.Generator.LatentSize, spec.Generator.Hidden ?? [], spec.Generator.OutputSize);
+        var d = spec.Discriminator.Network == DiscriminatorNetwork.Linear
+            ? spec.Discriminator.InputSize
+            : Mlp(spec.Discriminator.InputSize, spec.Discriminator.Hidden ?? [], 1);
+        return g + d;
     }
 
     /// <summary>Throws <see cref="InvalidGameSpecException"/> listing every problem, if there is any.</summary>

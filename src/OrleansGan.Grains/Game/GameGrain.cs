@@ -2,13 +2,16 @@ using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using OrleansGan.Abstractions.Game;
 using OrleansGan.Abstractions.Grains;
+using OrleansGan.Abstractions.Messages;
 using OrleansGan.Abstractions.Players;
 using OrleansGan.Abstractions.Spec;
+using OrleansGan.Core.Checkpoints;
 using OrleansGan.Core.Data;
 using OrleansGan.Core.Evaluation;
 using OrleansGan.Core.Randomness;
 using OrleansGan.Core.Spec;
 using OrleansGan.Core.Tensors;
+using OrleansGan.Grains.Placement;
 using OrleansGan.Grains.Protocols;
 using OrleansGan.Grains.Telemetry;
 
@@ -16,9 +19,10 @@ namespace OrleansGan.Grains.Game;
 
 /// <summary>
 /// Seats the two players of one game and plays its protocol round after round, in a loop that runs on this
-/// activation's scheduler and so interleaves safely with status requests.
+/// activation's scheduler and so interleaves safely with status requests. Every few rounds it checkpoints both
+/// players and its records, and it can resume from the last checkpoint after a crash.
 /// </summary>
-public sealed class GameGrain(ILogger<GameGrain> logger, GameInstruments instruments) : Grain, IGameGrain
+public sealed class GameGrain(ILogger<GameGrain> logger, ICheckpointStore checkpoints, GameInstruments instruments) : Grain, IGameGrain
 {
     private const int MaxRecordsPerStatus = 10_000;
     private readonly List<RoundRecord> _rounds = [];
@@ -27,35 +31,44 @@ public sealed class GameGrain(ILogger<GameGrain> logger, GameInstruments instrum
     private GameSpec? _spec;
     private GameState _state = GameState.Created;
     private string? _error;
+    private double _elapsedBefore;
     private bool _cancelRequested;
+    private IReadOnlyList<PlayerLocation>? _locations;
     private GameSeries? _series;
 
     /// <inheritdoc />
     public async Task StartAsync(GameSpec spec)
     {
-        if (_state == GameState.Running)
-        {
-            throw new InvalidOperationException($"game {this.GetPrimaryKeyString()} is already running; cancel it or use another id");
-        }
-
+        RefuseIfRunning();
         GameSpecValidator.ThrowIfInvalid(spec);
         var players = Players();
-        await players.Generator.JoinAsync(new GeneratorSetup(spec.Generator, PlayerSeeds.Generator(spec.Seed)));
-        await players.Discriminator.JoinAsync(new DiscriminatorSetup(
-            spec.Discriminator, PlayerSeeds.Discriminator(spec.Seed), spec.Data, spec.Loss, spec.BatchSize));
+        await SeatAsync(spec, players);
+        Begin(spec, [], [], elapsed: 0);
+        _ = PlayAsync(spec, players, firstRound: 1);
+    }
 
-        _spec = spec;
-        _rounds.Clear();
-        _evaluations.Clear();
-        _error = null;
-        _state = GameState.Running;
-        _clock.Restart();
-        _cancelRequested = false;
-        _series = instruments.Started(this.GetPrimaryKeyString(), spec);
+    /// <inheritdoc />
+    public async Task<int> ResumeAsync(GameSpec? expected)
+    {
+        RefuseIfRunning();
+        var id = this.GetPrimaryKeyString();
+        var bytes = await checkpoints.LoadAsync(id)
+            ?? throw new InvalidOperationException($"game {id} has no checkpoint at {checkpoints.Describe(id)}");
+        var checkpoint = GameCheckpointFormat.Read(bytes, checkpoints.Describe(id));
+        if (expected is not null && GameCheckpointFormat.Differences(expected, checkpoint.Spec) is { Count: > 0 } differences)
+        {
+            throw new InvalidOperationException(
+                $"the checkpoint of game {id} was made with a different spec (fields that differ: {string.Join(", ", differences)})");
+        }
 
-        // Keep the activation while the loop runs, even when nobody polls.
-        DelayDeactivation(TimeSpan.FromDays(7));
-        _ = PlayAsync(spec, players, Protocols.Protocols.Create(spec.Protocol));
+        var players = Players();
+        await SeatAsync(checkpoint.Spec, players);
+        await players.Generator.RestoreStateAsync(new PlayerState(checkpoint.Generator));
+        await players.Discriminator.RestoreStateAsync(new PlayerState(checkpoint.Discriminator));
+        Begin(checkpoint.Spec, checkpoint.Rounds, checkpoint.Evaluations, checkpoint.ElapsedSeconds);
+        logger.LogInformation("Game {Game} resumed after round {Round}", id, checkpoint.Round);
+        _ = PlayAsync(checkpoint.Spec, players, firstRound: checkpoint.Round + 1);
+        return checkpoint.Round;
     }
 
     /// <inheritdoc />
@@ -64,7 +77,7 @@ public sealed class GameGrain(ILogger<GameGrain> logger, GameInstruments instrum
         var rounds = Slice(_rounds, roundCursor);
         var evaluations = Slice(_evaluations, evaluationCursor);
         return Task.FromResult(new GameStatus(
-            _state, _rounds.Count, _spec?.Rounds ?? 0, _clock.Elapsed.TotalSeconds, rounds, evaluations, _error));
+            _state, _rounds.Count, _spec?.Rounds ?? 0, Elapsed, rounds, evaluations, _error, _locations));
     }
 
     /// <inheritdoc />
@@ -74,10 +87,89 @@ public sealed class GameGrain(ILogger<GameGrain> logger, GameInstruments instrum
         return Task.CompletedTask;
     }
 
+    private double Elapsed => _elapsedBefore + _clock.Elapsed.TotalSeconds;
+
     private static List<T> Slice<T>(List<T> items, int cursor)
     {
         var start = Math.Clamp(cursor, 0, items.Count);
         return items.GetRange(start, Math.Min(MaxRecordsPerStatus, items.Count - start));
+    }
+
+    // A placement policy books a silo and a device for each player; the silo travels in the request context of the
+    // call that activates the player, where PlayerPlacementDirector reads it, and the device replaces the spec's.
+    private async Task SeatAsync(GameSpec spec, PlayerPair players)
+    {
+        var (generator, discriminator) = (spec.Generator, spec.Discriminator);
+        string? generatorSilo = null, discriminatorSilo = null;
+        if (spec.Placement.Policy != PlacementPolicy.Any)
+        {
+            var seats = await GrainFactory.GetGrain<IPlacementBookGrain>(0).SeatAsync(this.GetPrimaryKeyString(), spec.Placement);
+            generator = generator with { Device = seats.Generator.Device };
+            discriminator = discriminator with { Device = seats.Discriminator.Device };
+            (generatorSilo, discriminatorSilo) = (seats.Generator.SiloAddress, seats.Discriminator.SiloAddress);
+        }
+
+        await OnSilo(generatorSilo, () => players.Generator.JoinAsync(new GeneratorSetup(generator, PlayerSeeds.Generator(spec.Seed))));
+        await OnSilo(discriminatorSilo, () => players.Discriminator.JoinAsync(new DiscriminatorSetup(
+            discriminator, PlayerSeeds.Discriminator(spec.Seed), spec.Data, spec.Loss, spec.BatchSize)));
+        _locations = [await players.Generator.GetLocationAsync(), await players.Discriminator.GetLocationAsync()];
+    }
+
+    private static async Task OnSilo(string? silo, Func<Task> call)
+    {
+        if (silo is null)
+        {
+            await call();
+            return;
+        }
+
+        RequestContext.Set(PlayerPlacementDirector.SiloKey, silo);
+        try
+        {
+            await call();
+        }
+        finally
+        {
+            RequestContext.Remove(PlayerPlacementDirector.SiloKey);
+        }
+    }
+
+    private static async Task<IReadOnlyList<double>> PositionAsync(PlayerPair players)
+    {
+        var g = await players.Generator.GetParametersAsync();
+        var d = await players.Discriminator.GetParametersAsync();
+        return g.Values.Concat(d.Values).SelectMany(TensorCodec.ToArray).Select(v => (double)v).ToList();
+    }
+
+    private static bool IsFinite(RoundRecord r) =>
+        double.IsFinite(r.DiscriminatorLoss) && double.IsFinite(r.GeneratorLoss) && double.IsFinite(r.MeanRealScore)
+        && double.IsFinite(r.MeanFakeScore) && double.IsFinite(r.DiscriminatorGradientNorm) && double.IsFinite(r.GeneratorGradientNorm)
+        && (r.Position ?? []).All(double.IsFinite);
+
+    private void RefuseIfRunning()
+    {
+        if (_state == GameState.Running)
+        {
+            throw new InvalidOperationException($"game {this.GetPrimaryKeyString()} is already running; cancel it or use another id");
+        }
+    }
+
+    private void Begin(GameSpec spec, IEnumerable<RoundRecord> rounds, IEnumerable<EvaluationRecord> evaluations, double elapsed)
+    {
+        _spec = spec;
+        _rounds.Clear();
+        _rounds.AddRange(rounds);
+        _evaluations.Clear();
+        _evaluations.AddRange(evaluations);
+        _error = null;
+        _state = GameState.Running;
+        _cancelRequested = false;
+        _elapsedBefore = elapsed;
+        _clock.Restart();
+        _series = instruments.Started(this.GetPrimaryKeyString(), spec, _locations);
+
+        // Keep the activation while the loop runs, even when nobody polls.
+        DelayDeactivation(TimeSpan.FromDays(7));
     }
 
     private PlayerPair Players()
@@ -88,12 +180,17 @@ public sealed class GameGrain(ILogger<GameGrain> logger, GameInstruments instrum
             GrainFactory.GetGrain<IDiscriminatorGrain>($"{id}/discriminator"));
     }
 
-    private async Task PlayAsync(GameSpec spec, PlayerPair players, IProtocol protocol)
+    private async Task PlayAsync(GameSpec spec, PlayerPair players, int firstRound)
     {
         try
         {
-            await EvaluateAsync(spec, players, 0);
-            for (var round = 1; round <= spec.Rounds && _state == GameState.Running; round++)
+            var protocol = Protocols.Protocols.Create(spec.Protocol);
+            if (firstRound == 1)
+            {
+                await EvaluateAsync(spec, players, 0);
+            }
+
+            for (var round = firstRound; round <= spec.Rounds && _state == GameState.Running; round++)
             {
                 if (_cancelRequested)
                 {
@@ -103,17 +200,30 @@ public sealed class GameGrain(ILogger<GameGrain> logger, GameInstruments instrum
 
                 var roundStarted = Stopwatch.GetTimestamp();
                 var record = await protocol.PlayRoundAsync(players, round, spec.BatchSize);
-                _rounds.Add(record);
-                instruments.Played(_series!, record, Stopwatch.GetElapsedTime(roundStarted));
-                if (!double.IsFinite(record.DiscriminatorLoss) || !double.IsFinite(record.GeneratorLoss))
+                var roundTime = Stopwatch.GetElapsedTime(roundStarted);
+                if (spec.Evaluation.TrackParameters)
                 {
-                    Diverge(round, $"J_D = {record.DiscriminatorLoss}, J_G = {record.GeneratorLoss}");
+                    record = record with { Position = await PositionAsync(players) };
+                }
+
+                _rounds.Add(record);
+                instruments.Played(_series!, record, roundTime);
+                if (!IsFinite(record))
+                {
+                    Diverge(round, $"J_D = {record.DiscriminatorLoss}, J_G = {record.GeneratorLoss}, "
+                        + $"|grad D| = {record.DiscriminatorGradientNorm}, |grad G| = {record.GeneratorGradientNorm}");
                     break;
                 }
 
                 if (round % spec.Evaluation.Every == 0 || round == spec.Rounds)
                 {
                     await EvaluateAsync(spec, players, round);
+                }
+
+                // Only a round whose figures and samples are finite is ever checkpointed: the last good one stays.
+                if (_state == GameState.Running && spec.Checkpoint.Every > 0 && round % spec.Checkpoint.Every == 0)
+                {
+                    await CheckpointAsync(spec, players, round);
                 }
             }
 
@@ -133,7 +243,27 @@ public sealed class GameGrain(ILogger<GameGrain> logger, GameInstruments instrum
             _clock.Stop();
             instruments.Ended(_series!, _state);
             DelayDeactivation(TimeSpan.Zero);
+            if (spec.Placement.Policy != PlacementPolicy.Any)
+            {
+                try
+                {
+                    await GrainFactory.GetGrain<IPlacementBookGrain>(0).ReleaseAsync(this.GetPrimaryKeyString());
+                }
+                catch (Exception e)
+                {
+                    // The seats only weigh in on balancing, and the book forgets dead silos' seats by itself.
+                    logger.LogWarning(e, "Game {Game} could not release its seats", this.GetPrimaryKeyString());
+                }
+            }
         }
+    }
+
+    private async Task CheckpointAsync(GameSpec spec, PlayerPair players, int round)
+    {
+        var generator = await players.Generator.SaveStateAsync();
+        var discriminator = await players.Discriminator.SaveStateAsync();
+        var checkpoint = new GameCheckpoint(spec, round, Elapsed, _rounds.ToList(), _evaluations.ToList(), generator.Data, discriminator.Data);
+        await checkpoints.SaveAsync(this.GetPrimaryKeyString(), GameCheckpointFormat.Write(checkpoint));
     }
 
     private async Task EvaluateAsync(GameSpec spec, PlayerPair players, int round)

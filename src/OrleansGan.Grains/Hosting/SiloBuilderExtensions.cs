@@ -1,7 +1,11 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orleans.Configuration;
+using Orleans.Runtime.MembershipService.SiloMetadata;
+using OrleansGan.Core.Checkpoints;
+using OrleansGan.Core.Devices;
 using OrleansGan.Core.Native;
+using OrleansGan.Grains.Placement;
 using OrleansGan.Grains.Telemetry;
 
 namespace OrleansGan.Grains.Hosting;
@@ -9,14 +13,34 @@ namespace OrleansGan.Grains.Hosting;
 /// <summary>The one place a silo is made ready to host OrleansGan players and games.</summary>
 public static class SiloBuilderExtensions
 {
-    /// <summary>Loads TorchSharp's native layer up front, sets the limits long training turns need, and registers the
-    /// game's instruments (silent until a host adds telemetry).</summary>
-    public static ISiloBuilder AddOrleansGan(this ISiloBuilder silo)
+    /// <summary>
+    /// Loads TorchSharp's native layer up front, sets the limits long training turns need, keeps checkpoints under
+    /// <paramref name="checkpointRoot"/> (default: ./checkpoints), and publishes this silo's name and devices (default:
+    /// the machine name and "cpu") in silo metadata for the player placement director. Registers the game's
+    /// instruments, silent until a host adds telemetry.
+    /// </summary>
+    public static ISiloBuilder AddOrleansGan(this ISiloBuilder silo, string? checkpointRoot = null, string? name = null, IReadOnlyList<string>? devices = null)
     {
         // Fail at start-up, not in the first move, when the native layer cannot load.
         TorchRuntime.EnsureLoaded();
+        var declared = devices is { Count: > 0 } ? devices : ["cpu"];
+        foreach (var device in declared)
+        {
+            if (DeviceName.Problem(device) is { } problem)
+            {
+                throw new ArgumentException($"silo devices: {problem}", nameof(devices));
+            }
+        }
+
         silo.Services.Configure<SiloMessagingOptions>(options => options.ResponseTimeout = TimeSpan.FromMinutes(5));
         silo.Services.TryAddSingleton<GameInstruments>();
+        silo.Services.AddSingleton<ICheckpointStore>(new FileCheckpointStore(checkpointRoot ?? Path.Combine(Environment.CurrentDirectory, "checkpoints")));
+        silo.Services.AddPlacementDirector<PlayerPlacementStrategy, PlayerPlacementDirector>();
+        silo.UseSiloMetadata(new Dictionary<string, string>
+        {
+            [SiloDevices.NameKey] = name ?? Environment.MachineName,
+            [SiloDevices.DevicesKey] = string.Join(',', declared),
+        });
         return silo;
     }
 }

@@ -1,14 +1,17 @@
+using OrleansGan.Abstractions.Game;
 using OrleansGan.Abstractions.Grains;
 using OrleansGan.Abstractions.Messages;
 using OrleansGan.Abstractions.Players;
 using OrleansGan.Core.Players;
 using OrleansGan.Core.Tensors;
+using OrleansGan.Grains.Placement;
 using static TorchSharp.torch;
 
 namespace OrleansGan.Grains.Players;
 
 /// <summary>Hosts a <see cref="DiscriminatorPlayer"/>; one dispose scope per move, no await inside it.</summary>
-public sealed class DiscriminatorGrain : Grain, IDiscriminatorGrain
+[PlayerPlacement]
+public sealed class DiscriminatorGrain(ILocalSiloDetails silo) : Grain, IDiscriminatorGrain
 {
     private DiscriminatorPlayer? _player;
 
@@ -25,10 +28,10 @@ public sealed class DiscriminatorGrain : Grain, IDiscriminatorGrain
     }
 
     /// <inheritdoc />
-    public Task<DiscriminatorMoveReport> UpdateAsync(FakeMinibatch fake)
+    public Task<DiscriminatorMoveReport> UpdateAsync(FakeMinibatch fake, UpdateRule rule)
     {
         using var scope = NewDisposeScope();
-        return Task.FromResult(Player.Update(Receive(fake)));
+        return Task.FromResult(Player.Update(Receive(fake), rule));
     }
 
     /// <inheritdoc />
@@ -39,12 +42,44 @@ public sealed class DiscriminatorGrain : Grain, IDiscriminatorGrain
     }
 
     /// <inheritdoc />
-    public Task<JudgeThenUpdateReply> JudgeThenUpdateAsync(FakeMinibatch fake)
+    public Task<JudgeThenUpdateReply> JudgeThenUpdateAsync(FakeMinibatch fake, UpdateRule rule)
     {
         using var scope = NewDisposeScope();
         var x = Receive(fake);
         var gradient = Judge(x);
-        return Task.FromResult(new JudgeThenUpdateReply(gradient, Player.Update(x)));
+        return Task.FromResult(new JudgeThenUpdateReply(gradient, Player.Update(x, rule)));
+    }
+
+    /// <inheritdoc />
+    public Task<JudgeThenUpdateReply> JudgeUnrolledThenUpdateAsync(FakeMinibatch fake, int unrollSteps, bool throughSteps)
+    {
+        using var scope = NewDisposeScope();
+        var ((gradient, cost, meanFake), update) = Player.JudgeUnrolledThenUpdate(Receive(fake), unrollSteps, throughSteps);
+        return Task.FromResult(new JudgeThenUpdateReply(new GradientMessage(TensorCodec.ToMessage(gradient), cost, meanFake), update));
+    }
+
+    /// <inheritdoc />
+    public Task SaveAnchorAsync()
+    {
+        Player.SaveAnchor();
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public Task<ConsensusJudgment> ConsensusJudgeAsync(FakeMinibatch fake)
+    {
+        using var scope = NewDisposeScope();
+        var (gradient, cost, meanFake, fieldNormGradient) = Player.ConsensusJudge(Receive(fake));
+        return Task.FromResult(new ConsensusJudgment(
+            new GradientMessage(TensorCodec.ToMessage(gradient), cost, meanFake), TensorCodec.ToMessage(fieldNormGradient)));
+    }
+
+    /// <inheritdoc />
+    public Task<ConsensusUpdateReply> ConsensusUpdateAsync(GeneratorTangent tangent, double weight)
+    {
+        using var scope = NewDisposeScope();
+        var (hessianVectorProduct, report) = Player.ConsensusUpdate(TensorCodec.ToTensor(tangent.Value, Player.Device), weight);
+        return Task.FromResult(new ConsensusUpdateReply(TensorCodec.ToMessage(hessianVectorProduct), report));
     }
 
     /// <inheritdoc />
@@ -53,6 +88,20 @@ public sealed class DiscriminatorGrain : Grain, IDiscriminatorGrain
         using var scope = NewDisposeScope();
         return Task.FromResult(Player.Evaluate(TensorCodec.ToTensor(fake, Player.Device), seed));
     }
+
+    /// <inheritdoc />
+    public Task<PlayerState> SaveStateAsync() => Task.FromResult(new PlayerState(Player.SaveState()));
+
+    /// <inheritdoc />
+    public Task RestoreStateAsync(PlayerState state)
+    {
+        Player.RestoreState(state.Data);
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public Task<PlayerLocation> GetLocationAsync() =>
+        Task.FromResult(new PlayerLocation("discriminator", silo.Name, silo.SiloAddress.ToParsableString(), Player.Setup.Spec.Device));
 
     /// <inheritdoc />
     public Task<ParameterSnapshot> GetParametersAsync() => Task.FromResult(Player.Snapshot());

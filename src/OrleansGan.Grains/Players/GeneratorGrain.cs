@@ -1,8 +1,10 @@
+using OrleansGan.Abstractions.Game;
 using OrleansGan.Abstractions.Grains;
 using OrleansGan.Abstractions.Messages;
 using OrleansGan.Abstractions.Players;
 using OrleansGan.Core.Players;
 using OrleansGan.Core.Tensors;
+using OrleansGan.Grains.Placement;
 using static TorchSharp.torch;
 
 namespace OrleansGan.Grains.Players;
@@ -11,7 +13,8 @@ namespace OrleansGan.Grains.Players;
 /// Hosts a <see cref="GeneratorPlayer"/>. Each move runs inside one dispose scope and never awaits inside it,
 /// since TorchSharp scopes are per thread and a turn may resume on another thread after an await.
 /// </summary>
-public sealed class GeneratorGrain : Grain, IGeneratorGrain
+[PlayerPlacement]
+public sealed class GeneratorGrain(ILocalSiloDetails silo) : Grain, IGeneratorGrain
 {
     private GeneratorPlayer? _player;
 
@@ -41,11 +44,37 @@ public sealed class GeneratorGrain : Grain, IGeneratorGrain
     }
 
     /// <inheritdoc />
-    public Task<GeneratorMoveReport> ApplyGradientAsync(GradientMessage message)
+    public Task<GeneratorMoveReport> ApplyGradientAsync(GradientMessage message, UpdateRule rule)
     {
         using var scope = NewDisposeScope();
         var gradient = TensorCodec.ToTensor(message.Gradient, Player.Device);
-        return Task.FromResult(new GeneratorMoveReport(Player.ApplyGradient(gradient)));
+        return Task.FromResult(new GeneratorMoveReport(Player.ApplyGradient(gradient, rule)));
+    }
+
+    /// <inheritdoc />
+    public Task SaveAnchorAsync()
+    {
+        Player.SaveAnchor();
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public Task<GeneratorTangent> TangentAsync(GradientMessage message)
+    {
+        using var scope = NewDisposeScope();
+        var tangent = Player.Tangent(TensorCodec.ToTensor(message.Gradient, Player.Device));
+        return Task.FromResult(new GeneratorTangent(TensorCodec.ToMessage(tangent)));
+    }
+
+    /// <inheritdoc />
+    public Task<GeneratorMoveReport> ApplyConsensusAsync(ConsensusCorrection correction)
+    {
+        using var scope = NewDisposeScope();
+        var norm = Player.ApplyConsensus(
+            TensorCodec.ToTensor(correction.FieldNormGradient, Player.Device),
+            TensorCodec.ToTensor(correction.HessianVectorProduct, Player.Device),
+            correction.Weight);
+        return Task.FromResult(new GeneratorMoveReport(norm));
     }
 
     /// <inheritdoc />
@@ -54,6 +83,20 @@ public sealed class GeneratorGrain : Grain, IGeneratorGrain
         using var scope = NewDisposeScope();
         return Task.FromResult(TensorCodec.ToMessage(Player.Sample(count, seed)));
     }
+
+    /// <inheritdoc />
+    public Task<PlayerState> SaveStateAsync() => Task.FromResult(new PlayerState(Player.SaveState()));
+
+    /// <inheritdoc />
+    public Task RestoreStateAsync(PlayerState state)
+    {
+        Player.RestoreState(state.Data);
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public Task<PlayerLocation> GetLocationAsync() =>
+        Task.FromResult(new PlayerLocation("generator", silo.Name, silo.SiloAddress.ToParsableString(), Player.Spec.Device));
 
     /// <inheritdoc />
     public Task<ParameterSnapshot> GetParametersAsync() => Task.FromResult(Player.Snapshot());

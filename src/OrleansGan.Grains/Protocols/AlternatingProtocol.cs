@@ -1,4 +1,5 @@
 using OrleansGan.Abstractions.Game;
+using OrleansGan.Abstractions.Players;
 
 namespace OrleansGan.Grains.Protocols;
 
@@ -15,7 +16,7 @@ public sealed class AlternatingProtocol(int discriminatorSteps, int generatorSte
         for (var step = 0; step < discriminatorSteps; step++)
         {
             var fake = await players.Generator.ProposeAsync(batchSize, keepForGradient: false);
-            var d = await players.Discriminator.UpdateAsync(fake);
+            var d = await players.Discriminator.UpdateAsync(fake, UpdateRule.Plain);
             costD += d.DiscriminatorLoss / discriminatorSteps;
             meanReal += d.MeanRealScore / discriminatorSteps;
             meanFake += d.MeanFakeScore / discriminatorSteps;
@@ -26,7 +27,7 @@ public sealed class AlternatingProtocol(int discriminatorSteps, int generatorSte
         {
             var fake = await players.Generator.ProposeAsync(batchSize, keepForGradient: true);
             var message = await players.Discriminator.JudgeAsync(fake);
-            var g = await players.Generator.ApplyGradientAsync(message);
+            var g = await players.Generator.ApplyGradientAsync(message, UpdateRule.Plain);
             costG += message.GeneratorLoss / generatorSteps;
             normG += g.GradientNorm / generatorSteps;
         }

@@ -1,12 +1,14 @@
 using OrleansGan.Abstractions.Game;
+using OrleansGan.Abstractions.Players;
 
 namespace OrleansGan.Grains.Protocols;
 
 /// <summary>
 /// Simultaneous gradient descent, the tutorial's "simplified training procedure": both players compute their
-/// gradients from the same pair of minibatches at the same parameters, then both step.
+/// gradients from the same pair of minibatches at the same parameters, then both step. With
+/// <see cref="UpdateRule.Optimistic"/> each player steps along 2 g_t - g_(t-1) instead (optimistic gradient descent).
 /// </summary>
-public sealed class SimultaneousProtocol : IProtocol
+public sealed class SimultaneousProtocol(UpdateRule rule = UpdateRule.Plain) : IProtocol
 {
     /// <inheritdoc />
     public async Task<RoundRecord> PlayRoundAsync(PlayerPair players, int round, int batchSize)
@@ -15,10 +17,10 @@ public sealed class SimultaneousProtocol : IProtocol
         var fake = await players.Generator.ProposeAsync(batchSize, keepForGradient: true);
 
         // D returns dJ_G/dx at its current parameters, then steps on J_D from the same fake minibatch.
-        var reply = await players.Discriminator.JudgeThenUpdateAsync(fake);
+        var reply = await players.Discriminator.JudgeThenUpdateAsync(fake, rule);
 
         // G steps on the gradient taken before D moved.
-        var g = await players.Generator.ApplyGradientAsync(reply.Gradient);
+        var g = await players.Generator.ApplyGradientAsync(reply.Gradient, rule);
 
         var d = reply.Update;
         return new RoundRecord(round, d.DiscriminatorLoss, reply.Gradient.GeneratorLoss,

@@ -13,9 +13,9 @@ internal sealed class GameBook(TimeProvider time)
     private readonly ConcurrentDictionary<string, GameSeries> _games = new();
 
     /// <summary>Opens a game's page, replacing an earlier game with the same id.</summary>
-    public GameSeries Open(string gameId, GameSpec spec)
+    public GameSeries Open(string gameId, GameSpec spec, IReadOnlyList<PlayerLocation>? locations)
     {
-        var series = new GameSeries(gameId, spec);
+        var series = new GameSeries(gameId, spec, locations);
         _games[gameId] = series;
         Prune();
         return series;

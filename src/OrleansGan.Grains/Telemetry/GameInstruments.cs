@@ -1,6 +1,9 @@
 using System.Diagnostics.Metrics;
+using Microsoft.Extensions.Options;
+using Orleans.Runtime.MembershipService.SiloMetadata;
 using OrleansGan.Abstractions.Game;
 using OrleansGan.Abstractions.Spec;
+using OrleansGan.Grains.Placement;
 
 namespace OrleansGan.Grains.Telemetry;
 
@@ -45,9 +48,9 @@ public sealed class GameInstruments
     private readonly ObservableCounter<long> _messages;
     private readonly ObservableCounter<long> _payload;
 
-    /// <summary>The instruments of this process, on the system clock, reporting the devices torch sees.</summary>
-    public GameInstruments(IMeterFactory meters)
-        : this(meters, TimeProvider.System, LocalDevices)
+    /// <summary>The instruments of this silo, on the system clock, reporting the devices it declared in its metadata.</summary>
+    public GameInstruments(IMeterFactory meters, IOptions<SiloMetadata> metadata)
+        : this(meters, TimeProvider.System, () => [.. SiloDevices.From("", metadata.Value.Metadata).Devices])
     {
     }
 
@@ -99,14 +102,16 @@ public sealed class GameInstruments
 
         meter.CreateObservableGauge("orleansgan.silo.devices", () => _devices.Value.Select(d =>
             new Measurement<int>(1, new KeyValuePair<string, object?>(TagNames.Device, d))),
-            "{device}", "Devices this silo's players can compute on (1 per device).");
+            "{device}", "Devices this silo declared (Silo:Devices), on which placement seats players (1 per device).");
     }
 
     /// <summary>True when a listener collects message traffic, so the filter need not measure otherwise.</summary>
     public bool MeasuresMessages => _messages.Enabled || _payload.Enabled;
 
-    /// <summary>Puts a game that starts playing in the book (replacing an earlier game with the same id).</summary>
-    public GameSeries Started(string gameId, GameSpec spec) => _games.Open(gameId, spec);
+    /// <summary>Puts a game that starts playing in the book (replacing an earlier game with the same id); the players'
+    /// devices are those of <paramref name="locations"/> where placement chose them, else the spec's.</summary>
+    public GameSeries Started(string gameId, GameSpec spec, IReadOnlyList<PlayerLocation>? locations = null) =>
+        _games.Open(gameId, spec, locations);
 
     /// <summary>Records a round and how long it took.</summary>
     public void Played(GameSeries game, RoundRecord round, TimeSpan duration)
@@ -131,13 +136,6 @@ public sealed class GameInstruments
         }
 
         _traffic.Add(gameId, player, TensorPayload.KindOf(message!), direction, bytes);
-    }
-
-    /// <summary>The devices this process can compute on: cpu, and cuda:N for each CUDA device torch sees.</summary>
-    public static string[] LocalDevices()
-    {
-        var cuda = torch.cuda.is_available() ? torch.cuda.device_count() : 0;
-        return ["cpu", .. Enumerable.Range(0, cuda).Select(i => $"cuda:{i}")];
     }
 
     private IEnumerable<Measurement<T>> Each<T>(Func<(GameSeries Series, long Rounds, GameState State), IEnumerable<Measurement<T>>> measure)

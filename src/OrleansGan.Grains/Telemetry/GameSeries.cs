@@ -20,7 +20,7 @@ public sealed class GameSeries
     private GameState _state = GameState.Running;
     private DateTimeOffset? _endedAt;
 
-    internal GameSeries(string gameId, GameSpec spec)
+    internal GameSeries(string gameId, GameSpec spec, IReadOnlyList<PlayerLocation>? locations)
     {
         GameId = gameId;
         var protocol = spec.Protocol.ToString();
@@ -29,8 +29,9 @@ public sealed class GameSeries
         [
             new(TagNames.GameId, gameId), new(TagNames.Protocol, protocol), new(TagNames.Loss, loss),
         ];
-        GeneratorTags = [.. Tags, new(TagNames.Player, Generator), new(TagNames.Device, spec.Generator.Device)];
-        DiscriminatorTags = [.. Tags, new(TagNames.Player, Discriminator), new(TagNames.Device, spec.Discriminator.Device)];
+        string DeviceOf(string player, string specified) => locations?.FirstOrDefault(l => l.Player == player)?.Device ?? specified;
+        GeneratorTags = [.. Tags, new(TagNames.Player, Generator), new(TagNames.Device, DeviceOf(Generator, spec.Generator.Device))];
+        DiscriminatorTags = [.. Tags, new(TagNames.Player, Discriminator), new(TagNames.Device, DeviceOf(Discriminator, spec.Discriminator.Device))];
         RealTags = [.. Tags, new(TagNames.Sample, "real")];
         FakeTags = [.. Tags, new(TagNames.Sample, "fake")];
         StateTags = Enum.GetValues<GameState>()

@@ -26,6 +26,7 @@ internal static class CommandLine
         console.Profile.Width = 200;
         var root = new RootCommand("test");
         root.Subcommands.Add(RunCommand.Create(console));
+        root.Subcommands.Add(AnalyzeCommand.Create(console));
         var parse = root.Parse(args);
         return await parse.InvokeAsync(new InvocationConfiguration { Output = output, Error = output }, cancel);
     }

@@ -51,6 +51,35 @@ public class RunCommandEndToEndTests : IDisposable
         Assert.Contains("state: finished", await File.ReadAllTextAsync(Path.Combine(_folder, "summary.txt")));
     }
 
+    [Theory]
+    [InlineData("unrolled(2)", "unrolled(2)")]
+    [InlineData("consensus(0.5)", "consensus(0.5)")]
+    [InlineData("extragradient", "extragradient")]
+    [InlineData("optimistic", "optimistic")]
+    public async Task Every_protocol_runs_by_name(string protocol, string shown)
+    {
+        var (exit, output) = await CommandLine.InvokeAsync("run", "--protocol", protocol, "--rounds", "8", "--batch", "16",
+            "--g-hidden", "8", "--d-hidden", "8", "--eval-every", "4", "--eval-samples", "100", "--out", Path.Combine(_folder, protocol));
+        Assert.True(exit == 0, output);
+        Assert.Contains(shown, output);
+        Assert.Equal(9, (await File.ReadAllLinesAsync(Path.Combine(_folder, protocol, "rounds.csv"))).Length);
+    }
+
+    [Fact]
+    public async Task A_known_game_runs_from_the_command_line()
+    {
+        var (exit, output) = await CommandLine.InvokeAsync("run", "--game", "bilinear", "--protocol", "extragradient",
+            "--lr-g", "0.2", "--lr-d", "0.2", "--rounds", "200", "--out", _folder);
+        Assert.True(exit == 0, output);
+        var rows = await File.ReadAllLinesAsync(Path.Combine(_folder, "rounds.csv"));
+        Assert.Equal(201, rows.Length);
+        Assert.EndsWith(",parameter_0,parameter_1", rows[0]);
+
+        // Extragradient spirals into the bilinear game's equilibrium: the distance shrinks.
+        static double Distance(string row) => Math.Sqrt(row.Split(',')[^2..].Select(v => Math.Pow(double.Parse(v, CultureInfo.InvariantCulture), 2)).Sum());
+        Assert.True(Distance(rows[^1]) < 0.5 * Distance(rows[1]), $"{rows[1]} -> {rows[^1]}");
+    }
+
     [Fact]
     public async Task The_saved_spec_replays_the_same_game()
     {

@@ -20,6 +20,11 @@ public class RunCommandInputTests : IDisposable
     [InlineData("--protocol", "leapfrog", "protocol.kind", "simultaneous, alternating")]
     [InlineData("--protocol", "alternating(0,1)", "protocol.discriminatorSteps", "at least 1")]
     [InlineData("--g-steps", "0", "protocol.generatorSteps", "at least 1")]
+    [InlineData("--protocol", "alternating(1)", "--protocol", "takes 2 argument(s)")]
+    [InlineData("--protocol", "extragradient(2)", "--protocol", "takes no arguments")]
+    [InlineData("--protocol", "unrolled(101)", "protocol.unrollSteps", "between 0 and 100")]
+    [InlineData("--consensus-weight", "-1", "protocol.consensusWeight", "non-negative")]
+    [InlineData("--protocol", "two-time-scale", "protocol.kind", "different learning rates")]
     [InlineData("--lr-g", "0", "generator.optimizer.learningRate", "positive")]
     [InlineData("--lr-d", "-0.001", "discriminator.optimizer.learningRate", "positive")]
     [InlineData("--batch", "0", "batchSize", "between 1")]
@@ -31,6 +36,7 @@ public class RunCommandInputTests : IDisposable
     [InlineData("--set", "generator.widths=3", "generator.widths", "no such field")]
     [InlineData("--set", "evaluation=3", "evaluation", "is a section")]
     [InlineData("--set", "nonsense", "--set", "path=value")]
+    [InlineData("--game", "chess", "--game", "unknown game 'chess'")]
     public async Task A_bad_flag_is_refused_naming_the_field(string flag, string value, string field, string reason)
     {
         var (exit, output) = await CommandLine.InvokeAsync("run", flag, value, "--out", _folder);

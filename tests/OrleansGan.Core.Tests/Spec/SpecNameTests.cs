@@ -70,8 +70,13 @@ public class SpecNameTests
     [Fact]
     public void A_protocol_shows_as_its_name_and_step_counts()
     {
-        Assert.Equal("alternating(5,2)", new ProtocolSpec(ProtocolKind.Alternating, 5, 2).ToString());
-        Assert.Equal("alternating(1,3)", new ProtocolSpec(ProtocolKind.Alternating, 1, 3).ToString());
-        Assert.Equal("simultaneous", new ProtocolSpec(ProtocolKind.Simultaneous, 5, 2).ToString());
+        Assert.Equal("alternating(5,2)", new ProtocolSpec(ProtocolKind.Alternating, 5, 2, 5, 1).ToString());
+        Assert.Equal("alternating(1,3)", new ProtocolSpec(ProtocolKind.Alternating, 1, 3, 5, 1).ToString());
+        Assert.Equal("simultaneous", new ProtocolSpec(ProtocolKind.Simultaneous, 5, 2, 5, 1).ToString());
+        Assert.Equal("unrolled(7)", new ProtocolSpec(ProtocolKind.Unrolled, 1, 1, 7, 1).ToString());
+        Assert.Equal("unrolled-stop-gradient(3)", new ProtocolSpec(ProtocolKind.UnrolledStopGradient, 1, 1, 3, 1).ToString());
+        Assert.Equal("consensus(0.5)", new ProtocolSpec(ProtocolKind.Consensus, 1, 1, 3, 0.5).ToString());
+        Assert.Equal("extragradient", new ProtocolSpec(ProtocolKind.Extragradient, 1, 1, 3, 0.5).ToString());
+        Assert.Equal("optimistic", new ProtocolSpec(ProtocolKind.Optimistic, 1, 1, 3, 0.5).ToString());
     }
 }

@@ -12,10 +12,13 @@ public sealed class ClusterFixture : IAsyncLifetime
 
     public IClusterClient Client => Cluster.Client;
 
+    /// <summary>Where this cluster's games keep their checkpoints.</summary>
+    public string CheckpointRoot { get; } = Path.Combine(Path.GetTempPath(), "orleansgan-test-checkpoints-" + Guid.NewGuid().ToString("N"));
+
     public async Task InitializeAsync()
     {
         var builder = new InProcessTestClusterBuilder(2);
-        builder.ConfigureSilo((_, silo) => silo.AddOrleansGan());
+        builder.ConfigureSilo((_, silo) => silo.AddOrleansGan(CheckpointRoot));
         _cluster = builder.Build();
         await _cluster.DeployAsync();
     }
@@ -25,6 +28,11 @@ public sealed class ClusterFixture : IAsyncLifetime
         if (_cluster is not null)
         {
             await _cluster.DisposeAsync();
+        }
+
+        if (Directory.Exists(CheckpointRoot))
+        {
+            Directory.Delete(CheckpointRoot, recursive: true);
         }
     }
 }

@@ -1,0 +1,112 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using OrleansGan.Abstractions.Game;
+using OrleansGan.Abstractions.Spec;
+using OrleansGan.Core.Spec;
+
+namespace OrleansGan.Core.Checkpoints;
+
+/// <summary>
+/// A checkpoint as bytes: "OGCK", version, the spec and records as JSON (no weights there), both player states as
+/// binary blobs, and a SHA-256 of everything before it, so a damaged or truncated file is refused before anything is
+/// restored from it.
+/// </summary>
+public static class GameCheckpointFormat
+{
+    private const string Magic = "OGCK";
+    private const int Version = 1;
+    private const int HashSize = 32;
+
+    // Records may hold infinities (a saturated score, say): write them as named literals rather than fail.
+    private static readonly JsonSerializerOptions RecordOptions = new(GameSpecLoader.JsonOptions)
+    {
+        NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals,
+        WriteIndented = false,
+    };
+
+    /// <summary>The checkpoint as bytes.</summary>
+    public static byte[] Write(GameCheckpoint checkpoint)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new BinaryWriter(buffer, Encoding.UTF8, leaveOpen: true))
+        {
+            writer.Write(Encoding.ASCII.GetBytes(Magic));
+            writer.Write(Version);
+            WriteBlock(writer, Encoding.UTF8.GetBytes(GameSpecLoader.ToJson(checkpoint.Spec)));
+            writer.Write(checkpoint.Round);
+            writer.Write(checkpoint.ElapsedSeconds);
+            WriteBlock(writer, JsonSerializer.SerializeToUtf8Bytes(checkpoint.Rounds, RecordOptions));
+            WriteBlock(writer, JsonSerializer.SerializeToUtf8Bytes(checkpoint.Evaluations, RecordOptions));
+            WriteBlock(writer, checkpoint.Generator);
+            WriteBlock(writer, checkpoint.Discriminator);
+        }
+
+        var content = buffer.ToArray();
+        return [.. content, .. SHA256.HashData(content)];
+    }
+
+    /// <summary>Reads a checkpoint, checking its integrity first.</summary>
+    /// <param name="data">The bytes.</param>
+    /// <param name="source">Where they came from, for error messages.</param>
+    /// <exception cref="InvalidDataException">The bytes are not an intact OrleansGan checkpoint; the message says how.</exception>
+    public static GameCheckpoint Read(byte[] data, string source)
+    {
+        if (data.Length < Magic.Length + HashSize || Encoding.ASCII.GetString(data, 0, Magic.Length) != Magic)
+        {
+            throw new InvalidDataException($"{source}: not an OrleansGan checkpoint");
+        }
+
+        var content = data.AsSpan(0, data.Length - HashSize);
+        if (!SHA256.HashData(content).AsSpan().SequenceEqual(data.AsSpan(data.Length - HashSize)))
+        {
+            throw new InvalidDataException($"{source}: the checkpoint is damaged or truncated (its checksum does not match)");
+        }
+
+        try
+        {
+            using var reader = new BinaryReader(new MemoryStream(content.ToArray()), Encoding.UTF8);
+            reader.ReadBytes(Magic.Length);
+            var version = reader.ReadInt32();
+            if (version != Version)
+            {
+                throw new InvalidDataException($"{source}: checkpoint version {version} is not supported (expected {Version})");
+            }
+
+            var spec = JsonSerializer.Deserialize<GameSpec>(ReadBlock(reader), GameSpecLoader.JsonOptions)!;
+            var round = reader.ReadInt32();
+            var elapsed = reader.ReadDouble();
+            var rounds = JsonSerializer.Deserialize<List<RoundRecord>>(ReadBlock(reader), RecordOptions)!;
+            var evaluations = JsonSerializer.Deserialize<List<EvaluationRecord>>(ReadBlock(reader), RecordOptions)!;
+            return new GameCheckpoint(spec, round, elapsed, rounds, evaluations, ReadBlock(reader), ReadBlock(reader));
+        }
+        catch (Exception e) when (e is EndOfStreamException or JsonException)
+        {
+            throw new InvalidDataException($"{source}: the checkpoint's content is malformed: {e.Message}", e);
+        }
+    }
+
+    /// <summary>The top-level spec fields where <paramref name="a"/> and <paramref name="b"/> differ.</summary>
+    public static IReadOnlyList<string> Differences(GameSpec a, GameSpec b)
+    {
+        using var left = JsonDocument.Parse(GameSpecLoader.ToJson(a));
+        using var right = JsonDocument.Parse(GameSpecLoader.ToJson(b));
+        return left.RootElement.EnumerateObject()
+            .Where(p => !JsonElement.DeepEquals(p.Value, right.RootElement.GetProperty(p.Name)))
+            .Select(p => p.Name)
+            .ToList();
+    }
+
+    private static void WriteBlock(BinaryWriter writer, byte[] block)
+    {
+        writer.Write(block.Length);
+        writer.Write(block);
+    }
+
+    private static byte[] ReadBlock(BinaryReader reader)
+    {
+        var length = reader.ReadInt32();
+        var block = reader.ReadBytes(length);
+        return length >= 0 && block.Length == length ? block : throw new EndOfStreamException("a block ends early");
+    }
+}

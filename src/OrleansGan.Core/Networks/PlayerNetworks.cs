@@ -1,0 +1,23 @@
+using OrleansGan.Abstractions.Spec;
+
+namespace OrleansGan.Core.Networks;
+
+/// <summary>Builds the network a player spec names.</summary>
+public static class PlayerNetworks
+{
+    /// <summary>The generator's network.</summary>
+    public static PlayerNetwork Generator(GeneratorSpec spec) => spec.Network switch
+    {
+        GeneratorNetwork.Mlp => new Mlp("generator", spec.LatentSize, spec.Hidden, spec.OutputSize, spec.Activation),
+        GeneratorNetwork.PointMass => new PointMassGenerator("generator", spec.OutputSize),
+        _ => throw new ArgumentOutOfRangeException(nameof(spec), spec.Network, "unknown generator network"),
+    };
+
+    /// <summary>The discriminator's network (one logit per sample).</summary>
+    public static PlayerNetwork Discriminator(DiscriminatorSpec spec) => spec.Network switch
+    {
+        DiscriminatorNetwork.Mlp => new Mlp("discriminator", spec.InputSize, spec.Hidden, 1, spec.Activation, spec.OutputScale),
+        DiscriminatorNetwork.Linear => new LinearCritic("discriminator", spec.InputSize, spec.OutputScale),
+        _ => throw new ArgumentOutOfRangeException(nameof(spec), spec.Network, "unknown discriminator network"),
+    };
+}

@@ -1,0 +1,130 @@
+using OrleansGan.Abstractions.Game;
+using OrleansGan.Abstractions.Grains;
+using OrleansGan.Abstractions.Messages;
+using OrleansGan.Abstractions.Spec;
+using OrleansGan.Core.Reference;
+using OrleansGan.Core.Spec;
+using OrleansGan.Core.Tensors;
+using OrleansGan.Grains.Tests.Cluster;
+
+namespace OrleansGan.Grains.Tests.Game;
+
+/// <summary>
+/// Each protocol played by messages between the two player grains must make the same update as the same protocol
+/// written from its paper's equation over one joint autograd graph: parameters agree to 1e-5 relative.
+/// </summary>
+[Collection(ClusterCollection.Name)]
+public class ProtocolsMatchReferenceTests(ClusterFixture fixture)
+{
+    private const int Rounds = 3;
+    private const double Tolerance = 1e-5;
+
+    public static TheoryData<string, string, string> Cases() => new()
+    {
+        { "two-time-scale", "non-saturating", "adam" },
+        { "optimistic", "non-saturating", "adam" },
+        { "optimistic", "minimax", "sgd" },
+        { "extragradient", "non-saturating", "adam" },
+        { "extragradient", "maximum-likelihood", "sgd" },
+        { "unrolled", "non-saturating", "adam" },
+        { "unrolled", "minimax", "sgd" },
+        { "unrolled-stop-gradient", "non-saturating", "adam" },
+        { "unrolled-stop-gradient", "maximum-likelihood", "sgd" },
+        { "consensus", "non-saturating", "adam" },
+        { "consensus", "minimax", "sgd" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public async Task Grains_and_joint_reference_make_the_same_update(string protocol, string loss, string optimizer)
+    {
+        var spec = Spec(protocol, loss, optimizer);
+        var id = $"protocol-{protocol}-{loss}-{optimizer}";
+        var (last, rounds, _) = await GameRunner.PlayAsync(fixture.Client, id, spec);
+        Assert.True(last.State == GameState.Finished, last.Error);
+
+        using var reference = new ReferenceTrainer(spec);
+        for (var round = 1; round <= Rounds; round++)
+        {
+            var expected = reference.PlayRound(round);
+            var actual = rounds[round - 1];
+            Assert.True(Math.Abs(expected.DiscriminatorLoss - actual.DiscriminatorLoss) <= Tolerance * Math.Abs(expected.DiscriminatorLoss),
+                $"J_D at round {round}: reference {expected.DiscriminatorLoss:R}, grains {actual.DiscriminatorLoss:R}");
+            Assert.True(Math.Abs(expected.GeneratorLoss - actual.GeneratorLoss) <= Tolerance * Math.Abs(expected.GeneratorLoss),
+                $"J_G at round {round}: reference {expected.GeneratorLoss:R}, grains {actual.GeneratorLoss:R}");
+        }
+
+        AssertSameParameters(reference.GeneratorParameters(), await fixture.Client.GetGrain<IGeneratorGrain>($"{id}/generator").GetParametersAsync());
+        AssertSameParameters(reference.DiscriminatorParameters(), await fixture.Client.GetGrain<IDiscriminatorGrain>($"{id}/discriminator").GetParametersAsync());
+    }
+
+    [Fact]
+    public async Task Unrolling_zero_steps_is_the_ordinary_simultaneous_update()
+    {
+        var unrolled = Spec("unrolled", "non-saturating", "adam", unrollSteps: 0);
+        var simultaneous = Spec("simultaneous", "non-saturating", "adam");
+        await GameRunner.PlayAsync(fixture.Client, "unrolled-zero", unrolled);
+        await GameRunner.PlayAsync(fixture.Client, "simultaneous-for-unrolled-zero", simultaneous);
+        foreach (var player in new[] { "generator", "discriminator" })
+        {
+            var a = player == "generator"
+                ? await fixture.Client.GetGrain<IGeneratorGrain>($"unrolled-zero/{player}").GetParametersAsync()
+                : await fixture.Client.GetGrain<IDiscriminatorGrain>($"unrolled-zero/{player}").GetParametersAsync();
+            var b = player == "generator"
+                ? await fixture.Client.GetGrain<IGeneratorGrain>($"simultaneous-for-unrolled-zero/{player}").GetParametersAsync()
+                : await fixture.Client.GetGrain<IDiscriminatorGrain>($"simultaneous-for-unrolled-zero/{player}").GetParametersAsync();
+            for (var i = 0; i < a.Values.Count; i++)
+            {
+                Assert.Equal(TensorCodec.ToArray(b.Values[i]), TensorCodec.ToArray(a.Values[i]));
+            }
+        }
+    }
+
+    [Fact]
+    public async Task Unrolling_changes_the_update()
+    {
+        var unrolled = Spec("unrolled", "non-saturating", "adam", unrollSteps: 3);
+        var simultaneous = Spec("simultaneous", "non-saturating", "adam");
+        await GameRunner.PlayAsync(fixture.Client, "unrolled-three", unrolled);
+        await GameRunner.PlayAsync(fixture.Client, "simultaneous-for-unrolled-three", simultaneous);
+        var a = await fixture.Client.GetGrain<IGeneratorGrain>("unrolled-three/generator").GetParametersAsync();
+        var b = await fixture.Client.GetGrain<IGeneratorGrain>("simultaneous-for-unrolled-three/generator").GetParametersAsync();
+        Assert.NotEqual(TensorCodec.ToArray(b.Values[0]), TensorCodec.ToArray(a.Values[0]));
+    }
+
+    private static GameSpec Spec(string protocol, string loss, string optimizer, int unrollSteps = 3) =>
+        GameSpecLoader.Load(null, new Dictionary<string, string>
+        {
+            ["name"] = "protocols",
+            ["seed"] = "5",
+            ["rounds"] = Rounds.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["batchSize"] = "32",
+            ["loss"] = loss,
+            ["protocol.kind"] = protocol,
+            ["protocol.unrollSteps"] = unrollSteps.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["protocol.consensusWeight"] = "0.5",
+            ["generator.hidden"] = "[16, 16]",
+            ["discriminator.hidden"] = "[16, 16]",
+            ["generator.optimizer.kind"] = optimizer,
+            ["discriminator.optimizer.kind"] = optimizer,
+            ["generator.optimizer.momentum"] = optimizer == "sgd" ? "0.5" : "0",
+            ["discriminator.optimizer.momentum"] = optimizer == "sgd" ? "0.5" : "0",
+            ["generator.optimizer.learningRate"] = optimizer == "sgd" ? "0.05" : "1e-3",
+            ["discriminator.optimizer.learningRate"] = protocol == "two-time-scale" ? "4e-3" : optimizer == "sgd" ? "0.05" : "1e-3",
+            ["evaluation.every"] = "1000",
+            ["evaluation.samples"] = "50",
+        });
+
+    private static void AssertSameParameters(ParameterSnapshot expected, ParameterSnapshot actual)
+    {
+        Assert.Equal(expected.Names, actual.Names);
+        for (var i = 0; i < expected.Values.Count; i++)
+        {
+            var e = TensorCodec.ToArray(expected.Values[i]);
+            var a = TensorCodec.ToArray(actual.Values[i]);
+            var difference = Math.Sqrt(e.Zip(a, (x, y) => Math.Pow(x - (double)y, 2)).Sum());
+            var norm = Math.Sqrt(e.Sum(x => (double)x * x));
+            Assert.True(difference <= Tolerance * norm, $"{expected.Names[i]}: |reference - grains| = {difference:R}, |reference| = {norm:R}");
+        }
+    }
+}

@@ -1,0 +1,43 @@
+using OrleansGan.Abstractions.Grains;
+using OrleansGan.Abstractions.Messages;
+using OrleansGan.Abstractions.Players;
+using OrleansGan.Core.Spec;
+using OrleansGan.Grains.Tests.Cluster;
+
+namespace OrleansGan.Grains.Tests.Players;
+
+/// <summary>A malformed message gets an error that names what is wrong, and the player it reached is unharmed.</summary>
+[Collection(ClusterCollection.Name)]
+public class BadMessagesTests(ClusterFixture fixture)
+{
+    [Fact]
+    public async Task Malformed_minibatches_and_gradients_are_refused_and_the_players_play_on()
+    {
+        var spec = GameSpecLoader.Load(null, new Dictionary<string, string> { ["batchSize"] = "8", ["generator.hidden"] = "[8]", ["discriminator.hidden"] = "[8]" });
+        var g = fixture.Client.GetGrain<IGeneratorGrain>("bad-messages/generator");
+        var d = fixture.Client.GetGrain<IDiscriminatorGrain>("bad-messages/discriminator");
+        await g.JoinAsync(new GeneratorSetup(spec.Generator, 1));
+        await d.JoinAsync(new DiscriminatorSetup(spec.Discriminator, 2, spec.Data, spec.Loss, spec.BatchSize));
+        var before = await d.GetParametersAsync();
+
+        var threeWide = new FakeMinibatch(new TensorBytes(new byte[8 * 3 * 4], [8, 3]), false);
+        Assert.Contains("fake minibatch has shape [8,3]", (await Assert.ThrowsAnyAsync<Exception>(() => d.UpdateAsync(threeWide, UpdateRule.Plain))).Message);
+
+        var short_ = new FakeMinibatch(new TensorBytes(new byte[10], [8, 2]), false);
+        Assert.Contains("needs 64 bytes, has 10", (await Assert.ThrowsAnyAsync<Exception>(() => d.JudgeAsync(short_))).Message);
+
+        var gradient = new GradientMessage(new TensorBytes(new byte[8 * 2 * 4], [8, 2]), 0, 0);
+        Assert.Contains("no fake minibatch is waiting", (await Assert.ThrowsAnyAsync<Exception>(() => g.ApplyGradientAsync(gradient, UpdateRule.Plain))).Message);
+
+        var fake = await g.ProposeAsync(8, keepForGradient: true);
+        var wrong = new GradientMessage(new TensorBytes(new byte[4 * 2 * 4], [4, 2]), 0, 0);
+        Assert.Contains("has shape [4,2] but the fake minibatch has [8,2]", (await Assert.ThrowsAnyAsync<Exception>(() => g.ApplyGradientAsync(wrong, UpdateRule.Plain))).Message);
+        Assert.Contains("saved anchor", (await Assert.ThrowsAnyAsync<Exception>(() => d.UpdateAsync(fake, UpdateRule.FromAnchor))).Message);
+
+        // Nothing changed, and the game goes on.
+        Assert.Equal(before.Values.Select(v => v.Data), (await d.GetParametersAsync()).Values.Select(v => v.Data));
+        var reply = await d.JudgeThenUpdateAsync(fake, UpdateRule.Plain);
+        var report = await g.ApplyGradientAsync(reply.Gradient, UpdateRule.Plain);
+        Assert.True(double.IsFinite(report.GradientNorm) && report.GradientNorm > 0);
+    }
+}
