@@ -32,15 +32,15 @@ internal sealed class GameConnection : IAsyncDisposable
     /// <summary>Where the games run, for the user.</summary>
     public string Description { get; }
 
-    /// <summary>Starts a one-silo cluster inside this process, on free loopback ports.</summary>
-    public static async Task<GameConnection> EmbeddedAsync(CancellationToken cancel)
+    /// <summary>Starts a one-silo cluster inside this process, on free loopback ports, keeping checkpoints under <paramref name="checkpoints"/>.</summary>
+    public static async Task<GameConnection> EmbeddedAsync(string checkpoints, CancellationToken cancel)
     {
         var builder = Host.CreateApplicationBuilder();
         Quiet(builder.Logging);
         int siloPort = FreePort(), gatewayPort = FreePort();
         builder.UseOrleans(silo => silo
             .UseLocalhostClustering(siloPort, gatewayPort, serviceId: ClusterId, clusterId: ClusterId)
-            .AddOrleansGan());
+            .AddOrleansGan(checkpoints, "embedded"));
         var host = builder.Build();
         await host.StartAsync(cancel);
         return new GameConnection(host, $"embedded silo (127.0.0.1:{siloPort})");

@@ -21,6 +21,7 @@ internal static class CommandLine
         var root = new RootCommand("test");
         root.Subcommands.Add(RunCommand.Create(console));
         root.Subcommands.Add(AnalyzeCommand.Create(console));
+        root.Subcommands.Add(ResumeCommand.Create(console));
         var parse = root.Parse(args);
         var exit = await parse.InvokeAsync(new InvocationConfiguration { Output = output, Error = output });
         return (exit, output.ToString());
