@@ -5,4 +5,6 @@ using Spectre.Console;
 var root = new RootCommand("OrleansGan: GAN training as a two-player game between Orleans grains.");
 root.Subcommands.Add(RunCommand.Create(AnsiConsole.Console));
 root.Subcommands.Add(AnalyzeCommand.Create(AnsiConsole.Console));
+root.Subcommands.Add(StatusCommand.Create(AnsiConsole.Console));
+root.Subcommands.Add(ResumeCommand.Create(AnsiConsole.Console));
 return await root.Parse(args).InvokeAsync();

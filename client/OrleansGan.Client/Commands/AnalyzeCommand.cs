@@ -71,7 +71,7 @@ internal static class AnalyzeCommand
         }
 
         Directory.CreateDirectory(folder);
-        await using var connection = cluster is null ? await GameConnection.EmbeddedAsync(cancel) : await GameConnection.ConnectAsync(cluster, cancel);
+        await using var connection = cluster is null ? await GameConnection.EmbeddedAsync(Path.Combine(folder, "checkpoints"), cancel) : await GameConnection.ConnectAsync(cluster, cancel);
         var table = new Table().AddColumns("game", "lr", "protocol", "predicted rho", "verdict", "measured rho", "|difference|");
         var markdown = new StringBuilder("| game | lr | protocol | eigenvalues of the update map | predicted rho | verdict | measured rho (rounds) | difference |\n|---|---:|---|---|---:|---|---:|---:|\n");
         var csv = new StringBuilder("game,learning_rate,protocol,predicted_spectral_radius,verdict,measured_rate,rounds_measured,difference,eigenvalues\n");

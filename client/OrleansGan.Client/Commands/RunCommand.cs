@@ -75,11 +75,13 @@ internal static class RunCommand
             return InvalidInput;
         }
 
+        var stamp = DateTime.Now.ToString("yyyyMMdd-HHmmss", System.Globalization.CultureInfo.InvariantCulture);
+        var folderPath = output?.FullName ?? Path.Combine(Environment.CurrentDirectory, "runs", $"{spec.Name}-{stamp}");
         GameConnection connection;
         try
         {
             connection = cluster is null
-                ? await GameConnection.EmbeddedAsync(cancel, metricsPort)
+                ? await GameConnection.EmbeddedAsync(Path.Combine(folderPath, "checkpoints"), cancel, metricsPort)
                 : await GameConnection.ConnectAsync(cluster, cancel);
         }
         catch (InvalidOperationException e)
@@ -90,11 +92,10 @@ internal static class RunCommand
 
         await using (connection)
         {
-            var stamp = DateTime.Now.ToString("yyyyMMdd-HHmmss", System.Globalization.CultureInfo.InvariantCulture);
             RunFolder folder;
             try
             {
-                folder = RunFolder.Create(output?.FullName ?? Path.Combine(Environment.CurrentDirectory, "runs", $"{spec.Name}-{stamp}"), spec);
+                folder = RunFolder.Create(folderPath, spec);
             }
             catch (IOException e)
             {
@@ -104,14 +105,17 @@ internal static class RunCommand
 
             using (folder)
             {
-                console.MarkupLineInterpolated($"[grey]{spec.Name}: {spec.Protocol}, {KebabName(spec.Loss)} loss, {spec.Rounds} rounds on the {connection.Description}[/]");
                 var gameId = $"{spec.Name}-{stamp}-{Guid.NewGuid().ToString("N")[..6]}";
-                return await PlayAsync(console, connection.Client.GetGrain<IGameGrain>(gameId), spec, folder, cancel);
+                console.MarkupLineInterpolated($"[grey]game {gameId}: {spec.Protocol}, {KebabName(spec.Loss)} loss, {spec.Rounds} rounds on the {connection.Description}[/]");
+                folder.WriteText("game-id.txt", gameId + Environment.NewLine);
+                var game = connection.Client.GetGrain<IGameGrain>(gameId);
+                return await PlayAsync(console, game, spec, folder, () => game.StartAsync(spec), cancel);
             }
         }
     }
 
-    private static async Task<int> PlayAsync(IAnsiConsole console, IGameGrain game, GameSpec spec, RunFolder folder, CancellationToken cancel)
+    /// <summary>Starts (or resumes) the game with <paramref name="start"/>, shows its progress and writes its results.</summary>
+    internal static async Task<int> PlayAsync(IAnsiConsole console, IGameGrain game, GameSpec spec, RunFolder folder, Func<Task> start, CancellationToken cancel)
     {
         var data = GaussianMixture.For(spec.Data);
         float[] realSample;
@@ -122,7 +126,7 @@ internal static class RunCommand
             realSample = TensorCodec.ToArray(TensorCodec.ToMessage(real));
         }
 
-        await game.StartAsync(spec);
+        await start();
         var rounds = new List<RoundRecord>();
         var evaluations = new List<EvaluationRecord>();
         var cancelSent = false;

@@ -36,10 +36,11 @@ internal sealed class GameConnection : IAsyncDisposable
     public string Description { get; }
 
     /// <summary>
-    /// Starts a one-silo cluster inside this process, on free loopback ports; with <paramref name="metricsPort"/>, it
-    /// also serves its metrics at http://127.0.0.1:{metricsPort}/metrics while the game runs.
+    /// Starts a one-silo cluster inside this process, on free loopback ports, keeping checkpoints under
+    /// <paramref name="checkpoints"/>; with <paramref name="metricsPort"/>, it also serves its metrics at
+    /// http://127.0.0.1:{metricsPort}/metrics while the game runs.
     /// </summary>
-    public static async Task<GameConnection> EmbeddedAsync(CancellationToken cancel, int? metricsPort = null)
+    public static async Task<GameConnection> EmbeddedAsync(string checkpoints, CancellationToken cancel, int? metricsPort = null)
     {
         int siloPort = FreePort(), gatewayPort = FreePort();
         IHostApplicationBuilder builder = metricsPort is null
@@ -48,7 +49,7 @@ internal sealed class GameConnection : IAsyncDisposable
         Quiet(builder.Logging);
         builder.UseOrleans(silo => silo
             .UseLocalhostClustering(siloPort, gatewayPort, serviceId: ClusterId, clusterId: ClusterId)
-            .AddOrleansGan());
+            .AddOrleansGan(checkpoints, "embedded"));
         IHost host;
         if (builder is WebApplicationBuilder web)
         {

@@ -41,6 +41,20 @@ internal sealed class RunFolder : IDisposable
         return new RunFolder(path, spec.Evaluation.TrackParameters ? GameSpecValidator.ParameterCount(spec) : 0);
     }
 
+    /// <summary>
+    /// Reopens a run folder to continue its game: the CSV files start again from their headers, since a resumed game
+    /// reports every round again from its checkpoint, and rows written after that checkpoint were never saved by it.
+    /// </summary>
+    public static RunFolder Reopen(string path, GameSpec spec)
+    {
+        if (!File.Exists(System.IO.Path.Combine(path, "spec.json")))
+        {
+            throw new IOException($"--run: '{path}' is not a run folder (it has no spec.json)");
+        }
+
+        return new RunFolder(path, spec.Evaluation.TrackParameters ? GameSpecValidator.ParameterCount(spec) : 0);
+    }
+
     /// <summary>Appends round rows.</summary>
     public void Append(IEnumerable<RoundRecord> rounds)
     {

@@ -27,6 +27,7 @@ internal static class CommandLine
         var root = new RootCommand("test");
         root.Subcommands.Add(RunCommand.Create(console));
         root.Subcommands.Add(AnalyzeCommand.Create(console));
+        root.Subcommands.Add(ResumeCommand.Create(console));
         var parse = root.Parse(args);
         return await parse.InvokeAsync(new InvocationConfiguration { Output = output, Error = output }, cancel);
     }
