@@ -13,6 +13,8 @@ public class DeviceNameTests
     [InlineData("cuda")]
     [InlineData("cuda:0")]
     [InlineData("cuda:12")]
+    [InlineData("cpu:0")]
+    [InlineData("cpu:3")]
     public void Well_formed_names_have_no_problem(string name)
     {
         Assert.Null(DeviceName.Problem(name));
@@ -28,7 +30,7 @@ public class DeviceNameTests
     [InlineData("cuda:1.5")]
     [InlineData("cuda:99999999999")]
     [InlineData("CPU")]
-    [InlineData("cpu:0")]
+    [InlineData("cpu:x")]
     [InlineData(" cuda")]
     [InlineData("mps")]
     public void Other_names_are_refused_by_name(string name)
@@ -36,7 +38,7 @@ public class DeviceNameTests
         var problem = DeviceName.Problem(name);
         Assert.NotNull(problem);
         Assert.Contains($"'{name}'", problem);
-        Assert.Contains("cpu, cuda or cuda:N", problem);
+        Assert.Contains("cpu, cpu:N, cuda or cuda:N", problem);
     }
 
     [Theory]
