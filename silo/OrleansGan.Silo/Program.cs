@@ -19,6 +19,10 @@ var siloPort = silo.GetValue("SiloPort", 11111);
 var gatewayPort = silo.GetValue("GatewayPort", 30000);
 var checkpoints = builder.Configuration["Checkpoints:Path"] ?? Path.Combine(Environment.CurrentDirectory, "checkpoints");
 var name = silo["Name"] ?? $"{Environment.MachineName}-{siloPort}";
+
+// Further silos on this machine join the first one's development cluster through its silo port (Silo:PrimarySiloPort).
+var primaryPort = silo.GetValue<int?>("PrimarySiloPort");
+var primary = primaryPort is { } p ? new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, p) : null;
 var devices = (silo["Devices"] ?? "cpu").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 var telemetry = builder.Configuration.GetSection("Telemetry");
 var address = IPAddress.Parse(telemetry["Address"] ?? "127.0.0.1");
@@ -28,7 +32,7 @@ var dashboard = telemetry.GetValue("Dashboard", false);
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(address, port));
 builder.UseOrleans(orleans =>
 {
-    orleans.UseLocalhostClustering(siloPort, gatewayPort, serviceId: clusterId, clusterId: clusterId).AddOrleansGan(checkpoints, name, devices);
+    orleans.UseLocalhostClustering(siloPort, gatewayPort, primary, serviceId: clusterId, clusterId: clusterId).AddOrleansGan(checkpoints, name, devices);
     if (dashboard)
     {
         orleans.AddDashboard();
