@@ -54,8 +54,8 @@ public class ProtocolsMatchReferenceTests(ClusterFixture fixture)
                 $"J_G at round {round}: reference {expected.GeneratorLoss:R}, grains {actual.GeneratorLoss:R}");
         }
 
-        AssertSameParameters(reference.GeneratorParameters(), await fixture.Client.GetGrain<IGeneratorGrain>($"{id}/generator").GetParametersAsync());
-        AssertSameParameters(reference.DiscriminatorParameters(), await fixture.Client.GetGrain<IDiscriminatorGrain>($"{id}/discriminator").GetParametersAsync());
+        ParameterAssert.Close(reference.GeneratorParameters(), await fixture.Client.GetGrain<IGeneratorGrain>($"{id}/generator").GetParametersAsync(), Tolerance);
+        ParameterAssert.Close(reference.DiscriminatorParameters(), await fixture.Client.GetGrain<IDiscriminatorGrain>($"{id}/discriminator").GetParametersAsync(), Tolerance);
     }
 
     [Fact]
@@ -114,17 +114,4 @@ public class ProtocolsMatchReferenceTests(ClusterFixture fixture)
             ["evaluation.every"] = "1000",
             ["evaluation.samples"] = "50",
         });
-
-    private static void AssertSameParameters(ParameterSnapshot expected, ParameterSnapshot actual)
-    {
-        Assert.Equal(expected.Names, actual.Names);
-        for (var i = 0; i < expected.Values.Count; i++)
-        {
-            var e = TensorCodec.ToArray(expected.Values[i]);
-            var a = TensorCodec.ToArray(actual.Values[i]);
-            var difference = Math.Sqrt(e.Zip(a, (x, y) => Math.Pow(x - (double)y, 2)).Sum());
-            var norm = Math.Sqrt(e.Sum(x => (double)x * x));
-            Assert.True(difference <= Tolerance * norm, $"{expected.Names[i]}: |reference - grains| = {difference:R}, |reference| = {norm:R}");
-        }
-    }
 }
