@@ -9,6 +9,8 @@ namespace OrleansGan.Abstractions.Game;
 /// <param name="NewEvaluations">Evaluations after the caller's cursor.</param>
 /// <param name="Error">Why the game failed or diverged; null otherwise.</param>
 /// <param name="Players">Where each player lives, once seated.</param>
+/// <param name="Silo">The silo the game grain itself lives on.</param>
+/// <param name="Recoveries">How many times the game recovered from a lost player by resuming from its checkpoint.</param>
 [GenerateSerializer, Immutable]
 public sealed record GameStatus(
     [property: Id(0)] GameState State,
@@ -18,7 +20,9 @@ public sealed record GameStatus(
     [property: Id(4)] IReadOnlyList<RoundRecord> NewRounds,
     [property: Id(5)] IReadOnlyList<EvaluationRecord> NewEvaluations,
     [property: Id(6)] string? Error,
-    [property: Id(7)] IReadOnlyList<PlayerLocation>? Players = null)
+    [property: Id(7)] IReadOnlyList<PlayerLocation>? Players = null,
+    [property: Id(8)] string? Silo = null,
+    [property: Id(9)] int Recoveries = 0)
 {
     /// <summary>True when no more rounds will be played.</summary>
     public bool IsOver => State is GameState.Finished or GameState.Diverged or GameState.Failed or GameState.Cancelled;

@@ -22,9 +22,11 @@ namespace OrleansGan.Grains.Game;
 /// activation's scheduler and so interleaves safely with status requests. Every few rounds it checkpoints both
 /// players and its records, and it can resume from the last checkpoint after a crash.
 /// </summary>
-public sealed class GameGrain(ILogger<GameGrain> logger, ICheckpointStore checkpoints, GameInstruments instruments) : Grain, IGameGrain
+public sealed class GameGrain(ILogger<GameGrain> logger, ICheckpointStore checkpoints, GameInstruments instruments, ILocalSiloDetails silo) : Grain, IGameGrain
 {
     private const int MaxRecordsPerStatus = 10_000;
+    private const int MaxRecoveries = 3;
+    private const int MaxRecoveryAttempts = 10;
     private readonly List<RoundRecord> _rounds = [];
     private readonly List<EvaluationRecord> _evaluations = [];
     private readonly Stopwatch _clock = new();
@@ -33,6 +35,7 @@ public sealed class GameGrain(ILogger<GameGrain> logger, ICheckpointStore checkp
     private string? _error;
     private double _elapsedBefore;
     private bool _cancelRequested;
+    private int _recoveries;
     private IReadOnlyList<PlayerLocation>? _locations;
     private GameSeries? _series;
 
@@ -77,7 +80,7 @@ public sealed class GameGrain(ILogger<GameGrain> logger, ICheckpointStore checkp
         var rounds = Slice(_rounds, roundCursor);
         var evaluations = Slice(_evaluations, evaluationCursor);
         return Task.FromResult(new GameStatus(
-            _state, _rounds.Count, _spec?.Rounds ?? 0, Elapsed, rounds, evaluations, _error, _locations));
+            _state, _rounds.Count, _spec?.Rounds ?? 0, Elapsed, rounds, evaluations, _error, _locations, silo.Name, _recoveries));
     }
 
     /// <inheritdoc />
@@ -164,6 +167,7 @@ public sealed class GameGrain(ILogger<GameGrain> logger, ICheckpointStore checkp
         _error = null;
         _state = GameState.Running;
         _cancelRequested = false;
+        _recoveries = 0;
         _elapsedBefore = elapsed;
         _clock.Restart();
         _series = instruments.Started(this.GetPrimaryKeyString(), spec, _locations);
@@ -198,32 +202,14 @@ public sealed class GameGrain(ILogger<GameGrain> logger, ICheckpointStore checkp
                     break;
                 }
 
-                var roundStarted = Stopwatch.GetTimestamp();
-                var record = await protocol.PlayRoundAsync(players, round, spec.BatchSize);
-                var roundTime = Stopwatch.GetElapsedTime(roundStarted);
-                if (spec.Evaluation.TrackParameters)
+                try
                 {
-                    record = record with { Position = await PositionAsync(players) };
+                    await PlayRoundAsync(spec, players, protocol, round);
                 }
-
-                _rounds.Add(record);
-                instruments.Played(_series!, record, roundTime);
-                if (!IsFinite(record))
+                catch (Exception e) when (IsPlayerLoss(e) && _recoveries < MaxRecoveries)
                 {
-                    Diverge(round, $"J_D = {record.DiscriminatorLoss}, J_G = {record.GeneratorLoss}, "
-                        + $"|grad D| = {record.DiscriminatorGradientNorm}, |grad G| = {record.GeneratorGradientNorm}");
-                    break;
-                }
-
-                if (round % spec.Evaluation.Every == 0 || round == spec.Rounds)
-                {
-                    await EvaluateAsync(spec, players, round);
-                }
-
-                // Only a round whose figures and samples are finite is ever checkpointed: the last good one stays.
-                if (_state == GameState.Running && spec.Checkpoint.Every > 0 && round % spec.Checkpoint.Every == 0)
-                {
-                    await CheckpointAsync(spec, players, round);
+                    _recoveries++;
+                    round = await RecoverAsync(spec, players, round, e);
                 }
             }
 
@@ -254,6 +240,88 @@ public sealed class GameGrain(ILogger<GameGrain> logger, ICheckpointStore checkp
                     // The seats only weigh in on balancing, and the book forgets dead silos' seats by itself.
                     logger.LogWarning(e, "Game {Game} could not release its seats", this.GetPrimaryKeyString());
                 }
+            }
+        }
+    }
+
+    private async Task PlayRoundAsync(GameSpec spec, PlayerPair players, IProtocol protocol, int round)
+    {
+        var roundStarted = Stopwatch.GetTimestamp();
+        var record = await protocol.PlayRoundAsync(players, round, spec.BatchSize);
+        var roundTime = Stopwatch.GetElapsedTime(roundStarted);
+        if (spec.Evaluation.TrackParameters)
+        {
+            record = record with { Position = await PositionAsync(players) };
+        }
+
+        _rounds.Add(record);
+        instruments.Played(_series!, record, roundTime);
+        if (!IsFinite(record))
+        {
+            Diverge(round, $"J_D = {record.DiscriminatorLoss}, J_G = {record.GeneratorLoss}, "
+                + $"|grad D| = {record.DiscriminatorGradientNorm}, |grad G| = {record.GeneratorGradientNorm}");
+            return;
+        }
+
+        if (round % spec.Evaluation.Every == 0 || round == spec.Rounds)
+        {
+            await EvaluateAsync(spec, players, round);
+        }
+
+        // Only a round whose figures and samples are finite is ever checkpointed: the last good one stays.
+        if (_state == GameState.Running && spec.Checkpoint.Every > 0 && round % spec.Checkpoint.Every == 0)
+        {
+            await CheckpointAsync(spec, players, round);
+        }
+    }
+
+    // A player whose silo died comes back as a fresh activation without a seat (PlayerLostException), or its calls
+    // fail on the way (SiloUnavailableException, rejections, time-outs).
+    private static bool IsPlayerLoss(Exception e) => e switch
+    {
+        AggregateException aggregate => aggregate.InnerExceptions.Any(IsPlayerLoss),
+        PlayerLostException or SiloUnavailableException or OrleansMessageRejectionException or TimeoutException => true,
+        _ => false,
+    };
+
+    /// <summary>
+    /// Re-seats both players (placement sees only live silos) and restores them from the last checkpoint, or starts
+    /// the game over when there is none yet: either way the rounds that follow are the ones an undisturbed game plays.
+    /// Returns the round to continue after.
+    /// </summary>
+    private async Task<int> RecoverAsync(GameSpec spec, PlayerPair players, int round, Exception loss)
+    {
+        var id = this.GetPrimaryKeyString();
+        logger.LogWarning(loss, "Game {Game} lost a player in round {Round}; recovering from its last checkpoint", id, round);
+        for (var attempt = 1; ; attempt++)
+        {
+            // Membership needs a moment to declare the dead silo dead; until then placement may still pick it.
+            await Task.Delay(TimeSpan.FromSeconds(attempt));
+            try
+            {
+                var bytes = spec.Checkpoint.Every > 0 ? await checkpoints.LoadAsync(id) : null;
+                await SeatAsync(spec, players);
+                if (bytes is null)
+                {
+                    _rounds.Clear();
+                    _evaluations.Clear();
+                    await EvaluateAsync(spec, players, 0);
+                    return 0;
+                }
+
+                var checkpoint = GameCheckpointFormat.Read(bytes, checkpoints.Describe(id));
+                await players.Generator.RestoreStateAsync(new PlayerState(checkpoint.Generator));
+                await players.Discriminator.RestoreStateAsync(new PlayerState(checkpoint.Discriminator));
+                _rounds.Clear();
+                _rounds.AddRange(checkpoint.Rounds);
+                _evaluations.Clear();
+                _evaluations.AddRange(checkpoint.Evaluations);
+                logger.LogInformation("Game {Game} recovered: players re-seated, resuming after round {Round}", id, checkpoint.Round);
+                return checkpoint.Round;
+            }
+            catch (Exception again) when (IsPlayerLoss(again) && attempt < MaxRecoveryAttempts)
+            {
+                logger.LogInformation("Game {Game}: recovery attempt {Attempt} failed ({Error}); trying again", id, attempt, again.Message);
             }
         }
     }

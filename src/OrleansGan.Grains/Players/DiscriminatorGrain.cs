@@ -15,8 +15,8 @@ public sealed class DiscriminatorGrain(ILocalSiloDetails silo) : Grain, IDiscrim
 {
     private DiscriminatorPlayer? _player;
 
-    private DiscriminatorPlayer Player => _player ?? throw new InvalidOperationException(
-        $"discriminator {this.GetPrimaryKeyString()} has not joined a game");
+    private DiscriminatorPlayer Player => _player ?? throw new PlayerLostException(
+        $"discriminator {this.GetPrimaryKeyString()} has not joined a game (a new activation on silo {silo.Name}: its seat was lost)");
 
     /// <inheritdoc />
     public Task JoinAsync(DiscriminatorSetup setup)

@@ -18,8 +18,8 @@ public sealed class GeneratorGrain(ILocalSiloDetails silo) : Grain, IGeneratorGr
 {
     private GeneratorPlayer? _player;
 
-    private GeneratorPlayer Player => _player ?? throw new InvalidOperationException(
-        $"generator {this.GetPrimaryKeyString()} has not joined a game");
+    private GeneratorPlayer Player => _player ?? throw new PlayerLostException(
+        $"generator {this.GetPrimaryKeyString()} has not joined a game (a new activation on silo {silo.Name}: its seat was lost)");
 
     /// <inheritdoc />
     public Task JoinAsync(GeneratorSetup setup)
