@@ -7,7 +7,7 @@ using Orleans.Dashboard;
 using OrleansGan.Grains.Hosting;
 using OrleansGan.Grains.Telemetry;
 
-// A silo on localhost clustering that serves its metrics at /metrics (Prometheus text format) and, when switched on,
+// A silo (Redis membership when Clustering:Redis names a Redis server, else Orleans' localhost development clustering) that serves its metrics at /metrics (Prometheus text format) and, when switched on,
 // the Orleans dashboard at /dashboard, both on the telemetry port. Ports and ids come from appsettings.json,
 // environment variables (Silo__GatewayPort=30001, Telemetry__Port=9465) or arguments (--Silo:GatewayPort 30001);
 // Telemetry:Port 0 takes any free port, which the ready line names.
@@ -32,7 +32,19 @@ var dashboard = telemetry.GetValue("Dashboard", false);
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(address, port));
 builder.UseOrleans(orleans =>
 {
-    orleans.UseLocalhostClustering(siloPort, gatewayPort, primary, serviceId: clusterId, clusterId: clusterId).AddOrleansGan(checkpoints, name, devices);
+    if (builder.Configuration["Clustering:Redis"] is { Length: > 0 } redis)
+    {
+        // Real membership: any number of silos, on any machines that reach the Redis server, form one cluster.
+        orleans.UseRedisClustering(redis)
+            .ConfigureEndpoints(IPAddress.Parse(silo["Address"] ?? "127.0.0.1"), siloPort, gatewayPort, listenOnAnyHostAddress: false)
+            .Configure<Orleans.Configuration.ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (clusterId, clusterId));
+    }
+    else
+    {
+        orleans.UseLocalhostClustering(siloPort, gatewayPort, primary, serviceId: clusterId, clusterId: clusterId);
+    }
+
+    orleans.AddOrleansGan(checkpoints, name, devices);
     if (dashboard)
     {
         orleans.AddDashboard();

@@ -17,7 +17,7 @@ internal sealed class SiloProcess : IAsyncDisposable
     }
 
     /// <summary>Starts a silo and waits for it to say it is ready.</summary>
-    public static async Task<SiloProcess> StartAsync(int siloPort, int gatewayPort, string checkpoints)
+    public static async Task<SiloProcess> StartAsync(int siloPort, int gatewayPort, string checkpoints, params string[] settings)
     {
         var silo = Path.Combine(AppContext.BaseDirectory, "orleans-gan-silo.dll");
         var start = new ProcessStartInfo("dotnet")
@@ -28,6 +28,11 @@ internal sealed class SiloProcess : IAsyncDisposable
             UseShellExecute = false,
             WorkingDirectory = AppContext.BaseDirectory,
         };
+        foreach (var setting in settings)
+        {
+            start.ArgumentList.Add(setting);
+        }
+
         var process = Process.Start(start) ?? throw new InvalidOperationException("could not start the silo process");
         var handle = new SiloProcess(process);
         process.OutputDataReceived += (_, e) => handle.Observe(e.Data);

@@ -36,6 +36,12 @@ public static class SiloBuilderExtensions
         silo.Services.TryAddSingleton<GameInstruments>();
         silo.Services.AddSingleton<ICheckpointStore>(new FileCheckpointStore(checkpointRoot ?? Path.Combine(Environment.CurrentDirectory, "checkpoints")));
         silo.Services.AddPlacementDirector<PlayerPlacementStrategy, PlayerPlacementDirector>();
+        if (name is not null)
+        {
+            // One name for the silo everywhere: Orleans' own, placement's, and the one status shows.
+            silo.Configure<SiloOptions>(options => options.SiloName = name);
+        }
+
         silo.UseSiloMetadata(new Dictionary<string, string>
         {
             [SiloDevices.NameKey] = name ?? Environment.MachineName,

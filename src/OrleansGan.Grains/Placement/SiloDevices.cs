@@ -4,7 +4,11 @@ namespace OrleansGan.Grains.Placement;
 /// <param name="Address">The silo's address, as <c>SiloAddress.ToParsableString()</c> writes it.</param>
 /// <param name="Name">The silo's name.</param>
 /// <param name="Devices">The devices the silo declared in configuration (cpu, cpu:N, cuda:N).</param>
-public sealed record SiloDevices(string Address, string Name, IReadOnlyList<string> Devices)
+[GenerateSerializer, Immutable]
+public sealed record SiloDevices(
+    [property: Id(0)] string Address,
+    [property: Id(1)] string Name,
+    [property: Id(2)] IReadOnlyList<string> Devices)
 {
     /// <summary>The silo-metadata key that carries a silo's devices, comma-separated.</summary>
     public const string DevicesKey = "orleansgan.devices";

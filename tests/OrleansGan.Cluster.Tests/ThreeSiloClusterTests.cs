@@ -1,0 +1,96 @@
+using OrleansGan.Abstractions.Game;
+using OrleansGan.Abstractions.Grains;
+using OrleansGan.Abstractions.Spec;
+using OrleansGan.Core.Spec;
+using OrleansGan.Grains.Placement;
+
+namespace OrleansGan.Cluster.Tests;
+
+/// <summary>
+/// Three silo processes and a Redis server on loopback form one cluster (Redis membership); games whose players sit on
+/// different silos give the same numbers as the same games on one silo.
+/// </summary>
+public class ThreeSiloClusterTests : IDisposable
+{
+    private readonly string _checkpoints = Path.Combine(Path.GetTempPath(), "orleansgan-three-" + Guid.NewGuid().ToString("N"));
+
+    public void Dispose()
+    {
+        if (Directory.Exists(_checkpoints))
+        {
+            Directory.Delete(_checkpoints, recursive: true);
+        }
+
+        GC.SuppressFinalize(this);
+    }
+
+    [Fact]
+    public async Task Games_split_across_silo_processes_match_the_same_games_on_one_silo()
+    {
+        await using var redis = await RedisServer.StartAsync();
+        var ports = Enumerable.Range(0, 3).Select(_ => (Silo: SiloProcess.FreePort(), Gateway: SiloProcess.FreePort())).ToArray();
+        var silos = new List<SiloProcess>();
+        try
+        {
+            for (var i = 0; i < 3; i++)
+            {
+                silos.Add(await SiloProcess.StartAsync(ports[i].Silo, ports[i].Gateway, _checkpoints,
+                    "--Clustering:Redis", redis.ConnectionString, "--Silo:Name", $"silo-{i}", "--Silo:Devices", "cpu:0"));
+            }
+
+            await using var client = await ClusterClient.ConnectAsync(ports.Select(p => p.Gateway).ToArray());
+            await WaitForSilosAsync(client.Client, 3);
+
+            foreach (var protocol in new[] { "simultaneous", "consensus" })
+            {
+                var apart = await PlayAsync(client.Client, $"apart-{protocol}", Spec(protocol, "silo-1/cpu:0", "silo-2/cpu:0"));
+                var together = await PlayAsync(client.Client, $"together-{protocol}", Spec(protocol, "silo-0/cpu:0", "silo-0/cpu:0"));
+                Assert.Equal(["silo-1", "silo-2"], apart.Players!.Select(p => p.Silo));
+                Assert.Equal(["silo-0", "silo-0"], together.Players!.Select(p => p.Silo));
+                Assert.Equal(together.NewRounds.Select(r => (r.DiscriminatorLoss, r.GeneratorLoss, r.GeneratorGradientNorm)),
+                    apart.NewRounds.Select(r => (r.DiscriminatorLoss, r.GeneratorLoss, r.GeneratorGradientNorm)));
+            }
+        }
+        finally
+        {
+            foreach (var silo in silos)
+            {
+                await silo.DisposeAsync();
+            }
+        }
+    }
+
+    private static GameSpec Spec(string protocol, string generator, string discriminator) => GameSpecLoader.Load(null, new Dictionary<string, string>
+    {
+        ["name"] = "three", ["seed"] = "12", ["rounds"] = "80", ["batchSize"] = "32", ["protocol.kind"] = protocol,
+        ["generator.hidden"] = "[16,16]", ["discriminator.hidden"] = "[16,16]", ["evaluation.every"] = "40", ["evaluation.samples"] = "200",
+        ["placement.policy"] = "explicit", ["placement.generator"] = generator, ["placement.discriminator"] = discriminator,
+    });
+
+    // Membership is eventually consistent: wait until the placement book sees every silo (an explicit signal, bounded).
+    private static async Task WaitForSilosAsync(IClusterClient client, int count)
+    {
+        var deadline = DateTime.UtcNow.AddMinutes(2);
+        while ((await client.GetGrain<IPlacementBookGrain>(0).SilosAsync()).Count < count)
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"the cluster did not reach {count} active silos");
+            await Task.Delay(200);
+        }
+    }
+
+    private static async Task<GameStatus> PlayAsync(IClusterClient client, string id, GameSpec spec)
+    {
+        var game = client.GetGrain<IGameGrain>(id);
+        await game.StartAsync(spec);
+        var deadline = DateTime.UtcNow.AddMinutes(3);
+        GameStatus status;
+        while (!(status = await game.GetStatusAsync(0, 0)).IsOver)
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"game {id} did not finish");
+            await Task.Delay(50);
+        }
+
+        Assert.True(status.State == GameState.Finished, $"{id}: {status.State} {status.Error}");
+        return status;
+    }
+}
