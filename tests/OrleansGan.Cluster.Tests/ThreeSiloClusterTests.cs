@@ -60,6 +60,77 @@ public class ThreeSiloClusterTests : IDisposable
         }
     }
 
+    [Fact]
+    public async Task Killing_a_players_silo_process_moves_the_game_to_the_survivors()
+    {
+        await using var redis = await RedisServer.StartAsync();
+        var checkpoints = $"redis://{redis.ConnectionString}";
+        var ports = Enumerable.Range(0, 3).Select(_ => (Silo: SiloProcess.FreePort(), Gateway: SiloProcess.FreePort())).ToArray();
+        var silos = new Dictionary<string, SiloProcess>();
+        try
+        {
+            for (var i = 0; i < 3; i++)
+            {
+                silos[$"silo-{i}"] = await SiloProcess.StartAsync(ports[i].Silo, ports[i].Gateway, checkpoints,
+                    "--Clustering:Redis", redis.ConnectionString, "--Silo:Name", $"silo-{i}", "--Silo:Devices", "cpu:0");
+            }
+
+            await using var client = await ClusterClient.ConnectAsync(ports.Select(p => p.Gateway).ToArray());
+            await WaitForSilosAsync(client.Client, 3);
+            var spec = Spec("optimistic", "silo-0/cpu:0", "silo-0/cpu:0") with
+            {
+                Rounds = 400,
+                Placement = new PlacementSpec(PlacementPolicy.Split, null, null),
+                Checkpoint = new CheckpointSpec(25),
+            };
+            var undisturbed = await PlayAsync(client.Client, "failover-undisturbed", spec with { Placement = new PlacementSpec(PlacementPolicy.Colocate, null, null) });
+
+            // The victim hosts a player but not the game grain; placement of the game grain is Orleans' choice.
+            IGameGrain game = null!;
+            GameStatus status = null!;
+            string? victim = null;
+            for (var attempt = 0; victim is null; attempt++)
+            {
+                Assert.True(attempt < 20, "no game had a player away from its game grain");
+                game = client.Client.GetGrain<IGameGrain>($"failover-{attempt}");
+                await game.StartAsync(spec);
+                status = await game.GetStatusAsync(int.MaxValue, int.MaxValue);
+                victim = status.Players!.Select(p => p.Silo).FirstOrDefault(s => s != status.Silo);
+                if (victim is null)
+                {
+                    await game.CancelAsync();
+                }
+            }
+
+            while ((status = await game.GetStatusAsync(int.MaxValue, int.MaxValue)).RoundsCompleted < 60)
+            {
+                Assert.False(status.IsOver, $"the game ended early: {status.State} {status.Error}");
+                await Task.Delay(5);
+            }
+
+            await silos[victim].KillAsync();
+            var deadline = DateTime.UtcNow.AddMinutes(4);
+            while (!(status = await game.GetStatusAsync(0, 0)).IsOver)
+            {
+                Assert.True(DateTime.UtcNow < deadline, $"the game did not finish after {victim} was killed: round {status.RoundsCompleted}");
+                await Task.Delay(200);
+            }
+
+            Assert.True(status.State == GameState.Finished, $"{status.State}: {status.Error}");
+            Assert.True(status.Recoveries >= 1, "the game should have recovered at least once");
+            Assert.DoesNotContain(status.Players!, p => p.Silo == victim);
+            Assert.Equal(undisturbed.NewRounds.Select(r => (r.Round, r.DiscriminatorLoss, r.GeneratorLoss)),
+                status.NewRounds.Select(r => (r.Round, r.DiscriminatorLoss, r.GeneratorLoss)));
+        }
+        finally
+        {
+            foreach (var silo in silos.Values)
+            {
+                await silo.DisposeAsync();
+            }
+        }
+    }
+
     private static GameSpec Spec(string protocol, string generator, string discriminator) => GameSpecLoader.Load(null, new Dictionary<string, string>
     {
         ["name"] = "three", ["seed"] = "12", ["rounds"] = "80", ["batchSize"] = "32", ["protocol.kind"] = protocol,

@@ -13,9 +13,12 @@ namespace OrleansGan.Grains.Hosting;
 /// <summary>The one place a silo is made ready to host OrleansGan players and games.</summary>
 public static class SiloBuilderExtensions
 {
+    private const string RedisScheme = "redis://";
+
     /// <summary>
     /// Loads TorchSharp's native layer up front, sets the limits long training turns need, keeps checkpoints under
-    /// <paramref name="checkpointRoot"/> (default: ./checkpoints), and publishes this silo's name and devices (default:
+    /// <paramref name="checkpointRoot"/> (default: ./checkpoints; "redis://host:port" keeps them in that Redis server,
+    /// shared by every silo), and publishes this silo's name and devices (default:
     /// the machine name and "cpu") in silo metadata for the player placement director. Registers the game's
     /// instruments, silent until a host adds telemetry.
     /// </summary>
@@ -34,7 +37,15 @@ public static class SiloBuilderExtensions
 
         silo.Services.Configure<SiloMessagingOptions>(options => options.ResponseTimeout = TimeSpan.FromMinutes(5));
         silo.Services.TryAddSingleton<GameInstruments>();
-        silo.Services.AddSingleton<ICheckpointStore>(new FileCheckpointStore(checkpointRoot ?? Path.Combine(Environment.CurrentDirectory, "checkpoints")));
+        if (checkpointRoot?.StartsWith(RedisScheme, StringComparison.Ordinal) == true)
+        {
+            var redis = StackExchange.Redis.ConnectionMultiplexer.Connect(checkpointRoot[RedisScheme.Length..]);
+            silo.Services.AddSingleton<ICheckpointStore>(new RedisCheckpointStore(redis));
+        }
+        else
+        {
+            silo.Services.AddSingleton<ICheckpointStore>(new FileCheckpointStore(checkpointRoot ?? Path.Combine(Environment.CurrentDirectory, "checkpoints")));
+        }
         silo.Services.AddPlacementDirector<PlayerPlacementStrategy, PlayerPlacementDirector>();
         if (name is not null)
         {
