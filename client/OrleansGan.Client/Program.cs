@@ -6,5 +6,6 @@ var root = new RootCommand("OrleansGan: GAN training as a two-player game betwee
 root.Subcommands.Add(RunCommand.Create(AnsiConsole.Console));
 root.Subcommands.Add(AnalyzeCommand.Create(AnsiConsole.Console));
 root.Subcommands.Add(StatusCommand.Create(AnsiConsole.Console));
+root.Subcommands.Add(ListCommand.Create(AnsiConsole.Console));
 root.Subcommands.Add(ResumeCommand.Create(AnsiConsole.Console));
 return await root.Parse(args).InvokeAsync();

@@ -176,6 +176,19 @@ public sealed class GameGrain(ILogger<GameGrain> logger, ICheckpointStore checkp
         DelayDeactivation(TimeSpan.FromDays(7));
     }
 
+    // The directory only serves `list`: a game plays on whether or not it could report.
+    private async Task ReportAsync()
+    {
+        try
+        {
+            await GrainFactory.GetGrain<IGameDirectoryGrain>(0).NoteAsync(this.GetPrimaryKeyString(), _state);
+        }
+        catch (Exception e)
+        {
+            logger.LogWarning(e, "Game {Game} could not report its state to the game directory", this.GetPrimaryKeyString());
+        }
+    }
+
     private PlayerPair Players()
     {
         var id = this.GetPrimaryKeyString();
@@ -189,6 +202,7 @@ public sealed class GameGrain(ILogger<GameGrain> logger, ICheckpointStore checkp
         try
         {
             var protocol = Protocols.Protocols.Create(spec.Protocol);
+            await ReportAsync();
             if (firstRound == 1)
             {
                 await EvaluateAsync(spec, players, 0);
@@ -229,6 +243,7 @@ public sealed class GameGrain(ILogger<GameGrain> logger, ICheckpointStore checkp
             _clock.Stop();
             instruments.Ended(_series!, _state);
             DelayDeactivation(TimeSpan.Zero);
+            await ReportAsync();
             if (spec.Placement.Policy != PlacementPolicy.Any)
             {
                 try

@@ -21,6 +21,15 @@ public class ConcurrentGamesTests(ClusterFixture fixture)
             GameRunner.PlayAsync(fixture.Client, $"concurrent-{i}", i % 2 == 0 ? spec : spec with { Seed = 18 }, TimeSpan.FromMinutes(3))));
 
         Assert.All(results, r => Assert.Equal(GameState.Finished, r.Last.State));
+
+        // A game reports its end to the directory just after it ends: wait (bounded) for the reports.
+        var directory = fixture.Client.GetGrain<Abstractions.Grains.IGameDirectoryGrain>(0);
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while ((await directory.ListAsync()).Count(e => e.GameId.StartsWith("concurrent-", StringComparison.Ordinal) && e.State == GameState.Finished) < 16)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the game directory did not list the 16 finished games");
+            await Task.Delay(20);
+        }
         static IEnumerable<(double, double)> Losses(List<RoundRecord> rounds) => rounds.Select(r => (r.DiscriminatorLoss, r.GeneratorLoss));
         for (var i = 2; i < results.Length; i++)
         {
