@@ -16,18 +16,12 @@ internal static class ListCommand
         command.Options.Add(cluster);
         command.SetAction(async (parse, cancel) =>
         {
-            var address = parse.GetValue(cluster)!;
-            try
+            await using var connection = await GameConnection.ConnectOrExplainAsync(console, parse.GetValue(cluster)!, cancel);
+            if (connection is null)
             {
-                GameConnection.ParseGateway(address);
-            }
-            catch (ArgumentException e)
-            {
-                console.MarkupLineInterpolated($"[red]error:[/] {e.Message}");
                 return RunCommand.InvalidInput;
             }
 
-            await using var connection = await GameConnection.ConnectAsync(address, cancel);
             var table = new Table().AddColumns("game", "state", "rounds", "game silo", "generator", "discriminator");
             foreach (var entry in await connection.Client.GetGrain<IGameDirectoryGrain>(0).ListAsync())
             {

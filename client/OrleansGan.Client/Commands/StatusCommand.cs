@@ -18,18 +18,12 @@ internal static class StatusCommand
         command.Options.Add(cluster);
         command.SetAction(async (parse, cancel) =>
         {
-            var address = parse.GetValue(cluster)!;
-            try
+            await using var connection = await GameConnection.ConnectOrExplainAsync(console, parse.GetValue(cluster)!, cancel);
+            if (connection is null)
             {
-                GameConnection.ParseGateway(address);
-            }
-            catch (ArgumentException e)
-            {
-                console.MarkupLineInterpolated($"[red]error:[/] {e.Message}");
                 return RunCommand.InvalidInput;
             }
 
-            await using var connection = await GameConnection.ConnectAsync(address, cancel);
             var status = await connection.Client.GetGrain<IGameGrain>(parse.GetValue(gameId)!).GetStatusAsync(int.MaxValue, int.MaxValue);
             var table = new Table().AddColumn("").AddColumn("");
             table.HideHeaders();

@@ -102,6 +102,22 @@ internal sealed class GameConnection : IAsyncDisposable
         return new GameConnection(host, $"cluster at {gateway}");
     }
 
+    /// <summary>Connects to the cluster at <paramref name="gateway"/>, or prints why the address is wrong and returns null.</summary>
+    public static async Task<GameConnection?> ConnectOrExplainAsync(Spectre.Console.IAnsiConsole console, string gateway, CancellationToken cancel)
+    {
+        try
+        {
+            ParseGateway(gateway);
+        }
+        catch (ArgumentException e)
+        {
+            Spectre.Console.AnsiConsoleExtensions.MarkupLineInterpolated(console, $"[red]error:[/] {e.Message}");
+            return null;
+        }
+
+        return await ConnectAsync(gateway, cancel);
+    }
+
     /// <summary>Parses "host:port" into an endpoint, naming what is wrong.</summary>
     public static IPEndPoint ParseGateway(string gateway)
     {

@@ -86,6 +86,17 @@ public class RunCommandInputTests : IDisposable
         Assert.Equal("earlier results", await File.ReadAllTextAsync(earlier));
     }
 
+    [Theory]
+    [InlineData("status", "some-game")]
+    [InlineData("list", null)]
+    public async Task Cluster_commands_refuse_a_bad_address_by_name(string command, string? argument)
+    {
+        string[] args = argument is null ? [command, "--cluster", "nowhere"] : [command, argument, "--cluster", "nowhere"];
+        var (exit, output) = await CommandLine.InvokeAsync(args);
+        Assert.Equal(2, exit);
+        Assert.Contains("--cluster: 'nowhere' is not host:port", output);
+    }
+
     [Fact]
     public async Task A_bad_cluster_address_is_refused_by_name()
     {
