@@ -35,6 +35,9 @@ builder.UseOrleans(orleans =>
     if (builder.Configuration["Clustering:Redis"] is { Length: > 0 } redis)
     {
         // Real membership: any number of silos, on any machines that reach the Redis server, form one cluster.
+        // The grain directory lives in Redis too: when a silo dies, the entries of the grains it did not host survive
+        // it, so a game on a surviving silo keeps its one activation while its lost player is re-seated elsewhere.
+        orleans.UseRedisGrainDirectoryAsDefault(options => options.ConfigurationOptions = StackExchange.Redis.ConfigurationOptions.Parse(redis));
         orleans.UseRedisClustering(redis)
             .ConfigureEndpoints(IPAddress.Parse(silo["Address"] ?? "127.0.0.1"), siloPort, gatewayPort, listenOnAnyHostAddress: false)
             .Configure<Orleans.Configuration.ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (clusterId, clusterId));

@@ -21,7 +21,7 @@ internal sealed partial class SpecFlags
         Set = new Option<string[]>("--set") { Description = "Any spec field, as path=value (e.g. evaluation.samples=5000). Repeatable.", AllowMultipleArgumentsPerToken = false };
         Add<string>("--name", "Name of the game and prefix of its run folder.", "name");
         Add<string>("--data", "ring8, grid25 or dirac.", "data.kind");
-        Add<string>("--loss", "minimax, non-saturating, maximum-likelihood or wasserstein.", "loss");
+        Add<string>("--loss", "minimax, non-saturating, maximum-likelihood, wasserstein, least-squares or hinge.", "loss");
         Add<int>("--d-steps", "Discriminator steps per round (alternating).", "protocol.discriminatorSteps");
         Add<int>("--g-steps", "Generator steps per round (alternating).", "protocol.generatorSteps");
         Add<int>("--unroll", "Discriminator steps the generator looks ahead (unrolled).", "protocol.unrollSteps");

@@ -15,4 +15,10 @@ public enum LossKind
     /// <summary>Linear costs of a critic, J_D = E D(G(z)) - E D(x), J_G = -E D(G(z)) (WGAN without its weight constraint);
     /// with a linear critic and a point-mass generator this is the bilinear game.</summary>
     Wasserstein,
+
+    /// <summary>Least squares (LSGAN): J_D = 1/2 E (D(x) - 1)^2 + 1/2 E D(G(z))^2, J_G = 1/2 E (D(G(z)) - 1)^2.</summary>
+    LeastSquares,
+
+    /// <summary>Hinge: J_D = E max(0, 1 - D(x)) + E max(0, 1 + D(G(z))), J_G = -E D(G(z)).</summary>
+    Hinge,
 }

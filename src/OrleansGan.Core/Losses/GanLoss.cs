@@ -25,6 +25,8 @@ public abstract class GanLoss
         LossKind.NonSaturating => new NonSaturatingLoss(),
         LossKind.MaximumLikelihood => new MaximumLikelihoodLoss(),
         LossKind.Wasserstein => new WassersteinLoss(),
+        LossKind.LeastSquares => new LeastSquaresLoss(),
+        LossKind.Hinge => new HingeLoss(),
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "unknown loss"),
     };
 }

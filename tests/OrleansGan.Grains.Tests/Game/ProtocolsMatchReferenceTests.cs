@@ -32,6 +32,9 @@ public class ProtocolsMatchReferenceTests(ClusterFixture fixture)
         { "unrolled-stop-gradient", "maximum-likelihood", "sgd" },
         { "consensus", "non-saturating", "adam" },
         { "consensus", "minimax", "sgd" },
+        { "simultaneous", "least-squares", "adam" },
+        { "consensus", "hinge", "sgd" },
+        { "extragradient", "wasserstein", "sgd" },
     };
 
     [Theory]
