@@ -38,6 +38,7 @@ internal sealed partial class SpecFlags
         Add<string>("--device", "Device of both players: cpu, cuda or cuda:N.", "generator.device", "discriminator.device");
         Add<string>("--g-device", "Device of the generator.", "generator.device");
         Add<string>("--d-device", "Device of the discriminator.", "discriminator.device");
+        Add<double>("--real-label", "One-sided label smoothing: the real samples' target, e.g. 0.9 (1 is off).", "stabilizers.realLabel");
         Add<int>("--eval-every", "Evaluate every this many rounds.", "evaluation.every");
         Add<int>("--eval-samples", "Generated samples per evaluation.", "evaluation.samples");
     }

@@ -12,4 +12,5 @@ public sealed record DiscriminatorSetup(
     [property: Id(1)] ulong Seed,
     [property: Id(2)] DataSpec Data,
     [property: Id(3)] LossKind Loss,
-    [property: Id(4)] int BatchSize);
+    [property: Id(4)] int BatchSize,
+    [property: Id(5)] StabilizerSpec? Stabilizers = null);

@@ -14,4 +14,5 @@ public sealed record GameSpec(
     [property: Id(8)] DiscriminatorSpec Discriminator,
     [property: Id(9)] EvaluationSpec Evaluation,
     [property: Id(10)] CheckpointSpec Checkpoint,
-    [property: Id(11)] PlacementSpec Placement);
+    [property: Id(11)] PlacementSpec Placement,
+    [property: Id(12)] StabilizerSpec Stabilizers);

@@ -18,12 +18,13 @@ public abstract class GanLoss
     /// <summary>J_G as far as it depends on the generator: its cost on the logits of a fake minibatch.</summary>
     public abstract Tensor Generator(Tensor fakeLogits);
 
-    /// <summary>The loss a spec names.</summary>
-    public static GanLoss For(LossKind kind) => kind switch
+    /// <summary>The loss a spec names, with the real-sample target of one-sided label smoothing (cross-entropy games).</summary>
+    public static GanLoss For(LossKind kind, double realLabel = 1) => kind switch
     {
-        LossKind.Minimax => new MinimaxLoss(),
-        LossKind.NonSaturating => new NonSaturatingLoss(),
-        LossKind.MaximumLikelihood => new MaximumLikelihoodLoss(),
+        LossKind.Minimax => new MinimaxLoss { RealLabel = realLabel },
+        LossKind.NonSaturating => new NonSaturatingLoss { RealLabel = realLabel },
+        LossKind.MaximumLikelihood => new MaximumLikelihoodLoss { RealLabel = realLabel },
+        _ when realLabel != 1 => throw new ArgumentException($"label smoothing applies to cross-entropy losses, not {kind}", nameof(realLabel)),
         LossKind.Wasserstein => new WassersteinLoss(),
         LossKind.LeastSquares => new LeastSquaresLoss(),
         LossKind.Hinge => new HingeLoss(),

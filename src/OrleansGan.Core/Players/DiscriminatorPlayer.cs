@@ -29,7 +29,7 @@ public sealed class DiscriminatorPlayer : IDisposable
             ? throw new InvalidOperationException($"discriminator: {problem}")
             : DeviceName.Parse(setup.Spec.Device);
         Data = GaussianMixture.For(setup.Data);
-        Loss = GanLoss.For(setup.Loss);
+        Loss = GanLoss.For(setup.Loss, setup.Stabilizers?.RealLabel ?? 1);
         _stream = new Generator(setup.Seed);
         _network = PlayerNetworks.Discriminator(setup.Spec);
         _network.Initialize(_stream, setup.Spec.InitialValue);

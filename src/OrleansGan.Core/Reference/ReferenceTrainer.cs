@@ -45,7 +45,7 @@ public sealed class ReferenceTrainer : IDisposable
         _dtype = dtype;
         _device = DeviceName.Parse(spec.Generator.Device);
         _data = GaussianMixture.For(spec.Data);
-        _loss = GanLoss.For(spec.Loss);
+        _loss = GanLoss.For(spec.Loss, spec.Stabilizers.RealLabel);
         _generatorStream = new Generator(PlayerSeeds.Generator(spec.Seed));
         _discriminatorStream = new Generator(PlayerSeeds.Discriminator(spec.Seed));
         _g = PlayerNetworks.Generator(spec.Generator);

@@ -79,6 +79,10 @@ public static partial class GameSpecValidator
             }
         }
 
+        var realLabel = spec.Stabilizers.RealLabel;
+        Check(realLabel is > 0 and <= 1, "stabilizers.realLabel", $"must be in (0, 1] (got {realLabel}); 0.9 is the tutorial's one-sided smoothing");
+        Check(realLabel == 1 || spec.Loss is LossKind.Minimax or LossKind.NonSaturating or LossKind.MaximumLikelihood, "stabilizers.realLabel",
+            $"label smoothing applies to the cross-entropy losses, not {spec.Loss}");
         Check(spec.Checkpoint.Every >= 0, "checkpoint.every", $"must be 0 (never) or a number of rounds (got {spec.Checkpoint.Every})");
         var parameters = ParameterCount(spec);
         Check(!e.TrackParameters || parameters <= MaxTrackedParameters, "evaluation.trackParameters",

@@ -114,7 +114,7 @@ public sealed class GameGrain(ILogger<GameGrain> logger, ICheckpointStore checkp
 
         await OnSilo(generatorSilo, () => players.Generator.JoinAsync(new GeneratorSetup(generator, PlayerSeeds.Generator(spec.Seed))));
         await OnSilo(discriminatorSilo, () => players.Discriminator.JoinAsync(new DiscriminatorSetup(
-            discriminator, PlayerSeeds.Discriminator(spec.Seed), spec.Data, spec.Loss, spec.BatchSize)));
+            discriminator, PlayerSeeds.Discriminator(spec.Seed), spec.Data, spec.Loss, spec.BatchSize, spec.Stabilizers)));
         _locations = [await players.Generator.GetLocationAsync(), await players.Discriminator.GetLocationAsync()];
     }
 

@@ -62,6 +62,25 @@ public class ProtocolsMatchReferenceTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task Label_smoothing_reaches_the_discriminator_grain_and_matches_the_reference()
+    {
+        var smoothed = Spec("simultaneous", "non-saturating", "adam") with { Stabilizers = new StabilizerSpec(0.9) };
+        var (_, rounds, _) = await GameRunner.PlayAsync(fixture.Client, "smoothed", smoothed);
+        var (_, plain, _) = await GameRunner.PlayAsync(fixture.Client, "smoothed-off", Spec("simultaneous", "non-saturating", "adam"));
+        Assert.NotEqual(plain[0].DiscriminatorLoss, rounds[0].DiscriminatorLoss);
+
+        using var reference = new ReferenceTrainer(smoothed);
+        for (var round = 1; round <= Rounds; round++)
+        {
+            var expected = reference.PlayRound(round).DiscriminatorLoss;
+            Assert.True(Math.Abs(expected - rounds[round - 1].DiscriminatorLoss) <= Tolerance * Math.Abs(expected));
+        }
+
+        ParameterAssert.Close(reference.DiscriminatorParameters(),
+            await fixture.Client.GetGrain<IDiscriminatorGrain>("smoothed/discriminator").GetParametersAsync(), Tolerance);
+    }
+
+    [Fact]
     public async Task Unrolling_zero_steps_is_the_ordinary_simultaneous_update()
     {
         var unrolled = Spec("unrolled", "non-saturating", "adam", unrollSteps: 0);
