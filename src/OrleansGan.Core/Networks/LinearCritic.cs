@@ -26,16 +26,5 @@ public sealed class LinearCritic : PlayerNetwork
         input.matmul(parameters[0]).unsqueeze(1) * _scale;
 
     /// <inheritdoc />
-    public override void Initialize(Generator stream, double? initialValue)
-    {
-        if (initialValue is { } value)
-        {
-            Fill(value);
-            return;
-        }
-
-        using var noGrad = no_grad();
-        using var draw = randn(psi.shape, generator: stream);
-        psi.copy_(draw);
-    }
+    public override void Initialize(Generator stream, double? initialValue) => FillOrDrawNormal(stream, initialValue);
 }

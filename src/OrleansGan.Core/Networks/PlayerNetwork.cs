@@ -20,6 +20,23 @@ public abstract class PlayerNetwork : nn.Module<Tensor, Tensor>
     /// <summary>The forward pass with <paramref name="parameters"/> (in <c>parameters()</c> order) in place of the module's own.</summary>
     public abstract Tensor ForwardWith(Tensor input, IReadOnlyList<Tensor> parameters);
 
+    /// <summary>Every parameter set to <paramref name="initialValue"/> when given, else drawn from N(0, 1) with <paramref name="stream"/>.</summary>
+    protected void FillOrDrawNormal(Generator stream, double? initialValue)
+    {
+        if (initialValue is { } value)
+        {
+            Fill(value);
+            return;
+        }
+
+        using var noGrad = no_grad();
+        foreach (var parameter in parameters())
+        {
+            using var draw = randn(parameter.shape, generator: stream);
+            parameter.copy_(draw);
+        }
+    }
+
     /// <summary>Fills every parameter with <paramref name="value"/>.</summary>
     protected void Fill(double value)
     {

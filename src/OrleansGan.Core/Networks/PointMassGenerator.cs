@@ -24,16 +24,5 @@ public sealed class PointMassGenerator : PlayerNetwork
         parameters[0].unsqueeze(0).expand(input.shape[0], -1);
 
     /// <inheritdoc />
-    public override void Initialize(Generator stream, double? initialValue)
-    {
-        if (initialValue is { } value)
-        {
-            Fill(value);
-            return;
-        }
-
-        using var noGrad = no_grad();
-        using var draw = randn(theta.shape, generator: stream);
-        theta.copy_(draw);
-    }
+    public override void Initialize(Generator stream, double? initialValue) => FillOrDrawNormal(stream, initialValue);
 }
