@@ -7,7 +7,7 @@ namespace OrleansGan.Core.Data;
 /// A mixture of equally weighted isotropic Gaussians: the synthetic real data of mode-collapse studies, where
 /// every mode is known and coverage can be counted.
 /// </summary>
-public sealed class GaussianMixture
+public sealed class GaussianMixture : RealData
 {
     private readonly float[] _modes;
 
@@ -25,11 +25,14 @@ public sealed class GaussianMixture
         _modes = means.SelectMany(m => m).ToArray();
     }
 
-    /// <summary>Dimension of a sample.</summary>
-    public int Dimension { get; }
+    /// <inheritdoc />
+    public override int Dimension { get; }
 
     /// <summary>Number of modes.</summary>
     public int ModeCount { get; }
+
+    /// <inheritdoc />
+    public override int ClassCount => ModeCount;
 
     /// <summary>Standard deviation of every mode.</summary>
     public double Std { get; }
@@ -58,7 +61,7 @@ public sealed class GaussianMixture
     public static GaussianMixture Dirac() => new([[0f]], 0);
 
     /// <summary>The mixture a spec names.</summary>
-    public static GaussianMixture For(DataSpec data) => data.Kind switch
+    public static new GaussianMixture For(DataSpec data) => data.Kind switch
     {
         DataKind.Ring8 => Ring8(),
         DataKind.Grid25 => Grid25(),
@@ -66,14 +69,14 @@ public sealed class GaussianMixture
         _ => throw new ArgumentOutOfRangeException(nameof(data), data.Kind, "unknown data kind"),
     };
 
-    /// <summary>Draws <paramref name="count"/> samples with <paramref name="generator"/> (a CPU stream), placed on <paramref name="device"/>.</summary>
-    public Tensor Sample(int count, Generator generator, Device device)
+    /// <inheritdoc />
+    public override (Tensor Samples, Tensor Labels) SampleLabeled(int count, Generator generator, Device device)
     {
         using var scope = NewDisposeScope();
         var which = randint(0, ModeCount, [count], dtype: ScalarType.Int64, generator: generator);
         var noise = randn([count, Dimension], generator: generator);
         var means = tensor(_modes, [ModeCount, Dimension]);
         var samples = means.index_select(0, which) + (noise * Std);
-        return samples.to(device).MoveToOuterDisposeScope();
+        return (samples.to(device).MoveToOuterDisposeScope(), which.to(device).MoveToOuterDisposeScope());
     }
 }

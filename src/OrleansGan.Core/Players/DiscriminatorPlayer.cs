@@ -28,7 +28,7 @@ public sealed class DiscriminatorPlayer : IDisposable
         Device = DeviceName.Unavailable(setup.Spec.Device) is { } problem
             ? throw new InvalidOperationException($"discriminator: {problem}")
             : DeviceName.Parse(setup.Spec.Device);
-        Data = GaussianMixture.For(setup.Data);
+        Data = RealData.For(setup.Data);
         Loss = GanLoss.For(setup.Loss, setup.Stabilizers?.RealLabel ?? 1);
         _stream = new Generator(setup.Seed);
         _network = PlayerNetworks.Discriminator(setup.Spec);
@@ -44,7 +44,7 @@ public sealed class DiscriminatorPlayer : IDisposable
     public Device Device { get; }
 
     /// <summary>The real data distribution.</summary>
-    public GaussianMixture Data { get; }
+    public RealData Data { get; }
 
     /// <summary>The game's costs.</summary>
     public GanLoss Loss { get; }

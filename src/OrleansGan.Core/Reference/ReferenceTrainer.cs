@@ -24,7 +24,7 @@ public sealed class ReferenceTrainer : IDisposable
     private readonly GameSpec _spec;
     private readonly Device _device;
     private readonly ScalarType _dtype;
-    private readonly GaussianMixture _data;
+    private readonly RealData _data;
     private readonly GanLoss _loss;
     private readonly Generator _generatorStream;
     private readonly Generator _discriminatorStream;
@@ -44,7 +44,7 @@ public sealed class ReferenceTrainer : IDisposable
         _spec = spec;
         _dtype = dtype;
         _device = DeviceName.Parse(spec.Generator.Device);
-        _data = GaussianMixture.For(spec.Data);
+        _data = RealData.For(spec.Data);
         _loss = GanLoss.For(spec.Loss, spec.Stabilizers.RealLabel);
         _generatorStream = new Generator(PlayerSeeds.Generator(spec.Seed));
         _discriminatorStream = new Generator(PlayerSeeds.Discriminator(spec.Seed));

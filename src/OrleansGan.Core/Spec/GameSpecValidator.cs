@@ -35,7 +35,7 @@ public static partial class GameSpecValidator
             || spec.Generator.Optimizer.LearningRate != spec.Discriminator.Optimizer.LearningRate, "protocol.kind",
             "two-time-scale needs different learning rates for the players (generator.optimizer.learningRate and discriminator.optimizer.learningRate are equal: that is simultaneous)");
 
-        var dimension = Enum.IsDefined(spec.Data.Kind) ? GaussianMixture.For(spec.Data).Dimension : -1;
+        var dimension = Enum.IsDefined(spec.Data.Kind) ? RealData.For(spec.Data).Dimension : -1;
         Check(dimension > 0, "data.kind", $"unknown data {spec.Data.Kind}");
 
         var g = spec.Generator;
