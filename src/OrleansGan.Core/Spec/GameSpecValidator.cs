@@ -35,8 +35,13 @@ public static partial class GameSpecValidator
             || spec.Generator.Optimizer.LearningRate != spec.Discriminator.Optimizer.LearningRate, "protocol.kind",
             "two-time-scale needs different learning rates for the players (generator.optimizer.learningRate and discriminator.optimizer.learningRate are equal: that is simultaneous)");
 
-        var dimension = Enum.IsDefined(spec.Data.Kind) ? RealData.For(spec.Data).Dimension : -1;
+        var dimension = Enum.IsDefined(spec.Data.Kind) ? RealData.DimensionOf(spec.Data.Kind) : -1;
         Check(dimension > 0, "data.kind", $"unknown data {spec.Data.Kind}");
+        if (spec.Data.Path is { } dataPath)
+        {
+            Check(spec.Data.Kind == DataKind.Mnist, "data.path", $"only mnist reads its data from files (data.kind is {spec.Data.Kind.ToString().ToLowerInvariant()})");
+            Check(Directory.Exists(dataPath), "data.path", $"folder '{dataPath}' does not exist");
+        }
 
         var g = spec.Generator;
         Check(g.LatentSize >= 1, "generator.latentSize", $"must be at least 1 (got {g.LatentSize})");
