@@ -117,12 +117,14 @@ internal static class RunCommand
     /// <summary>Starts (or resumes) the game with <paramref name="start"/>, shows its progress and writes its results.</summary>
     internal static async Task<int> PlayAsync(IAnsiConsole console, IGameGrain game, GameSpec spec, RunFolder folder, Func<Task> start, CancellationToken cancel)
     {
-        var data = GaussianMixture.For(spec.Data);
-        float[] realSample;
+        // Only the 2-D mixtures are drawn over a real sample; image data is drawn from the evaluations' sample grids.
+        var mixture = spec.Data.Kind == DataKind.Mnist ? null : GaussianMixture.For(spec.Data);
+        var realSample = Array.Empty<float>();
         TorchRuntime.EnsureLoaded(); // the real sample drawn here needs the native layer, embedded silo or not
-        using (var stream = new TorchSharp.torch.Generator(PlayerSeeds.EvaluationReal(spec.Seed)))
-        using (var real = data.Sample(spec.Evaluation.Samples, stream, TorchSharp.torch.CPU))
+        if (mixture is { Dimension: 2 })
         {
+            using var stream = new TorchSharp.torch.Generator(PlayerSeeds.EvaluationReal(spec.Seed));
+            using var real = mixture.Sample(spec.Evaluation.Samples, stream, TorchSharp.torch.CPU);
             realSample = TensorCodec.ToArray(TensorCodec.ToMessage(real));
         }
 
@@ -146,9 +148,15 @@ internal static class RunCommand
             {
                 evaluations.Add(evaluation);
                 folder.Append(evaluation);
-                if (data.Dimension == 2)
+                if (mixture is { Dimension: 2 })
                 {
-                    Pictures.Samples(folder.PathOf($"samples-round-{evaluation.Round:D6}.png"), evaluation, data, spec.Evaluation.QualityStds, realSample);
+                    Pictures.Samples(folder.PathOf($"samples-round-{evaluation.Round:D6}.png"), evaluation, mixture, spec.Evaluation.QualityStds, realSample);
+                }
+
+                if (evaluation.SampleGrid is not null)
+                {
+                    DigitPictures.Grid(folder.PathOf($"digits-round-{evaluation.Round:D6}.png"), evaluation);
+                    DigitPictures.Progress(folder.PathOf("digits-progress.png"), evaluations);
                 }
             }
 

@@ -22,7 +22,8 @@ internal sealed class RunFolder : IDisposable
         var positions = string.Concat(Enumerable.Range(0, (int)trackedParameters).Select(i => $",parameter_{i}"));
         _rounds.WriteLine("round,discriminator_loss,generator_loss,mean_real_score,mean_fake_score,discriminator_gradient_norm,generator_gradient_norm" + positions);
         _evaluations = new StreamWriter(System.IO.Path.Combine(path, "evaluations.csv"), append: false, Encoding.UTF8);
-        _evaluations.WriteLine("round,modes_covered,mode_count,high_quality_fraction,mean_real_score,mean_fake_score");
+        _evaluations.WriteLine("round,modes_covered,mode_count,high_quality_fraction,mean_real_score,mean_fake_score,"
+            + "mean_confidence,frechet_distance," + string.Join(',', Enumerable.Range(0, 10).Select(c => $"class_{c}_share")));
     }
 
     /// <summary>The folder.</summary>
@@ -71,7 +72,12 @@ internal sealed class RunFolder : IDisposable
     /// <summary>Appends an evaluation row.</summary>
     public void Append(EvaluationRecord e)
     {
-        _evaluations.WriteLine(Row([e.Round, e.ModesCovered, e.ModeCount, e.HighQualityFraction, e.MeanRealScore, e.MeanFakeScore]));
+        // Image figures are empty cells for the mixtures, which have no classifier.
+        var shares = e.ClassShares ?? [];
+        var images = Enumerable.Range(0, 10).Select(c => c < shares.Length ? Cell(shares[c]) : "")
+            .Prepend(Cell(e.FrechetDistance)).Prepend(Cell(e.MeanConfidence));
+        _evaluations.WriteLine(Row([e.Round, e.ModesCovered, e.ModeCount, e.HighQualityFraction, e.MeanRealScore, e.MeanFakeScore])
+            + "," + string.Join(',', images));
         _evaluations.Flush();
     }
 
@@ -87,6 +93,8 @@ internal sealed class RunFolder : IDisposable
         _rounds.Dispose();
         _evaluations.Dispose();
     }
+
+    private static string Cell(double? value) => value?.ToString("R", CultureInfo.InvariantCulture) ?? "";
 
     private static string Row(IEnumerable<double> values) =>
         string.Join(',', values.Select(v => v.ToString("R", CultureInfo.InvariantCulture)));

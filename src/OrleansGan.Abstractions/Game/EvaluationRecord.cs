@@ -4,12 +4,19 @@ namespace OrleansGan.Abstractions.Game;
 
 /// <summary>An evaluation of the generator on a large fixed-noise sample, after a given round.</summary>
 /// <param name="Round">Rounds completed when the evaluation was taken (0: before any move).</param>
-/// <param name="ModesCovered">Modes with enough high-quality samples nearest to them.</param>
-/// <param name="ModeCount">Modes of the real distribution.</param>
-/// <param name="HighQualityFraction">Share of samples within the quality radius of some mode.</param>
+/// <param name="ModesCovered">Modes with enough high-quality samples nearest to them; for images, classes with enough samples.</param>
+/// <param name="ModeCount">Modes of the real distribution; for images, its classes.</param>
+/// <param name="HighQualityFraction">Share of samples within the quality radius of some mode; for images, share the classifier is confident about.</param>
 /// <param name="MeanRealScore">Discriminator's mean D(x) on a held-out real sample.</param>
 /// <param name="MeanFakeScore">Discriminator's mean D(G(z)) on the generated sample.</param>
-/// <param name="Samples">The generated sample itself, [samples, dimension].</param>
+/// <param name="Samples">The generated sample itself, [samples, dimension]; for images [0, dimension] (see <paramref name="SampleGrid"/>).</param>
+/// <param name="ClassShares">For images: the share of samples the evaluation classifier puts in each class; null for the mixtures.</param>
+/// <param name="MeanConfidence">For images: the classifier's mean largest class probability; null for the mixtures.</param>
+/// <param name="FrechetDistance">For images: the Fréchet distance between generated and real classifier features; null for the mixtures.</param>
+/// <param name="SampleGrid">
+/// For images: the first <see cref="GridSamples"/> samples (the same latent noise at every evaluation) as 0-255 pixels,
+/// row-major [samples, dimension], so a client can draw them without tensors; null for the mixtures.
+/// </param>
 [GenerateSerializer, Immutable]
 public sealed record EvaluationRecord(
     [property: Id(0)] int Round,
@@ -18,4 +25,12 @@ public sealed record EvaluationRecord(
     [property: Id(3)] double HighQualityFraction,
     [property: Id(4)] double MeanRealScore,
     [property: Id(5)] double MeanFakeScore,
-    [property: Id(6)] TensorBytes Samples);
+    [property: Id(6)] TensorBytes Samples,
+    [property: Id(7)] double[]? ClassShares = null,
+    [property: Id(8)] double? MeanConfidence = null,
+    [property: Id(9)] double? FrechetDistance = null,
+    [property: Id(10)] byte[]? SampleGrid = null)
+{
+    /// <summary>Samples in <see cref="SampleGrid"/>: an 8 x 8 grid.</summary>
+    public const int GridSamples = 64;
+}

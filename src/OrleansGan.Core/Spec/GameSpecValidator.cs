@@ -66,6 +66,8 @@ public static partial class GameSpecValidator
         var e = spec.Evaluation;
         Check(e.Every >= 1, "evaluation.every", $"must be at least 1 (got {e.Every})");
         Check(e.Samples >= 1, "evaluation.samples", $"must be at least 1 (got {e.Samples})");
+        Check(e.Samples >= 2 || spec.Data.Kind != DataKind.Mnist, "evaluation.samples",
+            $"the Fréchet distance of images needs at least 2 samples (got {e.Samples})");
         Check(double.IsFinite(e.QualityStds) && e.QualityStds > 0, "evaluation.qualityStds", $"must be positive (got {e.QualityStds})");
         Check(e.MinSamplesPerMode >= 1, "evaluation.minSamplesPerMode", $"must be at least 1 (got {e.MinSamplesPerMode})");
         var placement = spec.Placement;

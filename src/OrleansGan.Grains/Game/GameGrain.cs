@@ -360,10 +360,34 @@ public sealed class GameGrain(ILogger<GameGrain> logger, ICheckpointStore checkp
         }
 
         var scores = await players.Discriminator.EvaluateAsync(samples, PlayerSeeds.EvaluationReal(spec.Seed));
-        var coverage = ModeCoverage.Measure(values, GaussianMixture.For(spec.Data), spec.Evaluation.QualityStds, spec.Evaluation.MinSamplesPerMode);
-        _evaluations.Add(new EvaluationRecord(round, coverage.ModesCovered, coverage.ModeCount, coverage.HighQualityFraction,
-            scores.MeanRealScore, scores.MeanFakeScore, samples));
+        var data = RealData.For(spec.Data);
+        var record = data switch
+        {
+            GaussianMixture mixture => MixtureRecord(spec, round, values, mixture, scores, samples),
+            MnistDigits digits => await Task.Run(() => DigitRecord(spec, round, values, digits, scores)),
+            _ => throw new InvalidOperationException($"no evaluation for data {spec.Data.Kind}"),
+        };
+        _evaluations.Add(record);
         instruments.Evaluated(_series!, _evaluations[^1]);
+    }
+
+    private static EvaluationRecord MixtureRecord(GameSpec spec, int round, float[] values, GaussianMixture mixture, DiscriminatorEvaluation scores, TensorBytes samples)
+    {
+        var coverage = ModeCoverage.Measure(values, mixture, spec.Evaluation.QualityStds, spec.Evaluation.MinSamplesPerMode);
+        return new EvaluationRecord(round, coverage.ModesCovered, coverage.ModeCount, coverage.HighQualityFraction,
+            scores.MeanRealScore, scores.MeanFakeScore, samples);
+    }
+
+    // Runs off the grain's scheduler: the first evaluation in a process may train the classifier (or read its cache).
+    // Only a small quantised grid travels on: thousands of 784-pixel samples would swell every status and checkpoint.
+    private static EvaluationRecord DigitRecord(GameSpec spec, int round, float[] values, MnistDigits digits, DiscriminatorEvaluation scores)
+    {
+        var judged = DigitEvaluation.Measure(values, DigitClassifier.For(digits), spec.Evaluation.MinSamplesPerMode);
+        var grid = values.Take(Math.Min(EvaluationRecord.GridSamples, values.Length / digits.Dimension) * digits.Dimension)
+            .Select(MnistDigits.ToPixel).ToArray();
+        return new EvaluationRecord(round, judged.ClassesCovered, digits.ClassCount, judged.ConfidentFraction,
+            scores.MeanRealScore, scores.MeanFakeScore, new TensorBytes([], [0, digits.Dimension]),
+            [.. judged.ClassShares], judged.MeanConfidence, judged.FrechetDistance, grid);
     }
 
     private void Diverge(int round, string why)

@@ -90,6 +90,9 @@ public sealed class GameInstruments
             "1", "Share of the latest evaluation's samples within the quality radius of a mode.");
         meter.CreateObservableGauge("orleansgan.evaluation.round", () => EachEvaluation<int>((s, e) => [new(e.Round, s.Tags)]),
             "{round}", "Round after which the latest evaluation was taken.");
+        meter.CreateObservableGauge("orleansgan.evaluation.frechet_distance", () => EachEvaluation<double>((s, e) =>
+            e.FrechetDistance is { } distance ? [new(distance, s.Tags)] : []),
+            "1", "Fréchet distance between generated and real classifier features at the latest evaluation (image data only).");
 
         meter.CreateObservableGauge("orleansgan.game.state", () => Each<int>(g =>
             g.Series.StateTags.Select(t => new Measurement<int>(t.State == g.State ? 1 : 0, t.Tags))),

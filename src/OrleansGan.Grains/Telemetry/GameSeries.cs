@@ -94,7 +94,7 @@ public sealed class GameSeries
     {
         lock (_lock)
         {
-            _evaluation = new EvaluationFigures(evaluation.Round, evaluation.ModesCovered, evaluation.ModeCount, evaluation.HighQualityFraction);
+            _evaluation = new EvaluationFigures(evaluation.Round, evaluation.ModesCovered, evaluation.ModeCount, evaluation.HighQualityFraction, evaluation.FrechetDistance);
         }
     }
 
@@ -108,5 +108,5 @@ public sealed class GameSeries
     }
 
     /// <summary>The figures of an evaluation that the metrics show (not its samples).</summary>
-    internal sealed record EvaluationFigures(int Round, int ModesCovered, int ModeCount, double HighQualityFraction);
+    internal sealed record EvaluationFigures(int Round, int ModesCovered, int ModeCount, double HighQualityFraction, double? FrechetDistance);
 }

@@ -1,0 +1,14 @@
+namespace OrleansGan.Core.Evaluation;
+
+/// <summary>What the classifier makes of a set of generated digits.</summary>
+/// <param name="ClassShares">Share of the samples classified as each digit 0-9.</param>
+/// <param name="ClassesCovered">Digits with at least the minimum number of samples.</param>
+/// <param name="MeanConfidence">Mean of the classifier's largest class probability.</param>
+/// <param name="ConfidentFraction">Share of samples whose largest class probability is at least <see cref="DigitEvaluation.ConfidentAt"/>.</param>
+/// <param name="FrechetDistance">Fréchet distance between the samples' and the real digits' classifier features.</param>
+public sealed record DigitEvaluationResult(
+    IReadOnlyList<double> ClassShares,
+    int ClassesCovered,
+    double MeanConfidence,
+    double ConfidentFraction,
+    double FrechetDistance);
