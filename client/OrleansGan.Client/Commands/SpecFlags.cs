@@ -20,7 +20,7 @@ internal sealed partial class SpecFlags
         Game = new Option<string?>("--game") { Description = "A game with a known answer as the starting point: bilinear, bilinear-xy, dirac-non-saturating, dirac-minimax, dirac-maximum-likelihood (SGD, lr 0.1, from theta = psi = 0.5, 1000 rounds; other flags override)." };
         Set = new Option<string[]>("--set") { Description = "Any spec field, as path=value (e.g. evaluation.samples=5000). Repeatable.", AllowMultipleArgumentsPerToken = false };
         Add<string>("--name", "Name of the game and prefix of its run folder.", "name");
-        Add<string>("--data", "ring8, grid25 or dirac.", "data.kind");
+        Add<string>("--data", "ring8, grid25, dirac or mnist (with --set data.path=FOLDER for IDX files).", "data.kind");
         Add<string>("--loss", "minimax, non-saturating, maximum-likelihood, wasserstein, least-squares or hinge.", "loss");
         Add<int>("--d-steps", "Discriminator steps per round (alternating).", "protocol.discriminatorSteps");
         Add<int>("--g-steps", "Generator steps per round (alternating).", "protocol.generatorSteps");
