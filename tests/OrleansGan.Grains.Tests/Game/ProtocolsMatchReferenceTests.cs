@@ -114,6 +114,50 @@ public class ProtocolsMatchReferenceTests(ClusterFixture fixture)
         Assert.NotEqual(TensorCodec.ToArray(b.Values[0]), TensorCodec.ToArray(a.Values[0]));
     }
 
+    [Theory]
+    [InlineData("alternating")]
+    [InlineData("unrolled")]
+    public async Task On_mnist_the_grains_match_the_reference_and_evaluate_with_the_classifier(string protocol)
+    {
+        var spec = GameSpecLoader.Load(null, new Dictionary<string, string>
+        {
+            ["name"] = "mnist",
+            ["seed"] = "9",
+            ["rounds"] = Rounds.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["batchSize"] = "16",
+            ["protocol.kind"] = protocol,
+            ["protocol.unrollSteps"] = "2",
+            ["data.kind"] = "mnist",
+            ["generator.outputSize"] = "784",
+            ["discriminator.inputSize"] = "784",
+            ["generator.hidden"] = "[32]",
+            ["discriminator.hidden"] = "[32]",
+            ["evaluation.samples"] = "100",
+        });
+        var id = $"protocol-mnist-{protocol}";
+        var (last, rounds, evaluations) = await GameRunner.PlayAsync(fixture.Client, id, spec);
+        Assert.True(last.State == GameState.Finished, last.Error);
+
+        using var reference = new ReferenceTrainer(spec);
+        for (var round = 1; round <= Rounds; round++)
+        {
+            var expected = reference.PlayRound(round);
+            Assert.True(Math.Abs(expected.DiscriminatorLoss - rounds[round - 1].DiscriminatorLoss) <= Tolerance * Math.Abs(expected.DiscriminatorLoss),
+                $"J_D at round {round}: reference {expected.DiscriminatorLoss:R}, grains {rounds[round - 1].DiscriminatorLoss:R}");
+        }
+
+        ParameterAssert.Close(reference.GeneratorParameters(), await fixture.Client.GetGrain<IGeneratorGrain>($"{id}/generator").GetParametersAsync(), Tolerance);
+        ParameterAssert.Close(reference.DiscriminatorParameters(), await fixture.Client.GetGrain<IDiscriminatorGrain>($"{id}/discriminator").GetParametersAsync(), Tolerance);
+        Assert.Equal([0, Rounds], evaluations.Select(e => e.Round));
+        Assert.All(evaluations, e =>
+        {
+            Assert.Equal(1.0, e.ClassShares!.Sum(), 9);
+            Assert.True(double.IsFinite(e.FrechetDistance!.Value));
+            Assert.Equal(EvaluationRecord.GridSamples * 784, e.SampleGrid!.Length);
+            Assert.Equal(0, e.Samples.ElementCount);
+        });
+    }
+
     private static GameSpec Spec(string protocol, string loss, string optimizer, int unrollSteps = 3) =>
         GameSpecLoader.Load(null, new Dictionary<string, string>
         {
