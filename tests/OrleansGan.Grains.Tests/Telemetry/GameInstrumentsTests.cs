@@ -67,6 +67,23 @@ public sealed class GameInstrumentsTests : IDisposable
     }
 
     [Fact]
+    public void Image_games_report_their_frechet_distance_and_mixture_games_report_none()
+    {
+        var images = _instruments.Started("digits", GameSpecLoader.Load(null, []));
+        var mixture = _instruments.Started("ring", GameSpecLoader.Load(null, []));
+        _instruments.Evaluated(images, new EvaluationRecord(4, 7, 10, 0.5, 0.6, 0.4, new TensorBytes([], [0, 784]),
+            [0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1], 0.8, 12.5, []));
+        _instruments.Evaluated(mixture, new EvaluationRecord(4, 5, 8, 0.75, 0.6, 0.4, new TensorBytes([], [0, 2])));
+
+        var readings = _readings.Collect();
+
+        var distance = Assert.Single(readings, r => r.Instrument == "orleansgan.evaluation.frechet_distance");
+        Assert.Equal(12.5, distance.Value);
+        Assert.Equal("digits", distance.Tags["game_id"]);
+        Assert.Equal(7, Assert.Single(readings, r => r.Instrument == "orleansgan.evaluation.modes.covered" && r.Tags["game_id"] == "digits").Value);
+    }
+
+    [Fact]
     public void Ended_games_stay_for_the_retention_and_only_the_latest_ones()
     {
         var running = _instruments.Started("running", GameSpecLoader.Load(null, []));
