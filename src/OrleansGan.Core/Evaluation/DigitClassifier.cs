@@ -85,7 +85,15 @@ public sealed class DigitClassifier
     {
         var path = CachePath(digits, cacheFolder);
         var lazy = Trained.GetOrAdd(path, p => new Lazy<DigitClassifier>(() => LoadOrTrain(digits, p)));
-        return lazy.Value;
+        try
+        {
+            return lazy.Value;
+        }
+        catch
+        {
+            Trained.TryRemove(new KeyValuePair<string, Lazy<DigitClassifier>>(path, lazy));
+            throw;
+        }
     }
 
     /// <summary>

@@ -95,4 +95,14 @@ public class DigitClassifierTests
             }
         }
     }
+
+    [Fact]
+    public void Too_few_digits_to_train_and_hold_out_are_refused_with_the_count()
+    {
+        var tiny = new MnistDigits(new byte[50 * 784], Enumerable.Range(0, 50).Select(i => (byte)(i % 10)).ToArray(), "tiny");
+
+        var error = Assert.Throws<InvalidOperationException>(() => DigitClassifier.For(tiny, Path.GetTempPath()));
+
+        Assert.Contains("tiny has 50", error.Message);
+    }
 }
