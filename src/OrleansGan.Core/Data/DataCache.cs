@@ -40,4 +40,46 @@ public static class DataCache
             }
         }
     }
+
+    /// <summary>
+    /// What the cache file <paramref name="path"/> holds when <paramref name="read"/> accepts it; otherwise, under a lock
+    /// file that other processes (and threads) on this machine respect, reads again (another may have just derived it)
+    /// and else <paramref name="derive"/>s it, which is expected to write the file. The lock only spares duplicate work:
+    /// correctness rests on atomic writes and on <paramref name="read"/> refusing a damaged file.
+    /// </summary>
+    public static T ReadOrDerive<T>(string path, Func<T?> read, Func<T> derive)
+        where T : class
+    {
+        if (read() is { } cached)
+        {
+            return cached;
+        }
+
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (true)
+        {
+            FileStream? held = null;
+            try
+            {
+                held = new FileStream(path + ".lock", FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            }
+            catch (IOException) when (waited.Elapsed < LockPatience)
+            {
+                Thread.Sleep(100);
+                continue;
+            }
+            catch (IOException)
+            {
+                // A holder this slow is probably stuck; deriving alongside it is safe, only wasteful.
+            }
+
+            using (held)
+            {
+                return read() ?? derive();
+            }
+        }
+    }
+
+    private static readonly TimeSpan LockPatience = TimeSpan.FromMinutes(10);
 }

