@@ -39,6 +39,7 @@ internal sealed partial class SpecFlags
         Add<string>("--g-device", "Device of the generator.", "generator.device");
         Add<string>("--d-device", "Device of the discriminator.", "discriminator.device");
         Add<double>("--real-label", "One-sided label smoothing: the real samples' target, e.g. 0.9 (1 is off).", "stabilizers.realLabel");
+        Add<string>("--class-labels", "Use the data's classes: none, conditional (G(z, y), D(x, y)) or auxiliary-classes (an (n+1)-class D).", "stabilizers.classLabels");
         Add<int>("--eval-every", "Evaluate every this many rounds.", "evaluation.every");
         Add<int>("--eval-samples", "Generated samples per evaluation.", "evaluation.samples");
     }

@@ -13,10 +13,11 @@ public static class PlayerNetworks
         _ => throw new ArgumentOutOfRangeException(nameof(spec), spec.Network, "unknown generator network"),
     };
 
-    /// <summary>The discriminator's network (one logit per sample).</summary>
-    public static PlayerNetwork Discriminator(DiscriminatorSpec spec) => spec.Network switch
+    /// <summary>The discriminator's network: one logit per sample, or <paramref name="outputs"/> (the (n+1)-class discriminator's).</summary>
+    public static PlayerNetwork Discriminator(DiscriminatorSpec spec, int outputs = 1) => spec.Network switch
     {
-        DiscriminatorNetwork.Mlp => new Mlp("discriminator", spec.InputSize, spec.Hidden, 1, spec.Activation, spec.OutputScale),
+        DiscriminatorNetwork.Mlp => new Mlp("discriminator", spec.InputSize, spec.Hidden, outputs, spec.Activation, spec.OutputScale),
+        _ when outputs != 1 => throw new ArgumentException($"a {spec.Network} discriminator has one output, not {outputs}", nameof(outputs)),
         DiscriminatorNetwork.Linear => new LinearCritic("discriminator", spec.InputSize, spec.OutputScale),
         _ => throw new ArgumentOutOfRangeException(nameof(spec), spec.Network, "unknown discriminator network"),
     };

@@ -25,7 +25,8 @@ public sealed class ReferenceTrainer : IDisposable
     private readonly Device _device;
     private readonly ScalarType _dtype;
     private readonly RealData _data;
-    private readonly GanLoss _loss;
+    private readonly ClassLabelCosts _costs;
+    private readonly int _classes;
     private readonly Generator _generatorStream;
     private readonly Generator _discriminatorStream;
     private readonly PlayerNetwork _g;
@@ -45,13 +46,14 @@ public sealed class ReferenceTrainer : IDisposable
         _dtype = dtype;
         _device = DeviceName.Parse(spec.Generator.Device);
         _data = RealData.For(spec.Data);
-        _loss = GanLoss.For(spec.Loss, spec.Stabilizers.RealLabel);
+        _costs = new ClassLabelCosts(GanLoss.For(spec.Loss, spec.Stabilizers.RealLabel), spec.Stabilizers.ClassLabels, _data.ClassCount);
+        _classes = ClassConditioning.Classes(spec);
         _generatorStream = new Generator(PlayerSeeds.Generator(spec.Seed));
         _discriminatorStream = new Generator(PlayerSeeds.Discriminator(spec.Seed));
-        _g = PlayerNetworks.Generator(spec.Generator);
+        _g = ClassConditioning.Generator(spec.Generator, _classes);
         _g.Initialize(_generatorStream, spec.Generator.InitialValue);
         _g.to(dtype).to(_device);
-        _d = PlayerNetworks.Discriminator(spec.Discriminator);
+        _d = ClassConditioning.Discriminator(spec.Discriminator, _classes, _costs.Outputs);
         _d.Initialize(_discriminatorStream, spec.Discriminator.InitialValue);
         _d.to(dtype).to(_device);
         _theta = _g.parameters().ToList();
@@ -140,11 +142,12 @@ public sealed class ReferenceTrainer : IDisposable
     // Leaves grad_theta J_G and grad_psi J_D in .grad, at the current parameters, from fresh minibatches.
     private (RoundRecord Record, Tensor Fake) SimultaneousGradients(int round)
     {
-        var x = _g.call(Latent());
-        var realLogits = _d.call(Real());
-        var fakeLogits = _d.call(x.detach());
-        var costD = _loss.Discriminator(realLogits, fakeLogits);
-        var costG = _loss.Generator(_d.call(x));
+        var (x, y) = Fake();
+        var (real, realY) = Real();
+        var realLogits = D(real, realY);
+        var fakeLogits = D(x.detach(), y);
+        var costD = _costs.Discriminator(realLogits, realY, fakeLogits);
+        var costG = _costs.Generator(D(x, y));
 
         _optimizerD.zero_grad();
         costD.backward();
@@ -184,14 +187,16 @@ public sealed class ReferenceTrainer : IDisposable
         for (var step = 0; step < kD; step++)
         {
             Tensor x;
+            Tensor? y;
             using (no_grad())
             {
-                x = _g.call(Latent());
+                (x, y) = Fake();
             }
 
-            var realLogits = _d.call(Real());
-            var fakeLogits = _d.call(x);
-            var cost = _loss.Discriminator(realLogits, fakeLogits);
+            var (real, realY) = Real();
+            var realLogits = D(real, realY);
+            var fakeLogits = D(x, y);
+            var cost = _costs.Discriminator(realLogits, realY, fakeLogits);
             _optimizerD.zero_grad();
             cost.backward();
             normD += PlayerParameters.GradientNorm(_psi) / kD;
@@ -203,7 +208,8 @@ public sealed class ReferenceTrainer : IDisposable
 
         for (var step = 0; step < kG; step++)
         {
-            var cost = _loss.Generator(_d.call(_g.call(Latent())));
+            var (x, y) = Fake();
+            var cost = _costs.Generator(D(x, y));
             _optimizerG.zero_grad();
             cost.backward(inputs: _theta.Cast<Tensor>().ToList());
             normG += PlayerParameters.GradientNorm(_theta) / kG;
@@ -248,28 +254,28 @@ public sealed class ReferenceTrainer : IDisposable
     private RoundRecord Unrolled(int round, bool throughSteps)
     {
         using var scope = NewDisposeScope();
-        var x = _g.call(Latent());
-        var real = Real();
+        var (x, y) = Fake();
+        var (real, realY) = Real();
         IReadOnlyList<Tensor> psi = _psi.Cast<Tensor>().ToList();
         var lookahead = new OptimizerLookahead(_spec.Discriminator.Optimizer, _optimizerD);
         for (var k = 0; k < _spec.Protocol.UnrollSteps; k++)
         {
             var seen = throughSteps ? x : x.detach();
-            var cost = _loss.Discriminator(_d.ForwardWith(real, psi), _d.ForwardWith(seen, psi));
+            var cost = _costs.Discriminator(D(real, realY, psi), realY, D(seen, y, psi));
             var g = autograd.grad([cost], psi.ToList(), retain_graph: true, create_graph: throughSteps);
             psi = throughSteps
                 ? lookahead.Step(psi, g.ToList())
                 : lookahead.Step(psi.Select(p => p.detach()).ToList(), g.Select(t => t.detach()).ToList()).Select(p => p.detach().requires_grad_(true)).ToList();
         }
 
-        var unrolledLogits = _spec.Protocol.UnrollSteps == 0 ? _d.call(x) : _d.ForwardWith(x, psi);
-        var costG = _loss.Generator(unrolledLogits);
+        var unrolledLogits = _spec.Protocol.UnrollSteps == 0 ? D(x, y) : D(x, y, psi);
+        var costG = _costs.Generator(unrolledLogits);
         _optimizerG.zero_grad();
         costG.backward(inputs: _theta.Cast<Tensor>().ToList());
 
-        var realLogits = _d.call(real);
-        var fakeLogits = _d.call(x.detach());
-        var costD = _loss.Discriminator(realLogits, fakeLogits);
+        var realLogits = D(real, realY);
+        var fakeLogits = D(x.detach(), y);
+        var costD = _costs.Discriminator(realLogits, realY, fakeLogits);
         _optimizerD.zero_grad();
         costD.backward();
         var record = new RoundRecord(round, costD.ToDouble(), costG.ToDouble(), Mean(realLogits), Mean(fakeLogits),
@@ -286,11 +292,12 @@ public sealed class ReferenceTrainer : IDisposable
         using var scope = NewDisposeScope();
         var theta = _theta.Cast<Tensor>().ToList();
         var psi = _psi.Cast<Tensor>().ToList();
-        var x = _g.call(Latent());
-        var realLogits = _d.call(Real());
-        var fakeLogits = _d.call(x);
-        var costD = _loss.Discriminator(realLogits, fakeLogits);
-        var costG = _loss.Generator(fakeLogits);
+        var (x, y) = Fake();
+        var (real, realY) = Real();
+        var realLogits = D(real, realY);
+        var fakeLogits = D(x, y);
+        var costD = _costs.Discriminator(realLogits, realY, fakeLogits);
+        var costG = _costs.Generator(fakeLogits);
         var vG = Gradients.Of(costG, theta, createGraph: true);
         var vD = Gradients.Of(costD, psi, createGraph: true);
         var gradL = Gradients.Of(Gradients.HalfSquaredNorm(vG.Concat(vD)), [.. theta, .. psi]);
@@ -312,9 +319,26 @@ public sealed class ReferenceTrainer : IDisposable
         return record;
     }
 
-    private static double Mean(Tensor logits) => sigmoid(logits.detach()).mean().ToDouble();
+    private double Mean(Tensor output) => sigmoid(_costs.Logit(output.detach())).mean().ToDouble();
 
-    private Tensor Latent() => randn([_spec.BatchSize, _spec.Generator.LatentSize], generator: _generatorStream).to(_dtype).to(_device);
+    // x = G(z) or G(z, y), z then y drawn from the generator's stream in the generator player's order.
+    private (Tensor Samples, Tensor? Labels) Fake()
+    {
+        var z = randn([_spec.BatchSize, _spec.Generator.LatentSize], generator: _generatorStream).to(_dtype).to(_device);
+        var y = _classes == 0 ? null : ClassConditioning.Draw(_spec.BatchSize, _classes, _generatorStream).to(_device);
+        return (_g.call(ClassConditioning.Input(z, y, _classes)), y);
+    }
 
-    private Tensor Real() => _data.Sample(_spec.BatchSize, _discriminatorStream, _device).to(_dtype);
+    private (Tensor Samples, Tensor Labels) Real()
+    {
+        var (x, y) = _data.SampleLabeled(_spec.BatchSize, _discriminatorStream, _device);
+        return (x.to(_dtype), y);
+    }
+
+    // The discriminator's raw output on x (with classes y when it is conditional), at psi when given.
+    private Tensor D(Tensor x, Tensor? y, IReadOnlyList<Tensor>? psi = null)
+    {
+        var input = ClassConditioning.Input(x, _classes == 0 ? null : y, _classes);
+        return psi is null ? _d.call(input) : _d.ForwardWith(input, psi);
+    }
 }

@@ -83,6 +83,7 @@ public static partial class GameSpecValidator
         Check(realLabel is > 0 and <= 1, "stabilizers.realLabel", $"must be in (0, 1] (got {realLabel}); 0.9 is the tutorial's one-sided smoothing");
         Check(realLabel == 1 || spec.Loss is LossKind.Minimax or LossKind.NonSaturating or LossKind.MaximumLikelihood, "stabilizers.realLabel",
             $"label smoothing applies to the cross-entropy losses, not {spec.Loss}");
+        CheckClassLabels(problems, spec);
         Check(spec.Checkpoint.Every >= 0, "checkpoint.every", $"must be 0 (never) or a number of rounds (got {spec.Checkpoint.Every})");
         var parameters = ParameterCount(spec);
         Check(!e.TrackParameters || parameters <= MaxTrackedParameters, "evaluation.trackParameters",
@@ -102,12 +103,17 @@ public static partial class GameSpecValidator
             return widths.Zip(widths.Skip(1), (a, b) => ((long)a * b) + b).Sum();
         }
 
+        // Class labels widen the first layers (a one-hot y beside z and x) and give the (n+1)-class discriminator n+1 outputs.
+        var mode = spec.Stabilizers.ClassLabels;
+        var classes = mode != ClassLabels.None && Enum.IsDefined(spec.Data.Kind) ? RealData.For(spec.Data).ClassCount : 0;
+        var conditioned = mode == ClassLabels.Conditional ? classes : 0;
+        var outputs = mode == ClassLabels.AuxiliaryClasses ? classes + 1 : 1;
         var g = spec.Generator.Network == GeneratorNetwork.PointMass
             ? spec.Generator.OutputSize
-            : Mlp(spec.Generator.LatentSize, spec.Generator.Hidden ?? [], spec.Generator.OutputSize);
+            : Mlp(spec.Generator.LatentSize + conditioned, spec.Generator.Hidden ?? [], spec.Generator.OutputSize);
         var d = spec.Discriminator.Network == DiscriminatorNetwork.Linear
-            ? spec.Discriminator.InputSize
-            : Mlp(spec.Discriminator.InputSize, spec.Discriminator.Hidden ?? [], 1);
+            ? spec.Discriminator.InputSize + conditioned
+            : Mlp(spec.Discriminator.InputSize + conditioned, spec.Discriminator.Hidden ?? [], outputs);
         return g + d;
     }
 
@@ -118,6 +124,39 @@ public static partial class GameSpecValidator
         if (problems.Count > 0)
         {
             throw new InvalidGameSpecException(problems);
+        }
+    }
+
+    private static void CheckClassLabels(List<string> problems, GameSpec spec)
+    {
+        const string field = "stabilizers.classLabels";
+        var mode = spec.Stabilizers.ClassLabels;
+        if (!Enum.IsDefined(mode))
+        {
+            problems.Add($"{field}: unknown use of class labels {mode}");
+            return;
+        }
+
+        if (mode == ClassLabels.None || !Enum.IsDefined(spec.Data.Kind))
+        {
+            return;
+        }
+
+        var name = KebabCaseEnumConverter.NameOf(mode);
+        var classes = RealData.For(spec.Data).ClassCount;
+        if (classes < 2)
+        {
+            problems.Add($"{field}: {name} needs data with at least two classes; {KebabCaseEnumConverter.NameOf(spec.Data.Kind)} has {classes}");
+        }
+
+        if (mode == ClassLabels.Conditional && spec.Generator.Network != GeneratorNetwork.Mlp)
+        {
+            problems.Add($"{field}: a conditional generator reads [z, onehot(y)], which a {KebabCaseEnumConverter.NameOf(spec.Generator.Network)} generator does not read (generator.network must be mlp)");
+        }
+
+        if (mode == ClassLabels.AuxiliaryClasses && spec.Discriminator.Network != DiscriminatorNetwork.Mlp)
+        {
+            problems.Add($"{field}: the (n+1)-class discriminator has n+1 outputs, which a {KebabCaseEnumConverter.NameOf(spec.Discriminator.Network)} discriminator does not have (discriminator.network must be mlp)");
         }
     }
 
