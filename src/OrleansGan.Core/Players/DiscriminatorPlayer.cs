@@ -1,5 +1,6 @@
 using OrleansGan.Abstractions.Messages;
 using OrleansGan.Abstractions.Players;
+using OrleansGan.Abstractions.Spec;
 using OrleansGan.Core.Data;
 using OrleansGan.Core.Devices;
 using OrleansGan.Core.Losses;
@@ -11,7 +12,9 @@ namespace OrleansGan.Core.Players;
 
 /// <summary>
 /// The discriminator's side of the game: it samples the real data, updates on J_D, and answers fake minibatches
-/// with gradient messages dJ_G/dx. It holds both costs because both are functions of its output.
+/// with gradient messages dJ_G/dx. It holds both costs because both are functions of its output. J_D, with every
+/// stabilizer that adds to it, is written once (<see cref="DiscriminatorCost"/>) and differentiated wherever a move
+/// needs it: the ordinary update, the unrolled look-ahead, consensus' field.
 /// </summary>
 public sealed class DiscriminatorPlayer : IDisposable
 {
@@ -34,7 +37,8 @@ public sealed class DiscriminatorPlayer : IDisposable
         _network = PlayerNetworks.Discriminator(setup.Spec);
         _network.Initialize(_stream, setup.Spec.InitialValue);
         _network.to(Device);
-        _optimizer = new PlayerOptimizer(setup.Spec.Optimizer, _network);
+        _optimizer = new PlayerOptimizer(setup.Spec.Optimizer, _network, setup.Spec.WeightClip);
+        Stabilizers = setup.Stabilizers ?? new StabilizerSpec(1);
     }
 
     /// <summary>The player's setup.</summary>
@@ -49,6 +53,9 @@ public sealed class DiscriminatorPlayer : IDisposable
     /// <summary>The game's costs.</summary>
     public GanLoss Loss { get; }
 
+    /// <summary>The stabilizers that change J_D.</summary>
+    public StabilizerSpec Stabilizers { get; }
+
     /// <summary>The network, for tests that inspect it.</summary>
     public PlayerNetwork Network => _network;
 
@@ -61,7 +68,7 @@ public sealed class DiscriminatorPlayer : IDisposable
         CheckFake(fake);
         _optimizer.CheckCanStep(rule);
         using var scope = NewDisposeScope();
-        return UpdateOn(DrawReal(), fake, rule);
+        return UpdateOn(DrawMinibatch(), fake, rule);
     }
 
     /// <summary>dJ_G/dx for <paramref name="fake"/> at the current parameters, with J_G and mean D(G(z)); nothing is updated.</summary>
@@ -87,13 +94,13 @@ public sealed class DiscriminatorPlayer : IDisposable
         CheckFake(fake);
         ArgumentOutOfRangeException.ThrowIfNegative(steps);
         using var scope = NewDisposeScope();
-        var real = DrawReal();
+        var real = DrawMinibatch();
         var x = fake.detach().requires_grad_(true);
         IReadOnlyList<Tensor> psi = _optimizer.Parameters.Cast<Tensor>().ToList();
         var lookahead = _optimizer.Lookahead();
         for (var k = 0; k < steps; k++)
         {
-            var costD = Loss.Discriminator(_network.ForwardWith(real, psi), _network.ForwardWith(x, psi));
+            var costD = DiscriminatorCost(real, x, psi).Value;
             var g = Gradients.Of(costD, psi, retainGraph: true, createGraph: throughSteps);
             psi = throughSteps
                 ? lookahead.Step(psi, g)
@@ -119,11 +126,9 @@ public sealed class DiscriminatorPlayer : IDisposable
         CheckFake(fake);
         using var scope = NewDisposeScope();
         var psi = _optimizer.Parameters.Cast<Tensor>().ToList();
-        var real = DrawReal();
+        var real = DrawMinibatch();
         var x = fake.detach().requires_grad_(true);
-        var realLogits = _network.call(real);
-        var fakeLogits = _network.call(x);
-        var costD = Loss.Discriminator(realLogits, fakeLogits);
+        var (costD, realLogits, fakeLogits) = DiscriminatorCost(real, x);
         var costG = Loss.Generator(fakeLogits);
         var w = Gradients.Of(costD, psi, createGraph: true);
         var u = Gradients.Of(costG, [x], createGraph: true)[0];
@@ -197,11 +202,45 @@ public sealed class DiscriminatorPlayer : IDisposable
 
     private static double MeanScore(Tensor logits) => sigmoid(logits.detach()).mean().ToDouble();
 
-    private DiscriminatorMoveReport UpdateOn(Tensor real, Tensor fake, UpdateRule rule)
+    // The real minibatch, then, with a gradient penalty, its interpolation weights eps: the reference trainer draws
+    // from its discriminator stream in this order too.
+    private RealMinibatch DrawMinibatch()
     {
-        var realLogits = _network.call(real);
-        var fakeLogits = _network.call(fake.detach());
+        var real = DrawReal();
+        var mixing = Stabilizers.GradientPenalty > 0 ? GradientPenalty.DrawMixing((int)real.shape[0], _stream, Device) : null;
+        return new RealMinibatch(real, mixing);
+    }
+
+    /// <summary>
+    /// J_D on <paramref name="real"/> and <paramref name="fake"/>: the loss's cost plus lambda times WGAN-GP's penalty
+    /// (Gulrajani et al. 2017, eq. 3) plus gamma/2 times R1 (Mescheder et al. 2018, eq. 9), with the discriminator at
+    /// <paramref name="parameters"/> (its own when null). Differentiable in the parameters and, where
+    /// <paramref name="fake"/> requires grad, in the fake samples.
+    /// </summary>
+    private (Tensor Value, Tensor RealLogits, Tensor FakeLogits) DiscriminatorCost(RealMinibatch real, Tensor fake, IReadOnlyList<Tensor>? parameters = null)
+    {
+        Tensor D(Tensor input) => parameters is null ? _network.call(input) : _network.ForwardWith(input, parameters);
+        var r1 = Stabilizers.R1;
+        var realInput = r1 > 0 ? real.Samples.detach().requires_grad_(true) : real.Samples;
+        var realLogits = D(realInput);
+        var fakeLogits = D(fake);
         var cost = Loss.Discriminator(realLogits, fakeLogits);
+        if (real.Mixing is { } mixing)
+        {
+            cost = cost + (Stabilizers.GradientPenalty * GradientPenalty.Of(D, real.Samples, fake, mixing));
+        }
+
+        if (r1 > 0)
+        {
+            cost = cost + (r1 / 2 * R1Penalty.Of(realInput, realLogits));
+        }
+
+        return (cost, realLogits, fakeLogits);
+    }
+
+    private DiscriminatorMoveReport UpdateOn(RealMinibatch real, Tensor fake, UpdateRule rule)
+    {
+        var (cost, realLogits, fakeLogits) = DiscriminatorCost(real, fake.detach());
         _optimizer.ZeroGrad();
         cost.backward();
         var norm = _optimizer.GradientNorm();
@@ -218,6 +257,8 @@ public sealed class DiscriminatorPlayer : IDisposable
                 nameof(fake));
         }
     }
+
+    private sealed record RealMinibatch(Tensor Samples, Tensor? Mixing);
 
     private sealed record ConsensusPending(Tensor Fake, Tensor Gradient, List<Tensor> Field, DiscriminatorMoveReport Report) : IDisposable
     {

@@ -17,7 +17,8 @@ namespace OrleansGan.Core.Reference;
 /// A GAN trained the way one would without grains: both networks in one process and one autograd graph, every
 /// protocol written from its paper's equation over the joint parameters. It shares only the building blocks
 /// (networks, losses, data, seeds, the optimizer as a function) with the players, so it is the oracle for the
-/// message-passing game and its performance baseline.
+/// message-passing game and its performance baseline. J_D with its stabilizers is written once
+/// (<see cref="DiscriminatorCost"/>), and WGAN's weight clip follows every discriminator step (<see cref="StepDiscriminator"/>).
 /// </summary>
 public sealed class ReferenceTrainer : IDisposable
 {
@@ -132,7 +133,7 @@ public sealed class ReferenceTrainer : IDisposable
             _previousD = Optimistic(_psi, _previousD);
         }
 
-        _optimizerD.step();
+        StepDiscriminator();
         _optimizerG.step();
         return record;
     }
@@ -141,9 +142,7 @@ public sealed class ReferenceTrainer : IDisposable
     private (RoundRecord Record, Tensor Fake) SimultaneousGradients(int round)
     {
         var x = _g.call(Latent());
-        var realLogits = _d.call(Real());
-        var fakeLogits = _d.call(x.detach());
-        var costD = _loss.Discriminator(realLogits, fakeLogits);
+        var (costD, realLogits, fakeLogits) = DiscriminatorCost(RealMinibatch(), x.detach());
         var costG = _loss.Generator(_d.call(x));
 
         _optimizerD.zero_grad();
@@ -189,13 +188,11 @@ public sealed class ReferenceTrainer : IDisposable
                 x = _g.call(Latent());
             }
 
-            var realLogits = _d.call(Real());
-            var fakeLogits = _d.call(x);
-            var cost = _loss.Discriminator(realLogits, fakeLogits);
+            var (cost, realLogits, fakeLogits) = DiscriminatorCost(RealMinibatch(), x);
             _optimizerD.zero_grad();
             cost.backward();
             normD += PlayerParameters.GradientNorm(_psi) / kD;
-            _optimizerD.step();
+            StepDiscriminator();
             costD += cost.ToDouble() / kD;
             meanReal += Mean(realLogits) / kD;
             meanFake += Mean(fakeLogits) / kD;
@@ -221,7 +218,7 @@ public sealed class ReferenceTrainer : IDisposable
         var anchorG = _theta.Select(p => p.detach().clone()).ToList();
         var anchorD = _psi.Select(p => p.detach().clone()).ToList();
         SimultaneousGradients(round);
-        _optimizerD.step();
+        StepDiscriminator();
         _optimizerG.step();
 
         var (record, _) = SimultaneousGradients(round);
@@ -238,7 +235,7 @@ public sealed class ReferenceTrainer : IDisposable
             }
         }
 
-        _optimizerD.step();
+        StepDiscriminator();
         _optimizerG.step();
         return record;
     }
@@ -249,13 +246,13 @@ public sealed class ReferenceTrainer : IDisposable
     {
         using var scope = NewDisposeScope();
         var x = _g.call(Latent());
-        var real = Real();
+        var real = RealMinibatch();
         IReadOnlyList<Tensor> psi = _psi.Cast<Tensor>().ToList();
-        var lookahead = new OptimizerLookahead(_spec.Discriminator.Optimizer, _optimizerD);
+        var lookahead = new OptimizerLookahead(_spec.Discriminator.Optimizer, _optimizerD, _spec.Discriminator.WeightClip);
         for (var k = 0; k < _spec.Protocol.UnrollSteps; k++)
         {
             var seen = throughSteps ? x : x.detach();
-            var cost = _loss.Discriminator(_d.ForwardWith(real, psi), _d.ForwardWith(seen, psi));
+            var cost = DiscriminatorCost(real, seen, psi).Value;
             var g = autograd.grad([cost], psi.ToList(), retain_graph: true, create_graph: throughSteps);
             psi = throughSteps
                 ? lookahead.Step(psi, g.ToList())
@@ -267,14 +264,12 @@ public sealed class ReferenceTrainer : IDisposable
         _optimizerG.zero_grad();
         costG.backward(inputs: _theta.Cast<Tensor>().ToList());
 
-        var realLogits = _d.call(real);
-        var fakeLogits = _d.call(x.detach());
-        var costD = _loss.Discriminator(realLogits, fakeLogits);
+        var (costD, realLogits, fakeLogits) = DiscriminatorCost(real, x.detach());
         _optimizerD.zero_grad();
         costD.backward();
         var record = new RoundRecord(round, costD.ToDouble(), costG.ToDouble(), Mean(realLogits), Mean(fakeLogits),
             PlayerParameters.GradientNorm(_psi), PlayerParameters.GradientNorm(_theta));
-        _optimizerD.step();
+        StepDiscriminator();
         _optimizerG.step();
         return record;
     }
@@ -287,9 +282,7 @@ public sealed class ReferenceTrainer : IDisposable
         var theta = _theta.Cast<Tensor>().ToList();
         var psi = _psi.Cast<Tensor>().ToList();
         var x = _g.call(Latent());
-        var realLogits = _d.call(Real());
-        var fakeLogits = _d.call(x);
-        var costD = _loss.Discriminator(realLogits, fakeLogits);
+        var (costD, realLogits, fakeLogits) = DiscriminatorCost(RealMinibatch(), x);
         var costG = _loss.Generator(fakeLogits);
         var vG = Gradients.Of(costG, theta, createGraph: true);
         var vD = Gradients.Of(costD, psi, createGraph: true);
@@ -307,14 +300,56 @@ public sealed class ReferenceTrainer : IDisposable
 
         var record = new RoundRecord(round, costD.ToDouble(), costG.ToDouble(), Mean(realLogits), Mean(fakeLogits),
             PlayerParameters.Norm(vD), PlayerParameters.Norm(vG));
-        _optimizerD.step();
+        StepDiscriminator();
         _optimizerG.step();
         return record;
+    }
+
+    // WGAN clips after every critic update (Arjovsky et al. 2017, Algorithm 1, line 8), whatever the protocol.
+    private void StepDiscriminator()
+    {
+        _optimizerD.step();
+        if (_spec.Discriminator.WeightClip is { } bound)
+        {
+            WeightClipping.ClampInPlace(_psi, bound);
+        }
+    }
+
+    // J_D = the loss's cost + lambda GP (Gulrajani et al. 2017, eq. 3) + gamma/2 R1 (Mescheder et al. 2018, eq. 9),
+    // with D at psi (its own parameters when null).
+    private (Tensor Value, Tensor RealLogits, Tensor FakeLogits) DiscriminatorCost(
+        (Tensor Samples, Tensor? Mixing) real, Tensor fake, IReadOnlyList<Tensor>? psi = null)
+    {
+        Tensor D(Tensor input) => psi is null ? _d.call(input) : _d.ForwardWith(input, psi);
+        var stabilizers = _spec.Stabilizers;
+        var realInput = stabilizers.R1 > 0 ? real.Samples.detach().requires_grad_(true) : real.Samples;
+        var realLogits = D(realInput);
+        var fakeLogits = D(fake);
+        var cost = _loss.Discriminator(realLogits, fakeLogits);
+        if (real.Mixing is { } mixing)
+        {
+            cost = cost + (stabilizers.GradientPenalty * GradientPenalty.Of(D, real.Samples, fake, mixing));
+        }
+
+        if (stabilizers.R1 > 0)
+        {
+            cost = cost + (stabilizers.R1 / 2 * R1Penalty.Of(realInput, realLogits));
+        }
+
+        return (cost, realLogits, fakeLogits);
+    }
+
+    // The real minibatch, then the gradient penalty's eps from the same stream, as the discriminator player draws them.
+    private (Tensor Samples, Tensor? Mixing) RealMinibatch()
+    {
+        var real = _data.Sample(_spec.BatchSize, _discriminatorStream, _device).to(_dtype);
+        var mixing = _spec.Stabilizers.GradientPenalty > 0
+            ? GradientPenalty.DrawMixing(_spec.BatchSize, _discriminatorStream, _device).to(_dtype)
+            : null;
+        return (real, mixing);
     }
 
     private static double Mean(Tensor logits) => sigmoid(logits.detach()).mean().ToDouble();
 
     private Tensor Latent() => randn([_spec.BatchSize, _spec.Generator.LatentSize], generator: _generatorStream).to(_dtype).to(_device);
-
-    private Tensor Real() => _data.Sample(_spec.BatchSize, _discriminatorStream, _device).to(_dtype);
 }
