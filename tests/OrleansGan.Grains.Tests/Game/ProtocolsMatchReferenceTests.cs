@@ -72,6 +72,7 @@ public class ProtocolsMatchReferenceTests(ClusterFixture fixture)
         { "simultaneous", "non-saturating", "adam", "stabilizers.r1=10" },
         { "unrolled", "non-saturating", "adam", "stabilizers.r1=10" },
         { "extragradient", "wasserstein", "rmsprop", "discriminator.weightClip=0.01" },
+        { "unrolled", "wasserstein", "rmsprop", "discriminator.weightClip=0.01" },
         { "optimistic", "hinge", "sgd", "stabilizers.r1=10" },
     };
 
