@@ -87,6 +87,8 @@ public sealed class DiscriminatorPlayer : IDisposable
     /// Unrolled GAN: dJ_G/dx against this discriminator after <paramref name="steps"/> look-ahead steps of its optimizer
     /// on one real minibatch and <paramref name="fake"/> (differentiated through the steps when
     /// <paramref name="throughSteps"/>), then the ordinary step on the same minibatches. Zero steps is the ordinary judgment.
+    /// The look-ahead descends the same J_D as the real step, penalties included, and ends each step with the same weight
+    /// clip: Metz et al. unroll the update the discriminator actually makes.
     /// </summary>
     public ((Tensor Gradient, double GeneratorLoss, double MeanFakeScore) Judgment, DiscriminatorMoveReport Update) JudgeUnrolledThenUpdate(
         Tensor fake, int steps, bool throughSteps)
