@@ -28,7 +28,7 @@ internal sealed partial class SpecFlags
         Add<double>("--consensus-weight", "gamma, the weight of grad(1/2 |v|^2) (consensus).", "protocol.consensusWeight");
         Add<double>("--lr-g", "Generator learning rate.", "generator.optimizer.learningRate");
         Add<double>("--lr-d", "Discriminator learning rate.", "discriminator.optimizer.learningRate");
-        Add<string>("--optimizer", "adam or sgd, for both players.", "generator.optimizer.kind", "discriminator.optimizer.kind");
+        Add<string>("--optimizer", "adam, sgd or rmsprop, for both players.", "generator.optimizer.kind", "discriminator.optimizer.kind");
         Add<int>("--batch", "Minibatch size.", "batchSize");
         Add<int>("--rounds", "Rounds to play.", "rounds");
         Add<ulong>("--seed", "Seed of every random stream of the game.", "seed");
@@ -40,6 +40,9 @@ internal sealed partial class SpecFlags
         Add<string>("--d-device", "Device of the discriminator.", "discriminator.device");
         Add<double>("--real-label", "One-sided label smoothing: the real samples' target, e.g. 0.9 (1 is off).", "stabilizers.realLabel");
         Add<string>("--class-labels", "Use the data's classes: none, conditional (G(z, y), D(x, y)) or auxiliary-classes (an (n+1)-class D).", "stabilizers.classLabels");
+        Add<double>("--weight-clip", "WGAN's weight clipping: the discriminator's parameters are clamped to [-c, c] after every step, e.g. 0.01.", "discriminator.weightClip");
+        Add<double>("--gradient-penalty", "WGAN-GP's lambda, the weight of E(|grad D(xhat)| - 1)^2 in J_D, e.g. 10 (0 is off).", "stabilizers.gradientPenalty");
+        Add<double>("--r1", "R1's gamma: J_D gains gamma/2 E|grad D(x)|^2 on real samples, e.g. 10 (0 is off).", "stabilizers.r1");
         Add<int>("--eval-every", "Evaluate every this many rounds.", "evaluation.every");
         Add<int>("--eval-samples", "Generated samples per evaluation.", "evaluation.samples");
     }

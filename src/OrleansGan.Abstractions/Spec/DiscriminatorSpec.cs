@@ -3,6 +3,10 @@ namespace OrleansGan.Abstractions.Spec;
 /// <summary>The discriminator player: a network from a sample x to one logit, sigma^-1(D(x)).</summary>
 /// <param name="InitialValue">When set, every parameter starts at this value instead of a random draw (scalar games).</param>
 /// <param name="OutputScale">A constant the logit is multiplied by (-1 turns the bilinear game -xy into xy).</param>
+/// <param name="WeightClip">
+/// WGAN's weight clipping c (Arjovsky et al. 2017, Algorithm 1): after every optimizer step, each parameter is clamped
+/// to [-c, c], which keeps the critic in a compact set and so K-Lipschitz for some K. Null is off.
+/// </param>
 [GenerateSerializer, Immutable]
 public sealed record DiscriminatorSpec(
     [property: Id(0)] int InputSize,
@@ -12,4 +16,5 @@ public sealed record DiscriminatorSpec(
     [property: Id(4)] string Device,
     [property: Id(5)] DiscriminatorNetwork Network,
     [property: Id(6)] double? InitialValue,
-    [property: Id(7)] double OutputScale);
+    [property: Id(7)] double OutputScale,
+    [property: Id(8)] double? WeightClip = null);

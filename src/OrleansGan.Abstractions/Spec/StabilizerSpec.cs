@@ -9,7 +9,16 @@ namespace OrleansGan.Abstractions.Spec;
 /// How the players use the samples' classes: not at all, a class-conditional pair G(z, y) and D(x, y)
 /// (Mirza and Osindero 2014), or an (n+1)-class discriminator (Salimans et al. 2016, section 5).
 /// </param>
+/// <param name="GradientPenalty">
+/// WGAN-GP's lambda (Gulrajani et al. 2017, eq. 3): J_D gains lambda E[(|grad_xhat D(xhat)|_2 - 1)^2] at random
+/// interpolates xhat of real and fake samples, D the raw output; 0 is off, 10 is the paper's choice.
+/// </param>
+/// <param name="R1">
+/// R1's gamma (Mescheder et al. 2018, eq. 9): J_D gains gamma/2 E_real |grad_x D(x)|^2, D the raw output; 0 is off.
+/// </param>
 [GenerateSerializer, Immutable]
 public sealed record StabilizerSpec(
     [property: Id(0)] double RealLabel,
+    [property: Id(1)] double GradientPenalty = 0,
+    [property: Id(2)] double R1 = 0,
     [property: Id(4)] ClassLabels ClassLabels = ClassLabels.None);

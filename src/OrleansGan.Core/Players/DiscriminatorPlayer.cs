@@ -12,7 +12,9 @@ namespace OrleansGan.Core.Players;
 
 /// <summary>
 /// The discriminator's side of the game: it samples the real data, updates on J_D, and answers fake minibatches
-/// with gradient messages dJ_G/dx. It holds both costs because both are functions of its output.
+/// with gradient messages dJ_G/dx. It holds both costs because both are functions of its output. J_D, with every
+/// stabilizer that adds to it, is written once (<see cref="DiscriminatorCost"/>) and differentiated wherever a move
+/// needs it: the ordinary update, the unrolled look-ahead, consensus' field.
 /// </summary>
 public sealed class DiscriminatorPlayer : IDisposable
 {
@@ -38,7 +40,8 @@ public sealed class DiscriminatorPlayer : IDisposable
         _network = ClassConditioning.Discriminator(setup.Spec, Classes, Costs.Outputs);
         _network.Initialize(_stream, setup.Spec.InitialValue);
         _network.to(Device);
-        _optimizer = new PlayerOptimizer(setup.Spec.Optimizer, _network);
+        _optimizer = new PlayerOptimizer(setup.Spec.Optimizer, _network, setup.Spec.WeightClip);
+        Stabilizers = setup.Stabilizers ?? new StabilizerSpec(1);
     }
 
     /// <summary>The player's setup.</summary>
@@ -59,6 +62,9 @@ public sealed class DiscriminatorPlayer : IDisposable
     /// <summary>The number of classes the discriminator is conditioned on, D(x, y); 0 when it is unconditional.</summary>
     public int Classes { get; }
 
+    /// <summary>The stabilizers that change J_D.</summary>
+    public StabilizerSpec Stabilizers { get; }
+
     /// <summary>The network, for tests that inspect it.</summary>
     public PlayerNetwork Network => _network;
 
@@ -77,8 +83,7 @@ public sealed class DiscriminatorPlayer : IDisposable
         CheckFake(fake, fakeLabels);
         _optimizer.CheckCanStep(rule);
         using var scope = NewDisposeScope();
-        var (real, realLabels) = DrawRealLabeled();
-        return UpdateOn(real, realLabels, fake, fakeLabels, rule);
+        return UpdateOn(DrawMinibatch(), fake, fakeLabels, rule);
     }
 
     /// <summary>dJ_G/dx for <paramref name="fake"/> at the current parameters, with J_G and mean D(G(z)); nothing is updated.</summary>
@@ -97,6 +102,8 @@ public sealed class DiscriminatorPlayer : IDisposable
     /// Unrolled GAN: dJ_G/dx against this discriminator after <paramref name="steps"/> look-ahead steps of its optimizer
     /// on one real minibatch and <paramref name="fake"/> (differentiated through the steps when
     /// <paramref name="throughSteps"/>), then the ordinary step on the same minibatches. Zero steps is the ordinary judgment.
+    /// The look-ahead descends the same J_D as the real step, penalties included, and ends each step with the same weight
+    /// clip: Metz et al. unroll the update the discriminator actually makes.
     /// </summary>
     public ((Tensor Gradient, double GeneratorLoss, double MeanFakeScore) Judgment, DiscriminatorMoveReport Update) JudgeUnrolledThenUpdate(
         Tensor fake, int steps, bool throughSteps, Tensor? fakeLabels = null)
@@ -104,13 +111,13 @@ public sealed class DiscriminatorPlayer : IDisposable
         CheckFake(fake, fakeLabels);
         ArgumentOutOfRangeException.ThrowIfNegative(steps);
         using var scope = NewDisposeScope();
-        var (real, realLabels) = DrawRealLabeled();
+        var real = DrawMinibatch();
         var x = fake.detach().requires_grad_(true);
         IReadOnlyList<Tensor> psi = _optimizer.Parameters.Cast<Tensor>().ToList();
         var lookahead = _optimizer.Lookahead();
         for (var k = 0; k < steps; k++)
         {
-            var costD = Costs.Discriminator(Output(real, realLabels, psi), realLabels, Output(x, fakeLabels, psi));
+            var costD = DiscriminatorCost(real, x, fakeLabels, psi).Value;
             var g = Gradients.Of(costD, psi, retainGraph: true, createGraph: throughSteps);
             psi = throughSteps
                 ? lookahead.Step(psi, g)
@@ -121,7 +128,7 @@ public sealed class DiscriminatorPlayer : IDisposable
         var cost = Costs.Generator(fakeLogits);
         var gradient = Gradients.Of(cost, [x])[0];
         var judgment = (gradient.MoveToOuterDisposeScope(), cost.ToDouble(), MeanScore(fakeLogits));
-        return (judgment, UpdateOn(real, realLabels, fake, fakeLabels, UpdateRule.Plain));
+        return (judgment, UpdateOn(real, fake, fakeLabels, UpdateRule.Plain));
     }
 
     /// <summary>Saves the current parameters as the anchor of a later <see cref="UpdateRule.FromAnchor"/> step.</summary>
@@ -136,11 +143,9 @@ public sealed class DiscriminatorPlayer : IDisposable
         CheckFake(fake, fakeLabels);
         using var scope = NewDisposeScope();
         var psi = _optimizer.Parameters.Cast<Tensor>().ToList();
-        var (real, realLabels) = DrawRealLabeled();
+        var real = DrawMinibatch();
         var x = fake.detach().requires_grad_(true);
-        var realLogits = Output(real, realLabels);
-        var fakeLogits = Output(x, fakeLabels);
-        var costD = Costs.Discriminator(realLogits, realLabels, fakeLogits);
+        var (costD, realLogits, fakeLogits) = DiscriminatorCost(real, x, fakeLabels);
         var costG = Costs.Generator(fakeLogits);
         var w = Gradients.Of(costD, psi, createGraph: true);
         var u = Gradients.Of(costG, [x], createGraph: true)[0];
@@ -227,11 +232,47 @@ public sealed class DiscriminatorPlayer : IDisposable
         return parameters is null ? _network.call(input) : _network.ForwardWith(input, parameters);
     }
 
-    private DiscriminatorMoveReport UpdateOn(Tensor real, Tensor realLabels, Tensor fake, Tensor? fakeLabels, UpdateRule rule)
+    // The real minibatch with its classes, then, with a gradient penalty, its interpolation weights eps: the reference
+    // trainer draws from its discriminator stream in this order too.
+    private RealMinibatch DrawMinibatch()
     {
-        var realLogits = Output(real, realLabels);
-        var fakeLogits = Output(fake.detach(), fakeLabels);
-        var cost = Costs.Discriminator(realLogits, realLabels, fakeLogits);
+        var (real, labels) = DrawRealLabeled();
+        var mixing = Stabilizers.GradientPenalty > 0 ? GradientPenalty.DrawMixing((int)real.shape[0], _stream, Device) : null;
+        return new RealMinibatch(real, labels, mixing);
+    }
+
+    /// <summary>
+    /// J_D on <paramref name="real"/> and <paramref name="fake"/> (of classes <paramref name="fakeLabels"/>): the loss's
+    /// cost as the class-label mode defines it, plus lambda times WGAN-GP's penalty (Gulrajani et al. 2017, eq. 3) plus
+    /// gamma/2 times R1 (Mescheder et al. 2018, eq. 9), with the discriminator at <paramref name="parameters"/> (its own
+    /// when null). Both penalties differentiate the real/fake logit; a conditional D judges an interpolate with the real
+    /// sample's class. Differentiable in the parameters and, where <paramref name="fake"/> requires grad, in the fakes.
+    /// </summary>
+    private (Tensor Value, Tensor RealLogits, Tensor FakeLogits) DiscriminatorCost(
+        RealMinibatch real, Tensor fake, Tensor? fakeLabels, IReadOnlyList<Tensor>? parameters = null)
+    {
+        var r1 = Stabilizers.R1;
+        var realInput = r1 > 0 ? real.Samples.detach().requires_grad_(true) : real.Samples;
+        var realLogits = Output(realInput, real.Labels, parameters);
+        var fakeLogits = Output(fake, fakeLabels, parameters);
+        var cost = Costs.Discriminator(realLogits, real.Labels, fakeLogits);
+        if (real.Mixing is { } mixing)
+        {
+            var critic = (Tensor input) => Costs.Logit(Output(input, real.Labels, parameters));
+            cost = cost + (Stabilizers.GradientPenalty * GradientPenalty.Of(critic, real.Samples, fake, mixing));
+        }
+
+        if (r1 > 0)
+        {
+            cost = cost + (r1 / 2 * R1Penalty.Of(realInput, Costs.Logit(realLogits)));
+        }
+
+        return (cost, realLogits, fakeLogits);
+    }
+
+    private DiscriminatorMoveReport UpdateOn(RealMinibatch real, Tensor fake, Tensor? fakeLabels, UpdateRule rule)
+    {
+        var (cost, realLogits, fakeLogits) = DiscriminatorCost(real, fake.detach(), fakeLabels);
         _optimizer.ZeroGrad();
         cost.backward();
         var norm = _optimizer.GradientNorm();
@@ -253,6 +294,8 @@ public sealed class DiscriminatorPlayer : IDisposable
             throw new ArgumentException($"fake minibatch {problem}", nameof(labels));
         }
     }
+
+    private sealed record RealMinibatch(Tensor Samples, Tensor Labels, Tensor? Mixing);
 
     private sealed record ConsensusPending(Tensor Fake, Tensor Gradient, List<Tensor> Field, DiscriminatorMoveReport Report) : IDisposable
     {

@@ -17,7 +17,8 @@ namespace OrleansGan.Core.Reference;
 /// A GAN trained the way one would without grains: both networks in one process and one autograd graph, every
 /// protocol written from its paper's equation over the joint parameters. It shares only the building blocks
 /// (networks, losses, data, seeds, the optimizer as a function) with the players, so it is the oracle for the
-/// message-passing game and its performance baseline.
+/// message-passing game and its performance baseline. J_D with its stabilizers is written once
+/// (<see cref="DiscriminatorCost"/>), and WGAN's weight clip follows every discriminator step (<see cref="StepDiscriminator"/>).
 /// </summary>
 public sealed class ReferenceTrainer : IDisposable
 {
@@ -134,7 +135,7 @@ public sealed class ReferenceTrainer : IDisposable
             _previousD = Optimistic(_psi, _previousD);
         }
 
-        _optimizerD.step();
+        StepDiscriminator();
         _optimizerG.step();
         return record;
     }
@@ -143,10 +144,7 @@ public sealed class ReferenceTrainer : IDisposable
     private (RoundRecord Record, Tensor Fake) SimultaneousGradients(int round)
     {
         var (x, y) = Fake();
-        var (real, realY) = Real();
-        var realLogits = D(real, realY);
-        var fakeLogits = D(x.detach(), y);
-        var costD = _costs.Discriminator(realLogits, realY, fakeLogits);
+        var (costD, realLogits, fakeLogits) = DiscriminatorCost(RealMinibatch(), x.detach(), y);
         var costG = _costs.Generator(D(x, y));
 
         _optimizerD.zero_grad();
@@ -193,14 +191,11 @@ public sealed class ReferenceTrainer : IDisposable
                 (x, y) = Fake();
             }
 
-            var (real, realY) = Real();
-            var realLogits = D(real, realY);
-            var fakeLogits = D(x, y);
-            var cost = _costs.Discriminator(realLogits, realY, fakeLogits);
+            var (cost, realLogits, fakeLogits) = DiscriminatorCost(RealMinibatch(), x, y);
             _optimizerD.zero_grad();
             cost.backward();
             normD += PlayerParameters.GradientNorm(_psi) / kD;
-            _optimizerD.step();
+            StepDiscriminator();
             costD += cost.ToDouble() / kD;
             meanReal += Mean(realLogits) / kD;
             meanFake += Mean(fakeLogits) / kD;
@@ -227,7 +222,7 @@ public sealed class ReferenceTrainer : IDisposable
         var anchorG = _theta.Select(p => p.detach().clone()).ToList();
         var anchorD = _psi.Select(p => p.detach().clone()).ToList();
         SimultaneousGradients(round);
-        _optimizerD.step();
+        StepDiscriminator();
         _optimizerG.step();
 
         var (record, _) = SimultaneousGradients(round);
@@ -244,7 +239,7 @@ public sealed class ReferenceTrainer : IDisposable
             }
         }
 
-        _optimizerD.step();
+        StepDiscriminator();
         _optimizerG.step();
         return record;
     }
@@ -255,13 +250,13 @@ public sealed class ReferenceTrainer : IDisposable
     {
         using var scope = NewDisposeScope();
         var (x, y) = Fake();
-        var (real, realY) = Real();
+        var real = RealMinibatch();
         IReadOnlyList<Tensor> psi = _psi.Cast<Tensor>().ToList();
-        var lookahead = new OptimizerLookahead(_spec.Discriminator.Optimizer, _optimizerD);
+        var lookahead = new OptimizerLookahead(_spec.Discriminator.Optimizer, _optimizerD, _spec.Discriminator.WeightClip);
         for (var k = 0; k < _spec.Protocol.UnrollSteps; k++)
         {
             var seen = throughSteps ? x : x.detach();
-            var cost = _costs.Discriminator(D(real, realY, psi), realY, D(seen, y, psi));
+            var cost = DiscriminatorCost(real, seen, y, psi).Value;
             var g = autograd.grad([cost], psi.ToList(), retain_graph: true, create_graph: throughSteps);
             psi = throughSteps
                 ? lookahead.Step(psi, g.ToList())
@@ -273,14 +268,12 @@ public sealed class ReferenceTrainer : IDisposable
         _optimizerG.zero_grad();
         costG.backward(inputs: _theta.Cast<Tensor>().ToList());
 
-        var realLogits = D(real, realY);
-        var fakeLogits = D(x.detach(), y);
-        var costD = _costs.Discriminator(realLogits, realY, fakeLogits);
+        var (costD, realLogits, fakeLogits) = DiscriminatorCost(real, x.detach(), y);
         _optimizerD.zero_grad();
         costD.backward();
         var record = new RoundRecord(round, costD.ToDouble(), costG.ToDouble(), Mean(realLogits), Mean(fakeLogits),
             PlayerParameters.GradientNorm(_psi), PlayerParameters.GradientNorm(_theta));
-        _optimizerD.step();
+        StepDiscriminator();
         _optimizerG.step();
         return record;
     }
@@ -293,10 +286,7 @@ public sealed class ReferenceTrainer : IDisposable
         var theta = _theta.Cast<Tensor>().ToList();
         var psi = _psi.Cast<Tensor>().ToList();
         var (x, y) = Fake();
-        var (real, realY) = Real();
-        var realLogits = D(real, realY);
-        var fakeLogits = D(x, y);
-        var costD = _costs.Discriminator(realLogits, realY, fakeLogits);
+        var (costD, realLogits, fakeLogits) = DiscriminatorCost(RealMinibatch(), x, y);
         var costG = _costs.Generator(fakeLogits);
         var vG = Gradients.Of(costG, theta, createGraph: true);
         var vD = Gradients.Of(costD, psi, createGraph: true);
@@ -314,7 +304,7 @@ public sealed class ReferenceTrainer : IDisposable
 
         var record = new RoundRecord(round, costD.ToDouble(), costG.ToDouble(), Mean(realLogits), Mean(fakeLogits),
             PlayerParameters.Norm(vD), PlayerParameters.Norm(vG));
-        _optimizerD.step();
+        StepDiscriminator();
         _optimizerG.step();
         return record;
     }
@@ -329,10 +319,48 @@ public sealed class ReferenceTrainer : IDisposable
         return (_g.call(ClassConditioning.Input(z, y, _classes)), y);
     }
 
-    private (Tensor Samples, Tensor Labels) Real()
+    // The real minibatch with its classes, then the gradient penalty's eps from the same stream, as the discriminator
+    // player draws them.
+    private RealBatch RealMinibatch()
     {
         var (x, y) = _data.SampleLabeled(_spec.BatchSize, _discriminatorStream, _device);
-        return (x.to(_dtype), y);
+        var mixing = _spec.Stabilizers.GradientPenalty > 0
+            ? GradientPenalty.DrawMixing(_spec.BatchSize, _discriminatorStream, _device).to(_dtype)
+            : null;
+        return new RealBatch(x.to(_dtype), y, mixing);
+    }
+
+    // WGAN clips after every critic update (Arjovsky et al. 2017, Algorithm 1, line 8), whatever the protocol.
+    private void StepDiscriminator()
+    {
+        _optimizerD.step();
+        if (_spec.Discriminator.WeightClip is { } bound)
+        {
+            WeightClipping.ClampInPlace(_psi, bound);
+        }
+    }
+
+    // J_D = the loss's cost (as the class-label mode defines it) + lambda GP (Gulrajani et al. 2017, eq. 3)
+    // + gamma/2 R1 (Mescheder et al. 2018, eq. 9), both on the real/fake logit, with D at psi (its own when null).
+    private (Tensor Value, Tensor RealLogits, Tensor FakeLogits) DiscriminatorCost(RealBatch real, Tensor fake, Tensor? fakeLabels, IReadOnlyList<Tensor>? psi = null)
+    {
+        var stabilizers = _spec.Stabilizers;
+        var realInput = stabilizers.R1 > 0 ? real.Samples.detach().requires_grad_(true) : real.Samples;
+        var realLogits = D(realInput, real.Labels, psi);
+        var fakeLogits = D(fake, fakeLabels, psi);
+        var cost = _costs.Discriminator(realLogits, real.Labels, fakeLogits);
+        if (real.Mixing is { } mixing)
+        {
+            var critic = (Tensor input) => _costs.Logit(D(input, real.Labels, psi));
+            cost = cost + (stabilizers.GradientPenalty * GradientPenalty.Of(critic, real.Samples, fake, mixing));
+        }
+
+        if (stabilizers.R1 > 0)
+        {
+            cost = cost + (stabilizers.R1 / 2 * R1Penalty.Of(realInput, _costs.Logit(realLogits)));
+        }
+
+        return (cost, realLogits, fakeLogits);
     }
 
     // The discriminator's raw output on x (with classes y when it is conditional), at psi when given.
@@ -341,4 +369,6 @@ public sealed class ReferenceTrainer : IDisposable
         var input = ClassConditioning.Input(x, _classes == 0 ? null : y, _classes);
         return psi is null ? _d.call(input) : _d.ForwardWith(input, psi);
     }
+
+    private sealed record RealBatch(Tensor Samples, Tensor Labels, Tensor? Mixing);
 }

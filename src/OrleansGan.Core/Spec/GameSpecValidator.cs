@@ -57,6 +57,8 @@ public static partial class GameSpecValidator
         Check(double.IsFinite(d.OutputScale) && d.OutputScale != 0, "discriminator.outputScale", $"must be a non-zero number (got {d.OutputScale})");
         Check(g.InitialValue is null || double.IsFinite(g.InitialValue.Value), "generator.initialValue", $"must be a number (got {g.InitialValue})");
         Check(d.InitialValue is null || double.IsFinite(d.InitialValue.Value), "discriminator.initialValue", $"must be a number (got {d.InitialValue})");
+        Check(d.WeightClip is null || (double.IsFinite(d.WeightClip.Value) && d.WeightClip.Value > 0), "discriminator.weightClip",
+            $"c must be positive, or null for no clipping (got {d.WeightClip}); 0.01 is WGAN's");
 
         var e = spec.Evaluation;
         Check(e.Every >= 1, "evaluation.every", $"must be at least 1 (got {e.Every})");
@@ -84,6 +86,10 @@ public static partial class GameSpecValidator
         Check(realLabel == 1 || spec.Loss is LossKind.Minimax or LossKind.NonSaturating or LossKind.MaximumLikelihood, "stabilizers.realLabel",
             $"label smoothing applies to the cross-entropy losses, not {spec.Loss}");
         CheckClassLabels(problems, spec);
+        var penalty = spec.Stabilizers.GradientPenalty;
+        Check(double.IsFinite(penalty) && penalty >= 0, "stabilizers.gradientPenalty", $"lambda must be >= 0 (got {penalty}); 10 is WGAN-GP's, 0 is off");
+        var r1 = spec.Stabilizers.R1;
+        Check(double.IsFinite(r1) && r1 >= 0, "stabilizers.r1", $"gamma must be >= 0 (got {r1}); 0 is off");
         Check(spec.Checkpoint.Every >= 0, "checkpoint.every", $"must be 0 (never) or a number of rounds (got {spec.Checkpoint.Every})");
         var parameters = ParameterCount(spec);
         Check(!e.TrackParameters || parameters <= MaxTrackedParameters, "evaluation.trackParameters",
@@ -212,6 +218,11 @@ public static partial class GameSpecValidator
         if (!(double.IsFinite(o.WeightDecay) && o.WeightDecay >= 0))
         {
             problems.Add($"{field}.weightDecay: must be non-negative (got {o.WeightDecay})");
+        }
+
+        if (!(o.Alpha is > 0 and < 1))
+        {
+            problems.Add($"{field}.alpha: RMSprop's smoothing constant must be in (0, 1) (got {o.Alpha})");
         }
     }
 

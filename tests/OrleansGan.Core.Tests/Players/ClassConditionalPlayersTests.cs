@@ -21,7 +21,7 @@ public class ClassConditionalPlayersTests
 
     private static DiscriminatorPlayer Discriminator(ClassLabels mode = ClassLabels.Conditional) =>
         new(new DiscriminatorSetup(Defaults.Discriminator with { Hidden = [32, 32] }, 22, Defaults.Data, LossKind.NonSaturating, Batch,
-            new StabilizerSpec(1, mode)));
+            new StabilizerSpec(1, ClassLabels: mode)));
 
     /// <summary>The share of samples whose nearest ring mode is the class they were generated for.</summary>
     private static double ShareNearestOwnMode(GeneratorPlayer g)

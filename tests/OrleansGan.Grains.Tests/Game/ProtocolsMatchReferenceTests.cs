@@ -103,6 +103,52 @@ public class ProtocolsMatchReferenceTests(ClusterFixture fixture)
 
     private static long[] TensorCodecShape(TensorBytes value) => value.Shape.Select(d => (long)d).ToArray();
 
+    /// <summary>The WGAN toolbox: clipping with RMSprop on WGAN's alternating(5,1) schedule, WGAN-GP, R1.</summary>
+    public static TheoryData<string, string, string, string> StabilizedCases() => new()
+    {
+        { "alternating-5", "wasserstein", "rmsprop", "discriminator.weightClip=0.01" },
+        { "simultaneous", "wasserstein", "rmsprop", "discriminator.weightClip=0.01" },
+        { "alternating-5", "wasserstein", "adam", "stabilizers.gradientPenalty=10" },
+        { "consensus", "wasserstein", "adam", "stabilizers.gradientPenalty=10" },
+        { "unrolled", "wasserstein", "adam", "stabilizers.gradientPenalty=10" },
+        { "simultaneous", "non-saturating", "adam", "stabilizers.r1=10" },
+        { "unrolled", "non-saturating", "adam", "stabilizers.r1=10" },
+        { "extragradient", "wasserstein", "rmsprop", "discriminator.weightClip=0.01" },
+        { "unrolled", "wasserstein", "rmsprop", "discriminator.weightClip=0.01" },
+        { "optimistic", "hinge", "sgd", "stabilizers.r1=10" },
+    };
+
+    [Theory]
+    [MemberData(nameof(StabilizedCases))]
+    public async Task Grains_and_joint_reference_make_the_same_stabilized_update(string protocol, string loss, string optimizer, string stabilizer)
+    {
+        var (field, value) = (stabilizer.Split('=')[0], stabilizer.Split('=')[1]);
+        var plain = Spec(protocol, loss, optimizer);
+        var spec = Spec(protocol, loss, optimizer, 3, (field, value));
+        var id = $"stabilized-{protocol}-{loss}-{optimizer}-{field}";
+        var (last, rounds, _) = await GameRunner.PlayAsync(fixture.Client, id, spec);
+        Assert.True(last.State == GameState.Finished, last.Error);
+
+        using var reference = new ReferenceTrainer(spec);
+        using var unstabilized = new ReferenceTrainer(plain);
+        for (var round = 1; round <= Rounds; round++)
+        {
+            var expected = reference.PlayRound(round);
+            unstabilized.PlayRound(round);
+            var actual = rounds[round - 1];
+            Assert.True(Math.Abs(expected.DiscriminatorLoss - actual.DiscriminatorLoss) <= Tolerance * Math.Abs(expected.DiscriminatorLoss),
+                $"J_D at round {round}: reference {expected.DiscriminatorLoss:R}, grains {actual.DiscriminatorLoss:R}");
+            Assert.True(Math.Abs(expected.GeneratorLoss - actual.GeneratorLoss) <= Tolerance * Math.Abs(expected.GeneratorLoss),
+                $"J_G at round {round}: reference {expected.GeneratorLoss:R}, grains {actual.GeneratorLoss:R}");
+        }
+
+        // The stabilizer must change the game, or agreement would not show that the grains apply it.
+        Assert.NotEqual(TensorCodec.ToArray(unstabilized.DiscriminatorParameters().Values[0]), TensorCodec.ToArray(reference.DiscriminatorParameters().Values[0]));
+        Assert.NotEqual(TensorCodec.ToArray(unstabilized.GeneratorParameters().Values[0]), TensorCodec.ToArray(reference.GeneratorParameters().Values[0]));
+        ParameterAssert.Close(reference.GeneratorParameters(), await fixture.Client.GetGrain<IGeneratorGrain>($"{id}/generator").GetParametersAsync(), Tolerance);
+        ParameterAssert.Close(reference.DiscriminatorParameters(), await fixture.Client.GetGrain<IDiscriminatorGrain>($"{id}/discriminator").GetParametersAsync(), Tolerance);
+    }
+
     [Fact]
     public async Task Label_smoothing_reaches_the_discriminator_grain_and_matches_the_reference()
     {
@@ -156,7 +202,7 @@ public class ProtocolsMatchReferenceTests(ClusterFixture fixture)
         Assert.NotEqual(TensorCodec.ToArray(b.Values[0]), TensorCodec.ToArray(a.Values[0]));
     }
 
-    private static GameSpec Spec(string protocol, string loss, string optimizer, int unrollSteps = 3) =>
+    private static GameSpec Spec(string protocol, string loss, string optimizer, int unrollSteps = 3, params (string Field, string Value)[] more) =>
         GameSpecLoader.Load(null, new Dictionary<string, string>
         {
             ["name"] = "protocols",
@@ -164,7 +210,8 @@ public class ProtocolsMatchReferenceTests(ClusterFixture fixture)
             ["rounds"] = Rounds.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["batchSize"] = "32",
             ["loss"] = loss,
-            ["protocol.kind"] = protocol,
+            ["protocol.kind"] = protocol == "alternating-5" ? "alternating" : protocol,
+            ["protocol.discriminatorSteps"] = protocol == "alternating-5" ? "5" : "1",
             ["protocol.unrollSteps"] = unrollSteps.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["protocol.consensusWeight"] = "0.5",
             ["generator.hidden"] = "[16, 16]",
@@ -177,5 +224,5 @@ public class ProtocolsMatchReferenceTests(ClusterFixture fixture)
             ["discriminator.optimizer.learningRate"] = protocol == "two-time-scale" ? "4e-3" : optimizer == "sgd" ? "0.05" : "1e-3",
             ["evaluation.every"] = "1000",
             ["evaluation.samples"] = "50",
-        });
+        }.Concat(more.Select(m => KeyValuePair.Create(m.Field, m.Value))));
 }
