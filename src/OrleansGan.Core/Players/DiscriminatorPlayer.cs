@@ -32,7 +32,7 @@ public sealed class DiscriminatorPlayer : IDisposable
         Loss = GanLoss.For(setup.Loss, setup.Stabilizers?.RealLabel ?? 1);
         _stream = new Generator(setup.Seed);
         _network = PlayerNetworks.Discriminator(setup.Spec);
-        _network.Initialize(_stream, setup.Spec.InitialValue);
+        PlayerNetworks.Prepare(_network, setup.Spec, Data, setup.BatchSize, _stream);
         _network.to(Device);
         _optimizer = new PlayerOptimizer(setup.Spec.Optimizer, _network);
     }
@@ -216,6 +216,12 @@ public sealed class DiscriminatorPlayer : IDisposable
             throw new ArgumentException(
                 $"fake minibatch has shape [{string.Join(",", fake.shape)}]; the discriminator takes [batch, {Setup.Spec.InputSize}]",
                 nameof(fake));
+        }
+
+        if (fake.shape[0] % Setup.Spec.Pack != 0)
+        {
+            throw new ArgumentException(
+                $"fake minibatch of {fake.shape[0]} samples cannot be cut into packs of {Setup.Spec.Pack} (discriminator.pack)", nameof(fake));
         }
     }
 

@@ -30,7 +30,7 @@ public sealed class GeneratorPlayer : IDisposable
             : DeviceName.Parse(setup.Spec.Device);
         _stream = new Generator(setup.Seed);
         _network = PlayerNetworks.Generator(Spec);
-        _network.Initialize(_stream, Spec.InitialValue);
+        PlayerNetworks.Prepare(_network, Spec, setup.BatchSize, _stream);
         _network.to(Device);
         _optimizer = new PlayerOptimizer(Spec.Optimizer, _network);
     }
@@ -138,7 +138,11 @@ public sealed class GeneratorPlayer : IDisposable
         return norm;
     }
 
-    /// <summary>Generates <paramref name="count"/> samples from a fresh stream seeded with <paramref name="seed"/>.</summary>
+    /// <summary>
+    /// Generates <paramref name="count"/> samples from a fresh stream seeded with <paramref name="seed"/>. A batch-normalised
+    /// generator normalises with the statistics of these samples (there are no running averages, as in DCGAN practice);
+    /// a virtual-batch one with its reference batch, so each sample is what it would be in any minibatch.
+    /// </summary>
     public Tensor Sample(int count, ulong seed)
     {
         using var scope = NewDisposeScope();
