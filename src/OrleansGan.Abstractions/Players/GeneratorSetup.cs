@@ -8,8 +8,10 @@ namespace OrleansGan.Abstractions.Players;
 /// <param name="Classes">
 /// The number of classes the generator is conditioned on (G(z, y), Mirza and Osindero 2014); 0 for an unconditional one.
 /// </param>
+/// <param name="BatchSize">The game's minibatch size, which is also the size of a virtual-batch-norm reference batch.</param>
 [GenerateSerializer, Immutable]
 public sealed record GeneratorSetup(
     [property: Id(0)] GeneratorSpec Spec,
     [property: Id(1)] ulong Seed,
+    [property: Id(2)] int BatchSize = 0,
     [property: Id(4)] int Classes = 0);

@@ -38,7 +38,7 @@ public sealed class DiscriminatorPlayer : IDisposable
         Classes = ClassConditioning.Classes(classLabels, setup.Data);
         _stream = new Generator(setup.Seed);
         _network = ClassConditioning.Discriminator(setup.Spec, Classes, Costs.Outputs);
-        _network.Initialize(_stream, setup.Spec.InitialValue);
+        PlayerNetworks.Prepare(_network, setup.Spec, Data, setup.BatchSize, _stream);
         _network.to(Device);
         _optimizer = new PlayerOptimizer(setup.Spec.Optimizer, _network, setup.Spec.WeightClip);
         Stabilizers = setup.Stabilizers ?? new StabilizerSpec(1);
@@ -287,6 +287,12 @@ public sealed class DiscriminatorPlayer : IDisposable
             throw new ArgumentException(
                 $"fake minibatch has shape [{string.Join(",", fake.shape)}]; the discriminator takes [batch, {Setup.Spec.InputSize}]",
                 nameof(fake));
+        }
+
+        if (fake.shape[0] % Setup.Spec.Pack != 0)
+        {
+            throw new ArgumentException(
+                $"fake minibatch of {fake.shape[0]} samples cannot be cut into packs of {Setup.Spec.Pack} (discriminator.pack)", nameof(fake));
         }
 
         if (checkLabels && ClassConditioning.Problem(labels, fake.shape[0], Classes) is { } problem)

@@ -32,7 +32,7 @@ public sealed class GeneratorPlayer : IDisposable
         Classes = setup.Classes;
         _stream = new Generator(setup.Seed);
         _network = ClassConditioning.Generator(Spec, Classes);
-        _network.Initialize(_stream, Spec.InitialValue);
+        PlayerNetworks.Prepare(_network, Spec, setup.BatchSize, _stream);
         _network.to(Device);
         _optimizer = new PlayerOptimizer(Spec.Optimizer, _network);
     }
@@ -158,7 +158,9 @@ public sealed class GeneratorPlayer : IDisposable
 
     /// <summary>
     /// Generates <paramref name="count"/> samples from a fresh stream seeded with <paramref name="seed"/>; a
-    /// class-conditional generator makes sample i of class i mod n (<see cref="ClassConditioning.Balanced"/>).
+    /// class-conditional generator makes sample i of class i mod n (<see cref="ClassConditioning.Balanced"/>). A
+    /// batch-normalised generator normalises with the statistics of these samples (there are no running averages, as in
+    /// DCGAN practice); a virtual-batch one with its reference batch, so each sample is what it would be in any minibatch.
     /// </summary>
     public Tensor Sample(int count, ulong seed)
     {

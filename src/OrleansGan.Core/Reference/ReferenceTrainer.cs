@@ -52,10 +52,10 @@ public sealed class ReferenceTrainer : IDisposable
         _generatorStream = new Generator(PlayerSeeds.Generator(spec.Seed));
         _discriminatorStream = new Generator(PlayerSeeds.Discriminator(spec.Seed));
         _g = ClassConditioning.Generator(spec.Generator, _classes);
-        _g.Initialize(_generatorStream, spec.Generator.InitialValue);
+        PlayerNetworks.Prepare(_g, spec.Generator, spec.BatchSize, _generatorStream);
         _g.to(dtype).to(_device);
         _d = ClassConditioning.Discriminator(spec.Discriminator, _classes, _costs.Outputs);
-        _d.Initialize(_discriminatorStream, spec.Discriminator.InitialValue);
+        PlayerNetworks.Prepare(_d, spec.Discriminator, _data, spec.BatchSize, _discriminatorStream);
         _d.to(dtype).to(_device);
         _theta = _g.parameters().ToList();
         _psi = _d.parameters().ToList();

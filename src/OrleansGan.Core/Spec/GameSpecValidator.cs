@@ -60,6 +60,8 @@ public static partial class GameSpecValidator
         Check(d.WeightClip is null || (double.IsFinite(d.WeightClip.Value) && d.WeightClip.Value > 0), "discriminator.weightClip",
             $"c must be positive, or null for no clipping (got {d.WeightClip}); 0.01 is WGAN's");
 
+        CheckNetworks(problems, spec);
+
         var e = spec.Evaluation;
         Check(e.Every >= 1, "evaluation.every", $"must be at least 1 (got {e.Every})");
         Check(e.Samples >= 1, "evaluation.samples", $"must be at least 1 (got {e.Samples})");
@@ -103,10 +105,18 @@ public static partial class GameSpecValidator
     /// <summary>How many parameters the two players have together.</summary>
     public static long ParameterCount(GameSpec spec)
     {
-        static long Mlp(int input, IEnumerable<int> hidden, int output)
+        var (gs, ds) = (spec.Generator, spec.Discriminator);
+        var kernels = Math.Max(0, ds.MinibatchFeatures?.Kernels ?? 0);
+        var kernelSize = Math.Max(0, ds.MinibatchFeatures?.KernelSize ?? 0);
+        var pack = Math.Max(1, ds.Pack);
+
+        // Dense layers, a scale and shift per normalised hidden feature, and T (A x B x C) before the last layer.
+        static long Mlp(int input, IReadOnlyList<int> hidden, int output, bool normalized, int kernels, int kernelSize)
         {
-            var widths = new[] { input }.Concat(hidden).Append(output).ToArray();
-            return widths.Zip(widths.Skip(1), (a, b) => ((long)a * b) + b).Sum();
+            var widths = new[] { input }.Concat(hidden).ToArray();
+            var count = widths.Zip(widths.Skip(1), (a, b) => ((long)a * b) + b + (normalized ? 2L * b : 0)).Sum();
+            var last = widths[^1];
+            return count + ((long)last * kernels * kernelSize) + (((long)last + kernels) * output) + output;
         }
 
         // Class labels widen the first layers (a one-hot y beside z and x) and give the (n+1)-class discriminator n+1 outputs.
@@ -114,14 +124,85 @@ public static partial class GameSpecValidator
         var classes = mode != ClassLabels.None && Enum.IsDefined(spec.Data.Kind) ? RealData.For(spec.Data).ClassCount : 0;
         var conditioned = mode == ClassLabels.Conditional ? classes : 0;
         var outputs = mode == ClassLabels.AuxiliaryClasses ? classes + 1 : 1;
-        var g = spec.Generator.Network == GeneratorNetwork.PointMass
-            ? spec.Generator.OutputSize
-            : Mlp(spec.Generator.LatentSize + conditioned, spec.Generator.Hidden ?? [], spec.Generator.OutputSize);
-        var d = spec.Discriminator.Network == DiscriminatorNetwork.Linear
-            ? spec.Discriminator.InputSize + conditioned
-            : Mlp(spec.Discriminator.InputSize + conditioned, spec.Discriminator.Hidden ?? [], outputs);
+        var gNormalized = gs.Normalization is not (null or Normalization.None);
+        var dNormalized = ds.Normalization is not (null or Normalization.None);
+        var gHidden = gs.Hidden ?? [];
+        var dHidden = ds.Hidden ?? [];
+        long g = gs.Network switch
+        {
+            GeneratorNetwork.PointMass => gs.OutputSize,
+            GeneratorNetwork.Dcgan when gHidden.Length == 2 =>
+                (((long)gs.LatentSize + 1) * gHidden[0] * 49) + ((long)gHidden[0] * gHidden[1] * 16) + gHidden[1] + (gHidden[1] * 16L) + 1
+                + (gs.Normalization is null or not Normalization.None ? 2L * (gHidden[0] + gHidden[1]) : 0),
+            _ => Mlp(gs.LatentSize + conditioned, gHidden, gs.OutputSize, gNormalized, 0, 0),
+        };
+        long d = ds.Network switch
+        {
+            DiscriminatorNetwork.Linear => ds.InputSize + conditioned,
+            DiscriminatorNetwork.Dcgan when dHidden.Length == 2 =>
+                ((long)pack * dHidden[0] * 16) + dHidden[0] + ((long)dHidden[0] * dHidden[1] * 16) + dHidden[1]
+                + (ds.Normalization is null or not Normalization.None ? 2L * dHidden[1] : 0)
+                + (49L * dHidden[1] * kernels * kernelSize) + (49L * dHidden[1]) + kernels + 1,
+            _ => Mlp((ds.InputSize + conditioned) * pack, dHidden, outputs, dNormalized, kernels, kernelSize),
+        };
         return g + d;
     }
+
+    // DCGAN players, normalisation, minibatch discrimination and packing: what each network can do.
+    private static void CheckNetworks(List<string> problems, GameSpec spec)
+    {
+        void Check(bool ok, string field, string problem)
+        {
+            if (!ok)
+            {
+                problems.Add($"{field}: {problem}");
+            }
+        }
+
+        var (g, d) = (spec.Generator, spec.Discriminator);
+        if (g.Network == GeneratorNetwork.Dcgan)
+        {
+            Check(g.OutputSize == ImagePixels, "generator.outputSize", $"a dcgan generator makes 28x28 images, {ImagePixels} values (got {g.OutputSize})");
+            Check(g.Hidden is null || g.Hidden.Length == 2, "generator.hidden",
+                $"a dcgan generator has two channel widths, e.g. [128, 64] (got {g.Hidden?.Length} entries)");
+        }
+
+        if (d.Network == DiscriminatorNetwork.Dcgan)
+        {
+            Check(d.InputSize == ImagePixels, "discriminator.inputSize", $"a dcgan discriminator judges 28x28 images, {ImagePixels} values (got {d.InputSize})");
+            Check(d.Hidden is null || d.Hidden.Length == 2, "discriminator.hidden",
+                $"a dcgan discriminator has two channel widths, e.g. [64, 128] (got {d.Hidden?.Length} entries)");
+        }
+
+        Check(g.Normalization is null || Enum.IsDefined(g.Normalization.Value), "generator.normalization", $"unknown normalization {g.Normalization}");
+        Check(d.Normalization is null || Enum.IsDefined(d.Normalization.Value), "discriminator.normalization", $"unknown normalization {d.Normalization}");
+        Check(g.Network != GeneratorNetwork.PointMass || g.Normalization is null or Normalization.None, "generator.normalization",
+            "a point-mass generator has no hidden features to normalise");
+        Check(d.Network != DiscriminatorNetwork.Linear || d.Normalization is null or Normalization.None, "discriminator.normalization",
+            "a linear discriminator has no hidden features to normalise");
+
+        var features = d.MinibatchFeatures;
+        if (features is not null)
+        {
+            Check(features.Kernels >= 0, "discriminator.minibatchFeatures.kernels", $"must be 0 (off) or a number of kernels (got {features.Kernels})");
+            Check(features.Kernels <= 0 || features.KernelSize >= 1, "discriminator.minibatchFeatures.kernelSize",
+                $"must be at least 1 (got {features.KernelSize})");
+            Check(features.Kernels <= 0 || d.Network != DiscriminatorNetwork.Linear, "discriminator.minibatchFeatures",
+                "a linear discriminator has no features to extend; use mlp or dcgan");
+        }
+
+        Check(d.Pack >= 1, "discriminator.pack", $"must be at least 1, the number of samples judged together (got {d.Pack})");
+        if (d.Pack > 1)
+        {
+            Check(d.Network != DiscriminatorNetwork.Linear, "discriminator.pack", "a linear discriminator judges one sample; use mlp or dcgan");
+            Check(spec.BatchSize % d.Pack == 0, "discriminator.pack",
+                $"batchSize {spec.BatchSize} must be divisible by discriminator.pack {d.Pack}: packs are all real or all fake");
+            Check(spec.Evaluation.Samples % d.Pack == 0, "discriminator.pack",
+                $"evaluation.samples {spec.Evaluation.Samples} must be divisible by discriminator.pack {d.Pack}: the discriminator judges them in packs");
+        }
+    }
+
+    private const int ImagePixels = 28 * 28;
 
     /// <summary>Throws <see cref="InvalidGameSpecException"/> listing every problem, if there is any.</summary>
     public static void ThrowIfInvalid(GameSpec spec)
@@ -158,6 +239,12 @@ public static partial class GameSpecValidator
         if (mode == ClassLabels.Conditional && spec.Generator.Network != GeneratorNetwork.Mlp)
         {
             problems.Add($"{field}: a conditional generator reads [z, onehot(y)], which a {KebabCaseEnumConverter.NameOf(spec.Generator.Network)} generator does not read (generator.network must be mlp)");
+        }
+
+        if (mode == ClassLabels.Conditional
+            && (spec.Generator.Normalization == Normalization.VirtualBatch || spec.Discriminator.Normalization == Normalization.VirtualBatch))
+        {
+            problems.Add($"{field}: virtual batch normalization's reference batch carries no classes, so it cannot be combined with conditional players (set generator.normalization and discriminator.normalization to batch or none)");
         }
 
         if (mode == ClassLabels.AuxiliaryClasses && spec.Discriminator.Network != DiscriminatorNetwork.Mlp)

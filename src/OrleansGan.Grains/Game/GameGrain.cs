@@ -113,7 +113,7 @@ public sealed class GameGrain(ILogger<GameGrain> logger, ICheckpointStore checkp
             (generatorSilo, discriminatorSilo) = (seats.Generator.SiloAddress, seats.Discriminator.SiloAddress);
         }
 
-        await OnSilo(generatorSilo, () => players.Generator.JoinAsync(new GeneratorSetup(generator, PlayerSeeds.Generator(spec.Seed), ClassConditioning.Classes(spec))));
+        await OnSilo(generatorSilo, () => players.Generator.JoinAsync(new GeneratorSetup(generator, PlayerSeeds.Generator(spec.Seed), spec.BatchSize, ClassConditioning.Classes(spec))));
         await OnSilo(discriminatorSilo, () => players.Discriminator.JoinAsync(new DiscriminatorSetup(
             discriminator, PlayerSeeds.Discriminator(spec.Seed), spec.Data, spec.Loss, spec.BatchSize, spec.Stabilizers)));
         _locations = [await players.Generator.GetLocationAsync(), await players.Discriminator.GetLocationAsync()];

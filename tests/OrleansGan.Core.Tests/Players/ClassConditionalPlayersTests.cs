@@ -17,7 +17,7 @@ public class ClassConditionalPlayersTests
     public ClassConditionalPlayersTests() => TorchRuntime.EnsureLoaded();
 
     private static GeneratorPlayer Generator(int classes = 8) =>
-        new(new GeneratorSetup(Defaults.Generator with { Hidden = [32, 32] }, 21, classes));
+        new(new GeneratorSetup(Defaults.Generator with { Hidden = [32, 32] }, 21, Classes: classes));
 
     private static DiscriminatorPlayer Discriminator(ClassLabels mode = ClassLabels.Conditional) =>
         new(new DiscriminatorSetup(Defaults.Discriminator with { Hidden = [32, 32] }, 22, Defaults.Data, LossKind.NonSaturating, Batch,

@@ -149,6 +149,45 @@ public class ProtocolsMatchReferenceTests(ClusterFixture fixture)
         ParameterAssert.Close(reference.DiscriminatorParameters(), await fixture.Client.GetGrain<IDiscriminatorGrain>($"{id}/discriminator").GetParametersAsync(), Tolerance);
     }
 
+    /// <summary>Network-level stabilizers on the ring: each name maps to its spec overrides in <see cref="Stabilized"/>.</summary>
+    public static TheoryData<string, string> StabilizerCases() => new()
+    {
+        { "minibatch-features", "simultaneous" },
+        { "pack-2", "alternating" },
+        { "pack-2", "unrolled" },
+        { "virtual-batch", "simultaneous" },
+        { "virtual-batch", "unrolled" },
+        { "batch", "alternating" },
+    };
+
+    [Theory]
+    [MemberData(nameof(StabilizerCases))]
+    public async Task Network_stabilizers_make_the_same_update_in_grains_and_reference(string stabilizer, string protocol)
+    {
+        var spec = Stabilized(stabilizer, protocol);
+        var id = $"stabilizer-{stabilizer}-{protocol}";
+        var (last, rounds, _) = await GameRunner.PlayAsync(fixture.Client, id, spec);
+        Assert.True(last.State == GameState.Finished, last.Error);
+
+        using var reference = new ReferenceTrainer(spec);
+        for (var round = 1; round <= Rounds; round++)
+        {
+            var expected = reference.PlayRound(round);
+            var actual = rounds[round - 1];
+            Assert.True(Math.Abs(expected.DiscriminatorLoss - actual.DiscriminatorLoss) <= Tolerance * Math.Abs(expected.DiscriminatorLoss),
+                $"J_D at round {round}: reference {expected.DiscriminatorLoss:R}, grains {actual.DiscriminatorLoss:R}");
+            Assert.True(Math.Abs(expected.GeneratorLoss - actual.GeneratorLoss) <= Tolerance * Math.Abs(expected.GeneratorLoss),
+                $"J_G at round {round}: reference {expected.GeneratorLoss:R}, grains {actual.GeneratorLoss:R}");
+        }
+
+        ParameterAssert.Close(reference.GeneratorParameters(), await fixture.Client.GetGrain<IGeneratorGrain>($"{id}/generator").GetParametersAsync(), Tolerance);
+        ParameterAssert.Close(reference.DiscriminatorParameters(), await fixture.Client.GetGrain<IDiscriminatorGrain>($"{id}/discriminator").GetParametersAsync(), Tolerance);
+
+        // The stabilizer must be in play: the same game without it moves differently.
+        var (_, plain, _) = await GameRunner.PlayAsync(fixture.Client, $"{id}-off", Spec(protocol, "non-saturating", "adam"));
+        Assert.NotEqual(plain[0].DiscriminatorLoss, rounds[0].DiscriminatorLoss);
+    }
+
     [Fact]
     public async Task Label_smoothing_reaches_the_discriminator_grain_and_matches_the_reference()
     {
@@ -201,6 +240,15 @@ public class ProtocolsMatchReferenceTests(ClusterFixture fixture)
         var b = await fixture.Client.GetGrain<IGeneratorGrain>("simultaneous-for-unrolled-three/generator").GetParametersAsync();
         Assert.NotEqual(TensorCodec.ToArray(b.Values[0]), TensorCodec.ToArray(a.Values[0]));
     }
+
+    private static GameSpec Stabilized(string stabilizer, string protocol) => Spec(protocol, "non-saturating", "adam", more: stabilizer switch
+    {
+        "minibatch-features" => [("discriminator.minibatchFeatures.kernels", "4"), ("discriminator.minibatchFeatures.kernelSize", "3")],
+        "pack-2" => [("discriminator.pack", "2")],
+        "virtual-batch" => [("generator.normalization", "virtual-batch"), ("discriminator.normalization", "virtual-batch")],
+        "batch" => [("generator.normalization", "batch"), ("discriminator.normalization", "batch")],
+        _ => throw new ArgumentOutOfRangeException(nameof(stabilizer), stabilizer, "no such case"),
+    });
 
     private static GameSpec Spec(string protocol, string loss, string optimizer, int unrollSteps = 3, params (string Field, string Value)[] more) =>
         GameSpecLoader.Load(null, new Dictionary<string, string>
