@@ -5,5 +5,14 @@ namespace OrleansGan.Abstractions.Spec;
 /// One-sided label smoothing: the target of real samples in the discriminator's cross-entropy (1 is off, 0.9 is the
 /// tutorial's advice); the target of fake samples stays exactly 0. Cross-entropy losses only.
 /// </param>
+/// <param name="InstanceNoise">Gaussian noise on every input of the discriminator while it trains and judges; null or a zero std is off.</param>
+/// <param name="PullAway">
+/// EBGAN-PT's pulling-away term (Zhao et al. 2016, eq. 6): this weight times the mean squared cosine similarity between
+/// the autoencoder's codes of distinct fake samples is added to J_G, pushing the generator's samples apart (0 is off;
+/// the paper uses 0.1). Energy-based loss only.
+/// </param>
 [GenerateSerializer, Immutable]
-public sealed record StabilizerSpec([property: Id(0)] double RealLabel);
+public sealed record StabilizerSpec(
+    [property: Id(0)] double RealLabel,
+    [property: Id(3)] InstanceNoiseSpec? InstanceNoise = null,
+    [property: Id(30)] double PullAway = 0);

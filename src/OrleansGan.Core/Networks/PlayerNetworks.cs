@@ -13,11 +13,12 @@ public static class PlayerNetworks
         _ => throw new ArgumentOutOfRangeException(nameof(spec), spec.Network, "unknown generator network"),
     };
 
-    /// <summary>The discriminator's network (one logit per sample).</summary>
+    /// <summary>The discriminator's network (one logit, or for the autoencoder one energy, per sample).</summary>
     public static PlayerNetwork Discriminator(DiscriminatorSpec spec) => spec.Network switch
     {
         DiscriminatorNetwork.Mlp => new Mlp("discriminator", spec.InputSize, spec.Hidden, 1, spec.Activation, spec.OutputScale),
         DiscriminatorNetwork.Linear => new LinearCritic("discriminator", spec.InputSize, spec.OutputScale),
+        DiscriminatorNetwork.Autoencoder => new AutoencoderDiscriminator("discriminator", spec.InputSize, spec.Hidden, spec.Activation),
         _ => throw new ArgumentOutOfRangeException(nameof(spec), spec.Network, "unknown discriminator network"),
     };
 }

@@ -29,7 +29,7 @@ public sealed class DiscriminatorPlayer : IDisposable
             ? throw new InvalidOperationException($"discriminator: {problem}")
             : DeviceName.Parse(setup.Spec.Device);
         Data = RealData.For(setup.Data);
-        Loss = GanLoss.For(setup.Loss, setup.Stabilizers?.RealLabel ?? 1);
+        Loss = GanLoss.For(setup.Loss, setup.Stabilizers?.RealLabel ?? 1, setup.Spec.Margin);
         _stream = new Generator(setup.Seed);
         _network = PlayerNetworks.Discriminator(setup.Spec);
         _network.Initialize(_stream, setup.Spec.InitialValue);
@@ -55,24 +55,32 @@ public sealed class DiscriminatorPlayer : IDisposable
     /// <summary>Draws a real minibatch from the training stream.</summary>
     public Tensor DrawReal() => Data.Sample(Setup.BatchSize, _stream, Device);
 
-    /// <summary>One step by <paramref name="rule"/> on J_D against a fresh real minibatch and <paramref name="fake"/>.</summary>
-    public DiscriminatorMoveReport Update(Tensor fake, UpdateRule rule = UpdateRule.Plain)
+    /// <summary>
+    /// One step by <paramref name="rule"/> on J_D against a fresh real minibatch and <paramref name="fake"/>, both with
+    /// the instance noise of <paramref name="round"/> (drawn after the real minibatch: real's noise, then fake's).
+    /// </summary>
+    public DiscriminatorMoveReport Update(Tensor fake, UpdateRule rule = UpdateRule.Plain, int round = 0)
     {
         CheckFake(fake);
         _optimizer.CheckCanStep(rule);
         using var scope = NewDisposeScope();
-        return UpdateOn(DrawReal(), fake, rule);
+        var real = Noisy(DrawReal(), round);
+        return UpdateOn(real, Noisy(fake, round), rule);
     }
 
-    /// <summary>dJ_G/dx for <paramref name="fake"/> at the current parameters, with J_G and mean D(G(z)); nothing is updated.</summary>
-    public (Tensor Gradient, double GeneratorLoss, double MeanFakeScore) Judge(Tensor fake)
+    /// <summary>
+    /// dJ_G/dx for <paramref name="fake"/> at the current parameters, with J_G and mean D(G(z)); nothing is updated.
+    /// With instance noise D judges x + noise, so the message is D's gradient at the noisy point.
+    /// </summary>
+    public (Tensor Gradient, double GeneratorLoss, double MeanFakeScore) Judge(Tensor fake, int round = 0)
     {
         CheckFake(fake);
         using var scope = NewDisposeScope();
         var x = fake.detach().requires_grad_(true);
-        var fakeLogits = _network.call(x);
-        var cost = Loss.Generator(fakeLogits);
-        var gradient = autograd.grad([cost], [x])[0];
+        var seen = Noisy(x, round);
+        var fakeLogits = _network.call(seen);
+        var cost = GeneratorCost(seen, fakeLogits, null);
+        var gradient = Gradients.Of(cost, [x])[0];
         return (gradient.MoveToOuterDisposeScope(), cost.ToDouble(), MeanScore(fakeLogits));
     }
 
@@ -80,31 +88,34 @@ public sealed class DiscriminatorPlayer : IDisposable
     /// Unrolled GAN: dJ_G/dx against this discriminator after <paramref name="steps"/> look-ahead steps of its optimizer
     /// on one real minibatch and <paramref name="fake"/> (differentiated through the steps when
     /// <paramref name="throughSteps"/>), then the ordinary step on the same minibatches. Zero steps is the ordinary judgment.
+    /// The instance noise of <paramref name="round"/> is drawn once per minibatch (real's, then fake's) and shared by the
+    /// look-ahead, the judgment and the step: they all see the same noisy minibatches.
     /// </summary>
     public ((Tensor Gradient, double GeneratorLoss, double MeanFakeScore) Judgment, DiscriminatorMoveReport Update) JudgeUnrolledThenUpdate(
-        Tensor fake, int steps, bool throughSteps)
+        Tensor fake, int steps, bool throughSteps, int round = 0)
     {
         CheckFake(fake);
         ArgumentOutOfRangeException.ThrowIfNegative(steps);
         using var scope = NewDisposeScope();
-        var real = DrawReal();
+        var real = Noisy(DrawReal(), round);
         var x = fake.detach().requires_grad_(true);
+        var seen = Noisy(x, round);
         IReadOnlyList<Tensor> psi = _optimizer.Parameters.Cast<Tensor>().ToList();
         var lookahead = _optimizer.Lookahead();
         for (var k = 0; k < steps; k++)
         {
-            var costD = Loss.Discriminator(_network.ForwardWith(real, psi), _network.ForwardWith(x, psi));
+            var costD = Loss.Discriminator(_network.ForwardWith(real, psi), _network.ForwardWith(seen, psi));
             var g = Gradients.Of(costD, psi, retainGraph: true, createGraph: throughSteps);
             psi = throughSteps
                 ? lookahead.Step(psi, g)
                 : lookahead.Step(psi.Select(p => p.detach()).ToList(), g.Select(t => t.detach()).ToList()).Select(p => p.detach().requires_grad_(true)).ToList();
         }
 
-        var fakeLogits = steps == 0 ? _network.call(x) : _network.ForwardWith(x, psi);
-        var cost = Loss.Generator(fakeLogits);
+        var fakeLogits = steps == 0 ? _network.call(seen) : _network.ForwardWith(seen, psi);
+        var cost = GeneratorCost(seen, fakeLogits, steps == 0 ? null : psi);
         var gradient = Gradients.Of(cost, [x])[0];
         var judgment = (gradient.MoveToOuterDisposeScope(), cost.ToDouble(), MeanScore(fakeLogits));
-        return (judgment, UpdateOn(real, fake, UpdateRule.Plain));
+        return (judgment, UpdateOn(real, seen.detach(), UpdateRule.Plain));
     }
 
     /// <summary>Saves the current parameters as the anchor of a later <see cref="UpdateRule.FromAnchor"/> step.</summary>
@@ -112,19 +123,21 @@ public sealed class DiscriminatorPlayer : IDisposable
 
     /// <summary>
     /// Consensus, first half: on a fresh real minibatch and <paramref name="fake"/>, returns u = dJ_G/dx and
-    /// q = d(1/2 |grad_psi J_D|^2)/dx, keeping the graph for <see cref="ConsensusUpdate"/>.
+    /// q = d(1/2 |grad_psi J_D|^2)/dx, keeping the graph for <see cref="ConsensusUpdate"/>. Instance noise is drawn
+    /// once per minibatch (real's, then fake's), as in the unrolled move.
     /// </summary>
-    public (Tensor Gradient, double GeneratorLoss, double MeanFakeScore, Tensor FieldNormGradient) ConsensusJudge(Tensor fake)
+    public (Tensor Gradient, double GeneratorLoss, double MeanFakeScore, Tensor FieldNormGradient) ConsensusJudge(Tensor fake, int round = 0)
     {
         CheckFake(fake);
         using var scope = NewDisposeScope();
         var psi = _optimizer.Parameters.Cast<Tensor>().ToList();
-        var real = DrawReal();
+        var real = Noisy(DrawReal(), round);
         var x = fake.detach().requires_grad_(true);
+        var seen = Noisy(x, round);
         var realLogits = _network.call(real);
-        var fakeLogits = _network.call(x);
+        var fakeLogits = _network.call(seen);
         var costD = Loss.Discriminator(realLogits, fakeLogits);
-        var costG = Loss.Generator(fakeLogits);
+        var costG = GeneratorCost(seen, fakeLogits, null);
         var w = Gradients.Of(costD, psi, createGraph: true);
         var u = Gradients.Of(costG, [x], createGraph: true)[0];
         var q = Gradients.Of(Gradients.HalfSquaredNorm(w), [x], retainGraph: true)[0];
@@ -165,7 +178,10 @@ public sealed class DiscriminatorPlayer : IDisposable
         return (hessianVectorProduct, report);
     }
 
-    /// <summary>Mean D on a fresh real sample (seeded, the training stream untouched) and on <paramref name="fake"/>.</summary>
+    /// <summary>
+    /// Mean D on a fresh real sample (seeded, the training stream untouched) and on <paramref name="fake"/>, without
+    /// instance noise: this measures the discriminator, it does not train it.
+    /// </summary>
     public DiscriminatorEvaluation Evaluate(Tensor fake, ulong seed)
     {
         CheckFake(fake);
@@ -195,7 +211,28 @@ public sealed class DiscriminatorPlayer : IDisposable
         _stream.Dispose();
     }
 
-    private static double MeanScore(Tensor logits) => sigmoid(logits.detach()).mean().ToDouble();
+    // sigma(logit) for logit games, the mean energy for the energy-based one (see GanLoss.MeanScore).
+    private double MeanScore(Tensor logits) => Loss.MeanScore(logits);
+
+    // The minibatch as the discriminator sees it in this round: with instance noise, from its own stream.
+    private Tensor Noisy(Tensor x, int round) => InstanceNoise.Add(x, InstanceNoise.Std(Setup.Stabilizers?.InstanceNoise, round), _stream);
+
+    // J_G on the fakes D saw (at psi, or the network's own parameters when null), plus EBGAN-PT's pulling-away term
+    // on their codes when the game has one (Zhao et al. 2016, eq. 6).
+    private Tensor GeneratorCost(Tensor seen, Tensor fakeLogits, IReadOnlyList<Tensor>? psi)
+    {
+        var cost = Loss.Generator(fakeLogits);
+        var weight = Setup.Stabilizers?.PullAway ?? 0;
+        if (weight == 0)
+        {
+            return cost;
+        }
+
+        var autoencoder = _network as AutoencoderDiscriminator
+            ?? throw new InvalidOperationException("the pulling-away term needs the autoencoder discriminator's codes");
+        var codes = psi is null ? autoencoder.Code(seen) : autoencoder.Code(seen, psi);
+        return cost + (weight * PullingAwayTerm.Of(codes));
+    }
 
     private DiscriminatorMoveReport UpdateOn(Tensor real, Tensor fake, UpdateRule rule)
     {

@@ -45,7 +45,7 @@ public sealed class ReferenceTrainer : IDisposable
         _dtype = dtype;
         _device = DeviceName.Parse(spec.Generator.Device);
         _data = RealData.For(spec.Data);
-        _loss = GanLoss.For(spec.Loss, spec.Stabilizers.RealLabel);
+        _loss = GanLoss.For(spec.Loss, spec.Stabilizers.RealLabel, spec.Discriminator.Margin);
         _generatorStream = new Generator(PlayerSeeds.Generator(spec.Seed));
         _discriminatorStream = new Generator(PlayerSeeds.Discriminator(spec.Seed));
         _g = PlayerNetworks.Generator(spec.Generator);
@@ -137,14 +137,18 @@ public sealed class ReferenceTrainer : IDisposable
         return record;
     }
 
-    // Leaves grad_theta J_G and grad_psi J_D in .grad, at the current parameters, from fresh minibatches.
+    // Leaves grad_theta J_G and grad_psi J_D in .grad, at the current parameters, from fresh minibatches. With instance
+    // noise the judgment of the fakes and the discriminator's step each see their own noisy copy, drawn in the order the
+    // discriminator's two moves draw them: the judgment's, then the real minibatch, its noise, the fakes' noise.
     private (RoundRecord Record, Tensor Fake) SimultaneousGradients(int round)
     {
         var x = _g.call(Latent());
-        var realLogits = _d.call(Real());
-        var fakeLogits = _d.call(x.detach());
+        var judged = Noisy(x, round);
+        var real = Noisy(Real(), round);
+        var realLogits = _d.call(real);
+        var fakeLogits = _d.call(Noisy(x.detach(), round));
         var costD = _loss.Discriminator(realLogits, fakeLogits);
-        var costG = _loss.Generator(_d.call(x));
+        var costG = GeneratorCost(judged, _d.call(judged), null);
 
         _optimizerD.zero_grad();
         costD.backward();
@@ -189,8 +193,9 @@ public sealed class ReferenceTrainer : IDisposable
                 x = _g.call(Latent());
             }
 
-            var realLogits = _d.call(Real());
-            var fakeLogits = _d.call(x);
+            var real = Noisy(Real(), round);
+            var realLogits = _d.call(real);
+            var fakeLogits = _d.call(Noisy(x, round));
             var cost = _loss.Discriminator(realLogits, fakeLogits);
             _optimizerD.zero_grad();
             cost.backward();
@@ -203,7 +208,8 @@ public sealed class ReferenceTrainer : IDisposable
 
         for (var step = 0; step < kG; step++)
         {
-            var cost = _loss.Generator(_d.call(_g.call(Latent())));
+            var seen = Noisy(_g.call(Latent()), round);
+            var cost = GeneratorCost(seen, _d.call(seen), null);
             _optimizerG.zero_grad();
             cost.backward(inputs: _theta.Cast<Tensor>().ToList());
             normG += PlayerParameters.GradientNorm(_theta) / kG;
@@ -249,12 +255,13 @@ public sealed class ReferenceTrainer : IDisposable
     {
         using var scope = NewDisposeScope();
         var x = _g.call(Latent());
-        var real = Real();
+        var real = Noisy(Real(), round);
+        var noisy = Noisy(x, round);
         IReadOnlyList<Tensor> psi = _psi.Cast<Tensor>().ToList();
         var lookahead = new OptimizerLookahead(_spec.Discriminator.Optimizer, _optimizerD);
         for (var k = 0; k < _spec.Protocol.UnrollSteps; k++)
         {
-            var seen = throughSteps ? x : x.detach();
+            var seen = throughSteps ? noisy : noisy.detach();
             var cost = _loss.Discriminator(_d.ForwardWith(real, psi), _d.ForwardWith(seen, psi));
             var g = autograd.grad([cost], psi.ToList(), retain_graph: true, create_graph: throughSteps);
             psi = throughSteps
@@ -262,13 +269,14 @@ public sealed class ReferenceTrainer : IDisposable
                 : lookahead.Step(psi.Select(p => p.detach()).ToList(), g.Select(t => t.detach()).ToList()).Select(p => p.detach().requires_grad_(true)).ToList();
         }
 
-        var unrolledLogits = _spec.Protocol.UnrollSteps == 0 ? _d.call(x) : _d.ForwardWith(x, psi);
-        var costG = _loss.Generator(unrolledLogits);
+        var unrolled = _spec.Protocol.UnrollSteps != 0;
+        var unrolledLogits = unrolled ? _d.ForwardWith(noisy, psi) : _d.call(noisy);
+        var costG = GeneratorCost(noisy, unrolledLogits, unrolled ? psi : null);
         _optimizerG.zero_grad();
         costG.backward(inputs: _theta.Cast<Tensor>().ToList());
 
         var realLogits = _d.call(real);
-        var fakeLogits = _d.call(x.detach());
+        var fakeLogits = _d.call(noisy.detach());
         var costD = _loss.Discriminator(realLogits, fakeLogits);
         _optimizerD.zero_grad();
         costD.backward();
@@ -286,11 +294,12 @@ public sealed class ReferenceTrainer : IDisposable
         using var scope = NewDisposeScope();
         var theta = _theta.Cast<Tensor>().ToList();
         var psi = _psi.Cast<Tensor>().ToList();
-        var x = _g.call(Latent());
-        var realLogits = _d.call(Real());
+        var real = Noisy(Real(), round);
+        var x = Noisy(_g.call(Latent()), round);
+        var realLogits = _d.call(real);
         var fakeLogits = _d.call(x);
         var costD = _loss.Discriminator(realLogits, fakeLogits);
-        var costG = _loss.Generator(fakeLogits);
+        var costG = GeneratorCost(x, fakeLogits, null);
         var vG = Gradients.Of(costG, theta, createGraph: true);
         var vD = Gradients.Of(costD, psi, createGraph: true);
         var gradL = Gradients.Of(Gradients.HalfSquaredNorm(vG.Concat(vD)), [.. theta, .. psi]);
@@ -312,7 +321,24 @@ public sealed class ReferenceTrainer : IDisposable
         return record;
     }
 
-    private static double Mean(Tensor logits) => sigmoid(logits.detach()).mean().ToDouble();
+    private double Mean(Tensor logits) => _loss.MeanScore(logits);
+
+    // Instance noise on what the discriminator sees, from the discriminator's stream (as DiscriminatorPlayer draws it).
+    private Tensor Noisy(Tensor x, int round) => InstanceNoise.Add(x, InstanceNoise.Std(_spec.Stabilizers.InstanceNoise, round), _discriminatorStream);
+
+    // J_G plus EBGAN-PT's pulling-away term on the autoencoder's codes of the fakes (Zhao et al. 2016, eq. 6).
+    private Tensor GeneratorCost(Tensor seen, Tensor fakeLogits, IReadOnlyList<Tensor>? psi)
+    {
+        var cost = _loss.Generator(fakeLogits);
+        if (_spec.Stabilizers.PullAway == 0)
+        {
+            return cost;
+        }
+
+        var autoencoder = (AutoencoderDiscriminator)_d;
+        var codes = psi is null ? autoencoder.Code(seen) : autoencoder.Code(seen, psi);
+        return cost + (_spec.Stabilizers.PullAway * PullingAwayTerm.Of(codes));
+    }
 
     private Tensor Latent() => randn([_spec.BatchSize, _spec.Generator.LatentSize], generator: _generatorStream).to(_dtype).to(_device);
 
