@@ -44,6 +44,7 @@ internal sealed partial class SpecFlags
         Add<double>("--pull-away", "Weight of EBGAN-PT's pulling-away term in J_G, e.g. 0.1 (0 is off).", "stabilizers.pullAway");
         Add<double>("--instance-noise", "Std of the Gaussian instance noise on every input of the discriminator (0 is off).", "stabilizers.instanceNoise.sigma0");
         Add<int>("--noise-anneal", "Rounds over which the instance noise's std falls linearly to 0 (0 keeps it constant).", "stabilizers.instanceNoise.annealRounds");
+        Add<string>("--class-labels", "Use the data's classes: none, conditional (G(z, y), D(x, y)) or auxiliary-classes (an (n+1)-class D).", "stabilizers.classLabels");
         Add<int>("--eval-every", "Evaluate every this many rounds.", "evaluation.every");
         Add<int>("--eval-samples", "Generated samples per evaluation.", "evaluation.samples");
     }

@@ -5,6 +5,10 @@ namespace OrleansGan.Abstractions.Spec;
 /// One-sided label smoothing: the target of real samples in the discriminator's cross-entropy (1 is off, 0.9 is the
 /// tutorial's advice); the target of fake samples stays exactly 0. Cross-entropy losses only.
 /// </param>
+/// <param name="ClassLabels">
+/// How the players use the samples' classes: not at all, a class-conditional pair G(z, y) and D(x, y)
+/// (Mirza and Osindero 2014), or an (n+1)-class discriminator (Salimans et al. 2016, section 5).
+/// </param>
 /// <param name="InstanceNoise">Gaussian noise on every input of the discriminator while it trains and judges; null or a zero std is off.</param>
 /// <param name="PullAway">
 /// EBGAN-PT's pulling-away term (Zhao et al. 2016, eq. 6): this weight times the mean squared cosine similarity between
@@ -14,5 +18,6 @@ namespace OrleansGan.Abstractions.Spec;
 [GenerateSerializer, Immutable]
 public sealed record StabilizerSpec(
     [property: Id(0)] double RealLabel,
+    [property: Id(4)] ClassLabels ClassLabels = ClassLabels.None,
     [property: Id(3)] InstanceNoiseSpec? InstanceNoise = null,
     [property: Id(30)] double PullAway = 0);

@@ -13,10 +13,14 @@ public static class PlayerNetworks
         _ => throw new ArgumentOutOfRangeException(nameof(spec), spec.Network, "unknown generator network"),
     };
 
-    /// <summary>The discriminator's network (one logit, or for the autoencoder one energy, per sample).</summary>
-    public static PlayerNetwork Discriminator(DiscriminatorSpec spec) => spec.Network switch
+    /// <summary>
+    /// The discriminator's network: one logit per sample, or <paramref name="outputs"/> (the (n+1)-class discriminator's);
+    /// the autoencoder gives one energy per sample.
+    /// </summary>
+    public static PlayerNetwork Discriminator(DiscriminatorSpec spec, int outputs = 1) => spec.Network switch
     {
-        DiscriminatorNetwork.Mlp => new Mlp("discriminator", spec.InputSize, spec.Hidden, 1, spec.Activation, spec.OutputScale),
+        DiscriminatorNetwork.Mlp => new Mlp("discriminator", spec.InputSize, spec.Hidden, outputs, spec.Activation, spec.OutputScale),
+        _ when outputs != 1 => throw new ArgumentException($"a {spec.Network} discriminator has one output, not {outputs}", nameof(outputs)),
         DiscriminatorNetwork.Linear => new LinearCritic("discriminator", spec.InputSize, spec.OutputScale),
         DiscriminatorNetwork.Autoencoder => new AutoencoderDiscriminator("discriminator", spec.InputSize, spec.Hidden, spec.Activation),
         _ => throw new ArgumentOutOfRangeException(nameof(spec), spec.Network, "unknown discriminator network"),

@@ -1,5 +1,6 @@
 using OrleansGan.Abstractions.Messages;
 using OrleansGan.Abstractions.Players;
+using OrleansGan.Abstractions.Spec;
 using OrleansGan.Core.Data;
 using OrleansGan.Core.Devices;
 using OrleansGan.Core.Losses;
@@ -30,8 +31,11 @@ public sealed class DiscriminatorPlayer : IDisposable
             : DeviceName.Parse(setup.Spec.Device);
         Data = RealData.For(setup.Data);
         Loss = GanLoss.For(setup.Loss, setup.Stabilizers?.RealLabel ?? 1, setup.Spec.Margin);
+        var classLabels = setup.Stabilizers?.ClassLabels ?? ClassLabels.None;
+        Costs = new ClassLabelCosts(Loss, classLabels, Data.ClassCount);
+        Classes = ClassConditioning.Classes(classLabels, setup.Data);
         _stream = new Generator(setup.Seed);
-        _network = PlayerNetworks.Discriminator(setup.Spec);
+        _network = ClassConditioning.Discriminator(setup.Spec, Classes, Costs.Outputs);
         _network.Initialize(_stream, setup.Spec.InitialValue);
         _network.to(Device);
         _optimizer = new PlayerOptimizer(setup.Spec.Optimizer, _network);
@@ -49,36 +53,47 @@ public sealed class DiscriminatorPlayer : IDisposable
     /// <summary>The game's costs.</summary>
     public GanLoss Loss { get; }
 
+    /// <summary>The costs as functions of the network's output, whatever use the discriminator makes of class labels.</summary>
+    public ClassLabelCosts Costs { get; }
+
+    /// <summary>The number of classes the discriminator is conditioned on, D(x, y); 0 when it is unconditional.</summary>
+    public int Classes { get; }
+
     /// <summary>The network, for tests that inspect it.</summary>
     public PlayerNetwork Network => _network;
 
     /// <summary>Draws a real minibatch from the training stream.</summary>
     public Tensor DrawReal() => Data.Sample(Setup.BatchSize, _stream, Device);
 
+    /// <summary>Draws a real minibatch and its classes from the training stream (the same draws as <see cref="DrawReal"/>).</summary>
+    public (Tensor Samples, Tensor Labels) DrawRealLabeled() => Data.SampleLabeled(Setup.BatchSize, _stream, Device);
+
     /// <summary>
-    /// One step by <paramref name="rule"/> on J_D against a fresh real minibatch and <paramref name="fake"/>, both with
-    /// the instance noise of <paramref name="round"/> (drawn after the real minibatch: real's noise, then fake's).
+    /// One step by <paramref name="rule"/> on J_D against a fresh real minibatch and <paramref name="fake"/>, whose
+    /// classes <paramref name="fakeLabels"/> a class-conditional discriminator needs (and any other refuses). Both
+    /// minibatches get the instance noise of <paramref name="round"/> (drawn after the real minibatch: real's, then fake's).
     /// </summary>
-    public DiscriminatorMoveReport Update(Tensor fake, UpdateRule rule = UpdateRule.Plain, int round = 0)
+    public DiscriminatorMoveReport Update(Tensor fake, UpdateRule rule = UpdateRule.Plain, Tensor? fakeLabels = null, int round = 0)
     {
-        CheckFake(fake);
+        CheckFake(fake, fakeLabels);
         _optimizer.CheckCanStep(rule);
         using var scope = NewDisposeScope();
-        var real = Noisy(DrawReal(), round);
-        return UpdateOn(real, Noisy(fake, round), rule);
+        var (real, realLabels) = DrawRealLabeled();
+        var noisyReal = Noisy(real, round);
+        return UpdateOn(noisyReal, realLabels, Noisy(fake, round), fakeLabels, rule);
     }
 
     /// <summary>
     /// dJ_G/dx for <paramref name="fake"/> at the current parameters, with J_G and mean D(G(z)); nothing is updated.
     /// With instance noise D judges x + noise, so the message is D's gradient at the noisy point.
     /// </summary>
-    public (Tensor Gradient, double GeneratorLoss, double MeanFakeScore) Judge(Tensor fake, int round = 0)
+    public (Tensor Gradient, double GeneratorLoss, double MeanFakeScore) Judge(Tensor fake, Tensor? fakeLabels = null, int round = 0)
     {
-        CheckFake(fake);
+        CheckFake(fake, fakeLabels);
         using var scope = NewDisposeScope();
         var x = fake.detach().requires_grad_(true);
         var seen = Noisy(x, round);
-        var fakeLogits = _network.call(seen);
+        var fakeLogits = Output(seen, fakeLabels);
         var cost = GeneratorCost(seen, fakeLogits, null);
         var gradient = Gradients.Of(cost, [x])[0];
         return (gradient.MoveToOuterDisposeScope(), cost.ToDouble(), MeanScore(fakeLogits));
@@ -92,30 +107,31 @@ public sealed class DiscriminatorPlayer : IDisposable
     /// look-ahead, the judgment and the step: they all see the same noisy minibatches.
     /// </summary>
     public ((Tensor Gradient, double GeneratorLoss, double MeanFakeScore) Judgment, DiscriminatorMoveReport Update) JudgeUnrolledThenUpdate(
-        Tensor fake, int steps, bool throughSteps, int round = 0)
+        Tensor fake, int steps, bool throughSteps, Tensor? fakeLabels = null, int round = 0)
     {
-        CheckFake(fake);
+        CheckFake(fake, fakeLabels);
         ArgumentOutOfRangeException.ThrowIfNegative(steps);
         using var scope = NewDisposeScope();
-        var real = Noisy(DrawReal(), round);
+        var (cleanReal, realLabels) = DrawRealLabeled();
+        var real = Noisy(cleanReal, round);
         var x = fake.detach().requires_grad_(true);
         var seen = Noisy(x, round);
         IReadOnlyList<Tensor> psi = _optimizer.Parameters.Cast<Tensor>().ToList();
         var lookahead = _optimizer.Lookahead();
         for (var k = 0; k < steps; k++)
         {
-            var costD = Loss.Discriminator(_network.ForwardWith(real, psi), _network.ForwardWith(seen, psi));
+            var costD = Costs.Discriminator(Output(real, realLabels, psi), realLabels, Output(seen, fakeLabels, psi));
             var g = Gradients.Of(costD, psi, retainGraph: true, createGraph: throughSteps);
             psi = throughSteps
                 ? lookahead.Step(psi, g)
                 : lookahead.Step(psi.Select(p => p.detach()).ToList(), g.Select(t => t.detach()).ToList()).Select(p => p.detach().requires_grad_(true)).ToList();
         }
 
-        var fakeLogits = steps == 0 ? _network.call(seen) : _network.ForwardWith(seen, psi);
+        var fakeLogits = steps == 0 ? Output(seen, fakeLabels) : Output(seen, fakeLabels, psi);
         var cost = GeneratorCost(seen, fakeLogits, steps == 0 ? null : psi);
         var gradient = Gradients.Of(cost, [x])[0];
         var judgment = (gradient.MoveToOuterDisposeScope(), cost.ToDouble(), MeanScore(fakeLogits));
-        return (judgment, UpdateOn(real, seen.detach(), UpdateRule.Plain));
+        return (judgment, UpdateOn(real, realLabels, seen.detach(), fakeLabels, UpdateRule.Plain));
     }
 
     /// <summary>Saves the current parameters as the anchor of a later <see cref="UpdateRule.FromAnchor"/> step.</summary>
@@ -126,17 +142,19 @@ public sealed class DiscriminatorPlayer : IDisposable
     /// q = d(1/2 |grad_psi J_D|^2)/dx, keeping the graph for <see cref="ConsensusUpdate"/>. Instance noise is drawn
     /// once per minibatch (real's, then fake's), as in the unrolled move.
     /// </summary>
-    public (Tensor Gradient, double GeneratorLoss, double MeanFakeScore, Tensor FieldNormGradient) ConsensusJudge(Tensor fake, int round = 0)
+    public (Tensor Gradient, double GeneratorLoss, double MeanFakeScore, Tensor FieldNormGradient) ConsensusJudge(
+        Tensor fake, Tensor? fakeLabels = null, int round = 0)
     {
-        CheckFake(fake);
+        CheckFake(fake, fakeLabels);
         using var scope = NewDisposeScope();
         var psi = _optimizer.Parameters.Cast<Tensor>().ToList();
-        var real = Noisy(DrawReal(), round);
+        var (cleanReal, realLabels) = DrawRealLabeled();
+        var real = Noisy(cleanReal, round);
         var x = fake.detach().requires_grad_(true);
         var seen = Noisy(x, round);
-        var realLogits = _network.call(real);
-        var fakeLogits = _network.call(seen);
-        var costD = Loss.Discriminator(realLogits, fakeLogits);
+        var realLogits = Output(real, realLabels);
+        var fakeLogits = Output(seen, fakeLabels);
+        var costD = Costs.Discriminator(realLogits, realLabels, fakeLogits);
         var costG = GeneratorCost(seen, fakeLogits, null);
         var w = Gradients.Of(costD, psi, createGraph: true);
         var u = Gradients.Of(costG, [x], createGraph: true)[0];
@@ -179,17 +197,21 @@ public sealed class DiscriminatorPlayer : IDisposable
     }
 
     /// <summary>
-    /// Mean D on a fresh real sample (seeded, the training stream untouched) and on <paramref name="fake"/>, without
-    /// instance noise: this measures the discriminator, it does not train it.
+    /// Mean D on a fresh real sample (seeded, the training stream untouched) and on <paramref name="fake"/>; a
+    /// class-conditional discriminator takes fake sample i to be of class i mod n, as the generator's evaluation
+    /// sample is (<see cref="ClassConditioning.Balanced"/>). No instance noise: this measures the discriminator, it does
+    /// not train it.
     /// </summary>
     public DiscriminatorEvaluation Evaluate(Tensor fake, ulong seed)
     {
-        CheckFake(fake);
+        CheckFake(fake, null, checkLabels: false);
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
         using var stream = new Generator(seed);
-        var real = Data.Sample((int)fake.shape[0], stream, Device);
-        return new DiscriminatorEvaluation(MeanScore(_network.call(real)), MeanScore(_network.call(fake)));
+        var count = (int)fake.shape[0];
+        var (real, realLabels) = Data.SampleLabeled(count, stream, Device);
+        var fakeLabels = Classes == 0 ? null : ClassConditioning.Balanced(count, Classes);
+        return new DiscriminatorEvaluation(MeanScore(Output(real, realLabels)), MeanScore(Output(fake, fakeLabels)));
     }
 
     /// <summary>Everything needed to continue exactly from here: weights, optimizer and rule state, random stream.</summary>
@@ -212,7 +234,7 @@ public sealed class DiscriminatorPlayer : IDisposable
     }
 
     // sigma(logit) for logit games, the mean energy for the energy-based one (see GanLoss.MeanScore).
-    private double MeanScore(Tensor logits) => Loss.MeanScore(logits);
+    private double MeanScore(Tensor output) => Loss.MeanScore(Costs.Logit(output.detach()));
 
     // The minibatch as the discriminator sees it in this round: with instance noise, from its own stream.
     private Tensor Noisy(Tensor x, int round) => InstanceNoise.Add(x, InstanceNoise.Std(Setup.Stabilizers?.InstanceNoise, round), _stream);
@@ -221,7 +243,7 @@ public sealed class DiscriminatorPlayer : IDisposable
     // on their codes when the game has one (Zhao et al. 2016, eq. 6).
     private Tensor GeneratorCost(Tensor seen, Tensor fakeLogits, IReadOnlyList<Tensor>? psi)
     {
-        var cost = Loss.Generator(fakeLogits);
+        var cost = Costs.Generator(fakeLogits);
         var weight = Setup.Stabilizers?.PullAway ?? 0;
         if (weight == 0)
         {
@@ -234,11 +256,18 @@ public sealed class DiscriminatorPlayer : IDisposable
         return cost + (weight * PullingAwayTerm.Of(codes));
     }
 
-    private DiscriminatorMoveReport UpdateOn(Tensor real, Tensor fake, UpdateRule rule)
+    // The network's raw output for samples x with classes y: D(x), or D(x, y) read from [x, onehot(y)] when conditional.
+    private Tensor Output(Tensor x, Tensor? labels, IReadOnlyList<Tensor>? parameters = null)
     {
-        var realLogits = _network.call(real);
-        var fakeLogits = _network.call(fake.detach());
-        var cost = Loss.Discriminator(realLogits, fakeLogits);
+        var input = ClassConditioning.Input(x, Classes == 0 ? null : labels, Classes);
+        return parameters is null ? _network.call(input) : _network.ForwardWith(input, parameters);
+    }
+
+    private DiscriminatorMoveReport UpdateOn(Tensor real, Tensor realLabels, Tensor fake, Tensor? fakeLabels, UpdateRule rule)
+    {
+        var realLogits = Output(real, realLabels);
+        var fakeLogits = Output(fake.detach(), fakeLabels);
+        var cost = Costs.Discriminator(realLogits, realLabels, fakeLogits);
         _optimizer.ZeroGrad();
         cost.backward();
         var norm = _optimizer.GradientNorm();
@@ -246,13 +275,18 @@ public sealed class DiscriminatorPlayer : IDisposable
         return new DiscriminatorMoveReport(cost.ToDouble(), MeanScore(realLogits), MeanScore(fakeLogits), norm);
     }
 
-    private void CheckFake(Tensor fake)
+    private void CheckFake(Tensor fake, Tensor? labels, bool checkLabels = true)
     {
         if (fake.ndim != 2 || fake.shape[1] != Setup.Spec.InputSize)
         {
             throw new ArgumentException(
                 $"fake minibatch has shape [{string.Join(",", fake.shape)}]; the discriminator takes [batch, {Setup.Spec.InputSize}]",
                 nameof(fake));
+        }
+
+        if (checkLabels && ClassConditioning.Problem(labels, fake.shape[0], Classes) is { } problem)
+        {
+            throw new ArgumentException($"fake minibatch {problem}", nameof(labels));
         }
     }
 

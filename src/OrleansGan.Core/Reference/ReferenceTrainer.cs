@@ -25,7 +25,8 @@ public sealed class ReferenceTrainer : IDisposable
     private readonly Device _device;
     private readonly ScalarType _dtype;
     private readonly RealData _data;
-    private readonly GanLoss _loss;
+    private readonly ClassLabelCosts _costs;
+    private readonly int _classes;
     private readonly Generator _generatorStream;
     private readonly Generator _discriminatorStream;
     private readonly PlayerNetwork _g;
@@ -45,13 +46,14 @@ public sealed class ReferenceTrainer : IDisposable
         _dtype = dtype;
         _device = DeviceName.Parse(spec.Generator.Device);
         _data = RealData.For(spec.Data);
-        _loss = GanLoss.For(spec.Loss, spec.Stabilizers.RealLabel, spec.Discriminator.Margin);
+        _costs = new ClassLabelCosts(GanLoss.For(spec.Loss, spec.Stabilizers.RealLabel, spec.Discriminator.Margin), spec.Stabilizers.ClassLabels, _data.ClassCount);
+        _classes = ClassConditioning.Classes(spec);
         _generatorStream = new Generator(PlayerSeeds.Generator(spec.Seed));
         _discriminatorStream = new Generator(PlayerSeeds.Discriminator(spec.Seed));
-        _g = PlayerNetworks.Generator(spec.Generator);
+        _g = ClassConditioning.Generator(spec.Generator, _classes);
         _g.Initialize(_generatorStream, spec.Generator.InitialValue);
         _g.to(dtype).to(_device);
-        _d = PlayerNetworks.Discriminator(spec.Discriminator);
+        _d = ClassConditioning.Discriminator(spec.Discriminator, _classes, _costs.Outputs);
         _d.Initialize(_discriminatorStream, spec.Discriminator.InitialValue);
         _d.to(dtype).to(_device);
         _theta = _g.parameters().ToList();
@@ -142,13 +144,14 @@ public sealed class ReferenceTrainer : IDisposable
     // discriminator's two moves draw them: the judgment's, then the real minibatch, its noise, the fakes' noise.
     private (RoundRecord Record, Tensor Fake) SimultaneousGradients(int round)
     {
-        var x = _g.call(Latent());
+        var (x, y) = Fake();
         var judged = Noisy(x, round);
-        var real = Noisy(Real(), round);
-        var realLogits = _d.call(real);
-        var fakeLogits = _d.call(Noisy(x.detach(), round));
-        var costD = _loss.Discriminator(realLogits, fakeLogits);
-        var costG = GeneratorCost(judged, _d.call(judged), null);
+        var (cleanReal, realY) = Real();
+        var real = Noisy(cleanReal, round);
+        var realLogits = D(real, realY);
+        var fakeLogits = D(Noisy(x.detach(), round), y);
+        var costD = _costs.Discriminator(realLogits, realY, fakeLogits);
+        var costG = GeneratorCost(judged, D(judged, y), null);
 
         _optimizerD.zero_grad();
         costD.backward();
@@ -188,15 +191,17 @@ public sealed class ReferenceTrainer : IDisposable
         for (var step = 0; step < kD; step++)
         {
             Tensor x;
+            Tensor? y;
             using (no_grad())
             {
-                x = _g.call(Latent());
+                (x, y) = Fake();
             }
 
-            var real = Noisy(Real(), round);
-            var realLogits = _d.call(real);
-            var fakeLogits = _d.call(Noisy(x, round));
-            var cost = _loss.Discriminator(realLogits, fakeLogits);
+            var (cleanReal, realY) = Real();
+            var real = Noisy(cleanReal, round);
+            var realLogits = D(real, realY);
+            var fakeLogits = D(Noisy(x, round), y);
+            var cost = _costs.Discriminator(realLogits, realY, fakeLogits);
             _optimizerD.zero_grad();
             cost.backward();
             normD += PlayerParameters.GradientNorm(_psi) / kD;
@@ -208,8 +213,9 @@ public sealed class ReferenceTrainer : IDisposable
 
         for (var step = 0; step < kG; step++)
         {
-            var seen = Noisy(_g.call(Latent()), round);
-            var cost = GeneratorCost(seen, _d.call(seen), null);
+            var (x, y) = Fake();
+            var seen = Noisy(x, round);
+            var cost = GeneratorCost(seen, D(seen, y), null);
             _optimizerG.zero_grad();
             cost.backward(inputs: _theta.Cast<Tensor>().ToList());
             normG += PlayerParameters.GradientNorm(_theta) / kG;
@@ -254,15 +260,16 @@ public sealed class ReferenceTrainer : IDisposable
     private RoundRecord Unrolled(int round, bool throughSteps)
     {
         using var scope = NewDisposeScope();
-        var x = _g.call(Latent());
-        var real = Noisy(Real(), round);
+        var (x, y) = Fake();
+        var (cleanReal, realY) = Real();
+        var real = Noisy(cleanReal, round);
         var noisy = Noisy(x, round);
         IReadOnlyList<Tensor> psi = _psi.Cast<Tensor>().ToList();
         var lookahead = new OptimizerLookahead(_spec.Discriminator.Optimizer, _optimizerD);
         for (var k = 0; k < _spec.Protocol.UnrollSteps; k++)
         {
             var seen = throughSteps ? noisy : noisy.detach();
-            var cost = _loss.Discriminator(_d.ForwardWith(real, psi), _d.ForwardWith(seen, psi));
+            var cost = _costs.Discriminator(D(real, realY, psi), realY, D(seen, y, psi));
             var g = autograd.grad([cost], psi.ToList(), retain_graph: true, create_graph: throughSteps);
             psi = throughSteps
                 ? lookahead.Step(psi, g.ToList())
@@ -270,14 +277,14 @@ public sealed class ReferenceTrainer : IDisposable
         }
 
         var unrolled = _spec.Protocol.UnrollSteps != 0;
-        var unrolledLogits = unrolled ? _d.ForwardWith(noisy, psi) : _d.call(noisy);
+        var unrolledLogits = unrolled ? D(noisy, y, psi) : D(noisy, y);
         var costG = GeneratorCost(noisy, unrolledLogits, unrolled ? psi : null);
         _optimizerG.zero_grad();
         costG.backward(inputs: _theta.Cast<Tensor>().ToList());
 
-        var realLogits = _d.call(real);
-        var fakeLogits = _d.call(noisy.detach());
-        var costD = _loss.Discriminator(realLogits, fakeLogits);
+        var realLogits = D(real, realY);
+        var fakeLogits = D(noisy.detach(), y);
+        var costD = _costs.Discriminator(realLogits, realY, fakeLogits);
         _optimizerD.zero_grad();
         costD.backward();
         var record = new RoundRecord(round, costD.ToDouble(), costG.ToDouble(), Mean(realLogits), Mean(fakeLogits),
@@ -294,11 +301,13 @@ public sealed class ReferenceTrainer : IDisposable
         using var scope = NewDisposeScope();
         var theta = _theta.Cast<Tensor>().ToList();
         var psi = _psi.Cast<Tensor>().ToList();
-        var real = Noisy(Real(), round);
-        var x = Noisy(_g.call(Latent()), round);
-        var realLogits = _d.call(real);
-        var fakeLogits = _d.call(x);
-        var costD = _loss.Discriminator(realLogits, fakeLogits);
+        var (clean, y) = Fake();
+        var (cleanReal, realY) = Real();
+        var real = Noisy(cleanReal, round);
+        var x = Noisy(clean, round);
+        var realLogits = D(real, realY);
+        var fakeLogits = D(x, y);
+        var costD = _costs.Discriminator(realLogits, realY, fakeLogits);
         var costG = GeneratorCost(x, fakeLogits, null);
         var vG = Gradients.Of(costG, theta, createGraph: true);
         var vD = Gradients.Of(costD, psi, createGraph: true);
@@ -321,7 +330,7 @@ public sealed class ReferenceTrainer : IDisposable
         return record;
     }
 
-    private double Mean(Tensor logits) => _loss.MeanScore(logits);
+    private double Mean(Tensor output) => _costs.Loss.MeanScore(_costs.Logit(output.detach()));
 
     // Instance noise on what the discriminator sees, from the discriminator's stream (as DiscriminatorPlayer draws it).
     private Tensor Noisy(Tensor x, int round) => InstanceNoise.Add(x, InstanceNoise.Std(_spec.Stabilizers.InstanceNoise, round), _discriminatorStream);
@@ -329,7 +338,7 @@ public sealed class ReferenceTrainer : IDisposable
     // J_G plus EBGAN-PT's pulling-away term on the autoencoder's codes of the fakes (Zhao et al. 2016, eq. 6).
     private Tensor GeneratorCost(Tensor seen, Tensor fakeLogits, IReadOnlyList<Tensor>? psi)
     {
-        var cost = _loss.Generator(fakeLogits);
+        var cost = _costs.Generator(fakeLogits);
         if (_spec.Stabilizers.PullAway == 0)
         {
             return cost;
@@ -340,7 +349,24 @@ public sealed class ReferenceTrainer : IDisposable
         return cost + (_spec.Stabilizers.PullAway * PullingAwayTerm.Of(codes));
     }
 
-    private Tensor Latent() => randn([_spec.BatchSize, _spec.Generator.LatentSize], generator: _generatorStream).to(_dtype).to(_device);
+    // x = G(z) or G(z, y), z then y drawn from the generator's stream in the generator player's order.
+    private (Tensor Samples, Tensor? Labels) Fake()
+    {
+        var z = randn([_spec.BatchSize, _spec.Generator.LatentSize], generator: _generatorStream).to(_dtype).to(_device);
+        var y = _classes == 0 ? null : ClassConditioning.Draw(_spec.BatchSize, _classes, _generatorStream).to(_device);
+        return (_g.call(ClassConditioning.Input(z, y, _classes)), y);
+    }
 
-    private Tensor Real() => _data.Sample(_spec.BatchSize, _discriminatorStream, _device).to(_dtype);
+    private (Tensor Samples, Tensor Labels) Real()
+    {
+        var (x, y) = _data.SampleLabeled(_spec.BatchSize, _discriminatorStream, _device);
+        return (x.to(_dtype), y);
+    }
+
+    // The discriminator's raw output on x (with classes y when it is conditional), at psi when given.
+    private Tensor D(Tensor x, Tensor? y, IReadOnlyList<Tensor>? psi = null)
+    {
+        var input = ClassConditioning.Input(x, _classes == 0 ? null : y, _classes);
+        return psi is null ? _d.call(input) : _d.ForwardWith(input, psi);
+    }
 }

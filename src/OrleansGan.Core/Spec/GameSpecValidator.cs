@@ -93,6 +93,7 @@ public static partial class GameSpecValidator
                 $"must be 0 (constant noise) or the number of rounds over which the std falls to 0 (got {noise.AnnealRounds})");
         }
 
+        CheckClassLabels(problems, spec);
         Check(spec.Checkpoint.Every >= 0, "checkpoint.every", $"must be 0 (never) or a number of rounds (got {spec.Checkpoint.Every})");
         var parameters = ParameterCount(spec);
         Check(!e.TrackParameters || parameters <= MaxTrackedParameters, "evaluation.trackParameters",
@@ -112,16 +113,21 @@ public static partial class GameSpecValidator
             return widths.Zip(widths.Skip(1), (a, b) => ((long)a * b) + b).Sum();
         }
 
+        // Class labels widen the first layers (a one-hot y beside z and x) and give the (n+1)-class discriminator n+1 outputs.
+        var mode = spec.Stabilizers.ClassLabels;
+        var classes = mode != ClassLabels.None && Enum.IsDefined(spec.Data.Kind) ? RealData.For(spec.Data).ClassCount : 0;
+        var conditioned = mode == ClassLabels.Conditional ? classes : 0;
+        var outputs = mode == ClassLabels.AuxiliaryClasses ? classes + 1 : 1;
         var g = spec.Generator.Network == GeneratorNetwork.PointMass
             ? spec.Generator.OutputSize
-            : Mlp(spec.Generator.LatentSize, spec.Generator.Hidden ?? [], spec.Generator.OutputSize);
+            : Mlp(spec.Generator.LatentSize + conditioned, spec.Generator.Hidden ?? [], spec.Generator.OutputSize);
         var dHidden = spec.Discriminator.Hidden ?? [];
         var d = spec.Discriminator.Network switch
         {
-            DiscriminatorNetwork.Linear => spec.Discriminator.InputSize,
+            DiscriminatorNetwork.Linear => spec.Discriminator.InputSize + conditioned,
             DiscriminatorNetwork.Autoencoder when dHidden.Length > 0 =>
                 Mlp(spec.Discriminator.InputSize, dHidden[..^1], dHidden[^1]) + Mlp(dHidden[^1], dHidden[..^1].Reverse(), spec.Discriminator.InputSize),
-            _ => Mlp(spec.Discriminator.InputSize, dHidden, 1),
+            _ => Mlp(spec.Discriminator.InputSize + conditioned, dHidden, outputs),
         };
         return g + d;
     }
@@ -186,6 +192,44 @@ public static partial class GameSpecValidator
         else if (pullAway > 0 && spec.BatchSize < 2)
         {
             problems.Add($"stabilizers.pullAway: compares distinct samples, so batchSize must be at least 2 (got {spec.BatchSize})");
+        }
+
+        if (autoencoder && spec.Stabilizers.ClassLabels != ClassLabels.None)
+        {
+            problems.Add($"stabilizers.classLabels: the autoencoder discriminator reconstructs x alone and reads no class (got {KebabCaseEnumConverter.NameOf(spec.Stabilizers.ClassLabels)})");
+        }
+    }
+
+    private static void CheckClassLabels(List<string> problems, GameSpec spec)
+    {
+        const string field = "stabilizers.classLabels";
+        var mode = spec.Stabilizers.ClassLabels;
+        if (!Enum.IsDefined(mode))
+        {
+            problems.Add($"{field}: unknown use of class labels {mode}");
+            return;
+        }
+
+        if (mode == ClassLabels.None || !Enum.IsDefined(spec.Data.Kind))
+        {
+            return;
+        }
+
+        var name = KebabCaseEnumConverter.NameOf(mode);
+        var classes = RealData.For(spec.Data).ClassCount;
+        if (classes < 2)
+        {
+            problems.Add($"{field}: {name} needs data with at least two classes; {KebabCaseEnumConverter.NameOf(spec.Data.Kind)} has {classes}");
+        }
+
+        if (mode == ClassLabels.Conditional && spec.Generator.Network != GeneratorNetwork.Mlp)
+        {
+            problems.Add($"{field}: a conditional generator reads [z, onehot(y)], which a {KebabCaseEnumConverter.NameOf(spec.Generator.Network)} generator does not read (generator.network must be mlp)");
+        }
+
+        if (mode == ClassLabels.AuxiliaryClasses && spec.Discriminator.Network != DiscriminatorNetwork.Mlp)
+        {
+            problems.Add($"{field}: the (n+1)-class discriminator has n+1 outputs, which a {KebabCaseEnumConverter.NameOf(spec.Discriminator.Network)} discriminator does not have (discriminator.network must be mlp)");
         }
     }
 

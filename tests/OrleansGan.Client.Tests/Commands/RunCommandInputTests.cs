@@ -32,6 +32,7 @@ public class RunCommandInputTests : IDisposable
     [InlineData("--device", "gpu0", "generator.device", "unknown device 'gpu0'")]
     [InlineData("--d-device", "cuda:0", "discriminator.device", "not available")]
     [InlineData("--data", "spiral", "data.kind", "ring8, grid25")]
+    [InlineData("--class-labels", "labels", "stabilizers.classLabels", "none, conditional, auxiliary-classes")]
     [InlineData("--set", "generator.outputSize=3", "discriminator.inputSize", "does not match generator.outputSize 3")]
     [InlineData("--set", "generator.widths=3", "generator.widths", "no such field")]
     [InlineData("--set", "evaluation=3", "evaluation", "is a section")]

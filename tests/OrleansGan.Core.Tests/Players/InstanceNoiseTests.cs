@@ -48,7 +48,7 @@ public class InstanceNoiseTests
     }
 
     private static DiscriminatorSetup Noisy(double sigma0, int annealRounds) =>
-        Discriminator(seed: 9) with { Stabilizers = new StabilizerSpec(1, new InstanceNoiseSpec(sigma0, annealRounds)) };
+        Discriminator(seed: 9) with { Stabilizers = new StabilizerSpec(1, InstanceNoise: new InstanceNoiseSpec(sigma0, annealRounds)) };
 
     private static Tensor Fakes()
     {

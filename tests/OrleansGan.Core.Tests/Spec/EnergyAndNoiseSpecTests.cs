@@ -80,6 +80,12 @@ public class EnergyAndNoiseSpecTests
     }
 
     [Fact]
+    public void The_autoencoder_reads_no_class_labels()
+    {
+        AssertProblem(Refused(With(("stabilizers.classLabels", "conditional"))), "stabilizers.classLabels", "(got conditional)");
+    }
+
+    [Fact]
     public void The_autoencoder_counts_its_encoder_and_mirrored_decoder_parameters()
     {
         var spec = GameSpecLoader.Load(null, Overrides(With(("discriminator.hidden", "[8, 3]"), ("generator.hidden", "[]"))));

@@ -61,6 +61,48 @@ public class ProtocolsMatchReferenceTests(ClusterFixture fixture)
         ParameterAssert.Close(reference.DiscriminatorParameters(), await fixture.Client.GetGrain<IDiscriminatorGrain>($"{id}/discriminator").GetParametersAsync(), Tolerance);
     }
 
+    public static TheoryData<string, string, string> ClassLabelCases() => new()
+    {
+        { "simultaneous", "conditional", "adam" },
+        { "alternating", "conditional", "sgd" },
+        { "simultaneous", "auxiliary-classes", "adam" },
+        { "unrolled", "auxiliary-classes", "adam" },
+        { "consensus", "auxiliary-classes", "sgd" },
+    };
+
+    [Theory]
+    [MemberData(nameof(ClassLabelCases))]
+    public async Task Class_label_games_on_the_ring_match_the_reference(string protocol, string classLabels, string optimizer)
+    {
+        var plain = Spec(protocol, "non-saturating", optimizer);
+        var spec = plain with { Stabilizers = plain.Stabilizers with { ClassLabels = Enum.Parse<ClassLabels>(classLabels.Replace("-", string.Empty), ignoreCase: true) } };
+        var id = $"classes-{protocol}-{classLabels}-{optimizer}";
+        var (last, rounds, _) = await GameRunner.PlayAsync(fixture.Client, id, spec);
+        Assert.True(last.State == GameState.Finished, last.Error);
+
+        using var reference = new ReferenceTrainer(spec);
+        for (var round = 1; round <= Rounds; round++)
+        {
+            var expected = reference.PlayRound(round);
+            var actual = rounds[round - 1];
+            Assert.True(Math.Abs(expected.DiscriminatorLoss - actual.DiscriminatorLoss) <= Tolerance * Math.Abs(expected.DiscriminatorLoss),
+                $"J_D at round {round}: reference {expected.DiscriminatorLoss:R}, grains {actual.DiscriminatorLoss:R}");
+            Assert.True(Math.Abs(expected.GeneratorLoss - actual.GeneratorLoss) <= Tolerance * Math.Abs(expected.GeneratorLoss),
+                $"J_G at round {round}: reference {expected.GeneratorLoss:R}, grains {actual.GeneratorLoss:R}");
+        }
+
+        var generator = await fixture.Client.GetGrain<IGeneratorGrain>($"{id}/generator").GetParametersAsync();
+        ParameterAssert.Close(reference.GeneratorParameters(), generator, Tolerance);
+        ParameterAssert.Close(reference.DiscriminatorParameters(), await fixture.Client.GetGrain<IDiscriminatorGrain>($"{id}/discriminator").GetParametersAsync(), Tolerance);
+
+        // The labels changed the game: the conditional generator reads 8 more inputs, the (n+1)-class D gives 9 outputs.
+        var (_, unlabelled, _) = await GameRunner.PlayAsync(fixture.Client, $"{id}-off", plain);
+        Assert.NotEqual(unlabelled[0].DiscriminatorLoss, rounds[0].DiscriminatorLoss);
+        Assert.Equal(classLabels == "conditional" ? [16, 4 + 8] : new long[] { 16, 4 }, TensorCodecShape(generator.Values[0]));
+    }
+
+    private static long[] TensorCodecShape(TensorBytes value) => value.Shape.Select(d => (long)d).ToArray();
+
     [Fact]
     public async Task Label_smoothing_reaches_the_discriminator_grain_and_matches_the_reference()
     {
@@ -127,6 +169,8 @@ public class ProtocolsMatchReferenceTests(ClusterFixture fixture)
         { "unrolled", "noise" },
         { "consensus", "noise" },
         { "unrolled", "ebgan-pt-noise" },
+        { "simultaneous", "conditional-noise" },
+        { "consensus", "auxiliary-classes-noise" },
     };
 
     /// <summary>
@@ -192,6 +236,8 @@ public class ProtocolsMatchReferenceTests(ClusterFixture fixture)
             "ebgan-pt-noise" => ebgan with { Stabilizers = ebgan.Stabilizers with { PullAway = 0.1, InstanceNoise = noise } },
             "noise" => spec with { Stabilizers = spec.Stabilizers with { InstanceNoise = noise } },
             "annealed-noise" => spec with { Stabilizers = spec.Stabilizers with { InstanceNoise = annealed } },
+            "conditional-noise" => spec with { Stabilizers = spec.Stabilizers with { InstanceNoise = noise, ClassLabels = ClassLabels.Conditional } },
+            "auxiliary-classes-noise" => spec with { Stabilizers = spec.Stabilizers with { InstanceNoise = annealed, ClassLabels = ClassLabels.AuxiliaryClasses } },
             _ => throw new ArgumentOutOfRangeException(nameof(variant), variant, "unknown variant"),
         };
         if (protocol == "alternating")
