@@ -7,7 +7,7 @@ namespace OrleansGan.Abstractions.Game;
 /// <param name="ModesCovered">Modes with enough high-quality samples nearest to them.</param>
 /// <param name="ModeCount">Modes of the real distribution.</param>
 /// <param name="HighQualityFraction">Share of samples within the quality radius of some mode.</param>
-/// <param name="MeanRealScore">Discriminator's mean D(x) on a held-out real sample.</param>
+/// <param name="MeanRealScore">Discriminator's mean D(x) on a held-out real sample (sigma(logit); the mean energy in the energy-based game).</param>
 /// <param name="MeanFakeScore">Discriminator's mean D(G(z)) on the generated sample.</param>
 /// <param name="Samples">The generated sample itself, [samples, dimension].</param>
 [GenerateSerializer, Immutable]

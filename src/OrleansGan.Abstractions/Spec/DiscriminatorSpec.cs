@@ -15,6 +15,10 @@ namespace OrleansGan.Abstractions.Spec;
 /// PacGAN (Lin et al. 2018): the discriminator judges m samples at once, all real or all fake, concatenated as one
 /// input (as channels for DCGAN); 1 is off. The gradient message stays per sample.
 /// </param>
+/// <param name="Margin">
+/// The energy-based loss's margin m (Zhao et al. 2016, eq. 1): fakes whose energy is above m no longer push the
+/// discriminator. Required (positive) with the energy-based loss, absent otherwise.
+/// </param>
 [GenerateSerializer, Immutable]
 public sealed record DiscriminatorSpec(
     [property: Id(0)] int InputSize,
@@ -28,4 +32,5 @@ public sealed record DiscriminatorSpec(
     [property: Id(8)] double? WeightClip = null,
     [property: Id(9)] Normalization? Normalization = null,
     [property: Id(10)] MinibatchFeaturesSpec? MinibatchFeatures = null,
-    [property: Id(11)] int Pack = 1);
+    [property: Id(11)] int Pack = 1,
+    [property: Id(12)] double? Margin = null);

@@ -22,4 +22,8 @@ public enum LossKind
 
     /// <summary>Hinge: J_D = E max(0, 1 - D(x)) + E max(0, 1 + D(G(z))), J_G = -E D(G(z)).</summary>
     Hinge,
+
+    /// <summary>Energy-based (EBGAN, Zhao et al. 2016, eq. 1-2): with D an energy (the autoencoder's reconstruction
+    /// error) and margin m, J_D = E D(x) + E max(0, m - D(G(z))), J_G = E D(G(z)).</summary>
+    EnergyBased,
 }

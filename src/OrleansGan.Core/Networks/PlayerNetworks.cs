@@ -19,7 +19,7 @@ public static class PlayerNetworks
 
     /// <summary>
     /// The discriminator's network: one logit per sample (or per pack of samples), or <paramref name="outputs"/> (the
-    /// (n+1)-class discriminator's; MLP only).
+    /// (n+1)-class discriminator's; MLP only); the autoencoder gives one energy per sample.
     /// </summary>
     public static PlayerNetwork Discriminator(DiscriminatorSpec spec, int outputs = 1) => spec.Network switch
     {
@@ -29,6 +29,7 @@ public static class PlayerNetworks
         DiscriminatorNetwork.Linear => new LinearCritic("discriminator", spec.InputSize, spec.OutputScale),
         DiscriminatorNetwork.Dcgan => new DcganDiscriminator("discriminator", spec.Hidden, NormalizationOf(spec), spec.OutputScale,
             spec.MinibatchFeatures, spec.Pack),
+        DiscriminatorNetwork.Autoencoder => new AutoencoderDiscriminator("discriminator", spec.InputSize, spec.Hidden, spec.Activation),
         _ => throw new ArgumentOutOfRangeException(nameof(spec), spec.Network, "unknown discriminator network"),
     };
 

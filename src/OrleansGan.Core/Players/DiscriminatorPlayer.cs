@@ -32,7 +32,7 @@ public sealed class DiscriminatorPlayer : IDisposable
             ? throw new InvalidOperationException($"discriminator: {problem}")
             : DeviceName.Parse(setup.Spec.Device);
         Data = RealData.For(setup.Data);
-        Loss = GanLoss.For(setup.Loss, setup.Stabilizers?.RealLabel ?? 1);
+        Loss = GanLoss.For(setup.Loss, setup.Stabilizers?.RealLabel ?? 1, setup.Spec.Margin);
         var classLabels = setup.Stabilizers?.ClassLabels ?? ClassLabels.None;
         Costs = new ClassLabelCosts(Loss, classLabels, Data.ClassCount);
         Classes = ClassConditioning.Classes(classLabels, setup.Data);
@@ -76,25 +76,30 @@ public sealed class DiscriminatorPlayer : IDisposable
 
     /// <summary>
     /// One step by <paramref name="rule"/> on J_D against a fresh real minibatch and <paramref name="fake"/>, whose
-    /// classes <paramref name="fakeLabels"/> a class-conditional discriminator needs (and any other refuses).
+    /// classes <paramref name="fakeLabels"/> a class-conditional discriminator needs (and any other refuses). Both
+    /// minibatches get the instance noise of <paramref name="round"/> (drawn after the real minibatch: real's, then fake's).
     /// </summary>
-    public DiscriminatorMoveReport Update(Tensor fake, UpdateRule rule = UpdateRule.Plain, Tensor? fakeLabels = null)
+    public DiscriminatorMoveReport Update(Tensor fake, UpdateRule rule = UpdateRule.Plain, Tensor? fakeLabels = null, int round = 0)
     {
         CheckFake(fake, fakeLabels);
         _optimizer.CheckCanStep(rule);
         using var scope = NewDisposeScope();
-        return UpdateOn(DrawMinibatch(), fake, fakeLabels, rule);
+        return UpdateOn(DrawMinibatch(round), Noisy(fake, round), fakeLabels, rule);
     }
 
-    /// <summary>dJ_G/dx for <paramref name="fake"/> at the current parameters, with J_G and mean D(G(z)); nothing is updated.</summary>
-    public (Tensor Gradient, double GeneratorLoss, double MeanFakeScore) Judge(Tensor fake, Tensor? fakeLabels = null)
+    /// <summary>
+    /// dJ_G/dx for <paramref name="fake"/> at the current parameters, with J_G and mean D(G(z)); nothing is updated.
+    /// With instance noise D judges x + noise, so the message is D's gradient at the noisy point.
+    /// </summary>
+    public (Tensor Gradient, double GeneratorLoss, double MeanFakeScore) Judge(Tensor fake, Tensor? fakeLabels = null, int round = 0)
     {
         CheckFake(fake, fakeLabels);
         using var scope = NewDisposeScope();
         var x = fake.detach().requires_grad_(true);
-        var fakeLogits = Output(x, fakeLabels);
-        var cost = Costs.Generator(fakeLogits);
-        var gradient = autograd.grad([cost], [x])[0];
+        var seen = Noisy(x, round);
+        var fakeLogits = Output(seen, fakeLabels);
+        var cost = GeneratorCost(seen, fakeLogits, null);
+        var gradient = Gradients.Of(cost, [x])[0];
         return (gradient.MoveToOuterDisposeScope(), cost.ToDouble(), MeanScore(fakeLogits));
     }
 
@@ -104,31 +109,34 @@ public sealed class DiscriminatorPlayer : IDisposable
     /// <paramref name="throughSteps"/>), then the ordinary step on the same minibatches. Zero steps is the ordinary judgment.
     /// The look-ahead descends the same J_D as the real step, penalties included, and ends each step with the same weight
     /// clip: Metz et al. unroll the update the discriminator actually makes.
+    /// The instance noise of <paramref name="round"/> is drawn once per minibatch (real's, then fake's) and shared by the
+    /// look-ahead, the judgment and the step: they all see the same noisy minibatches.
     /// </summary>
     public ((Tensor Gradient, double GeneratorLoss, double MeanFakeScore) Judgment, DiscriminatorMoveReport Update) JudgeUnrolledThenUpdate(
-        Tensor fake, int steps, bool throughSteps, Tensor? fakeLabels = null)
+        Tensor fake, int steps, bool throughSteps, Tensor? fakeLabels = null, int round = 0)
     {
         CheckFake(fake, fakeLabels);
         ArgumentOutOfRangeException.ThrowIfNegative(steps);
         using var scope = NewDisposeScope();
-        var real = DrawMinibatch();
+        var real = DrawMinibatch(round);
         var x = fake.detach().requires_grad_(true);
+        var seen = Noisy(x, round);
         IReadOnlyList<Tensor> psi = _optimizer.Parameters.Cast<Tensor>().ToList();
         var lookahead = _optimizer.Lookahead();
         for (var k = 0; k < steps; k++)
         {
-            var costD = DiscriminatorCost(real, x, fakeLabels, psi).Value;
+            var costD = DiscriminatorCost(real, seen, fakeLabels, psi).Value;
             var g = Gradients.Of(costD, psi, retainGraph: true, createGraph: throughSteps);
             psi = throughSteps
                 ? lookahead.Step(psi, g)
                 : lookahead.Step(psi.Select(p => p.detach()).ToList(), g.Select(t => t.detach()).ToList()).Select(p => p.detach().requires_grad_(true)).ToList();
         }
 
-        var fakeLogits = steps == 0 ? Output(x, fakeLabels) : Output(x, fakeLabels, psi);
-        var cost = Costs.Generator(fakeLogits);
+        var fakeLogits = steps == 0 ? Output(seen, fakeLabels) : Output(seen, fakeLabels, psi);
+        var cost = GeneratorCost(seen, fakeLogits, steps == 0 ? null : psi);
         var gradient = Gradients.Of(cost, [x])[0];
         var judgment = (gradient.MoveToOuterDisposeScope(), cost.ToDouble(), MeanScore(fakeLogits));
-        return (judgment, UpdateOn(real, fake, fakeLabels, UpdateRule.Plain));
+        return (judgment, UpdateOn(real, seen.detach(), fakeLabels, UpdateRule.Plain));
     }
 
     /// <summary>Saves the current parameters as the anchor of a later <see cref="UpdateRule.FromAnchor"/> step.</summary>
@@ -136,17 +144,20 @@ public sealed class DiscriminatorPlayer : IDisposable
 
     /// <summary>
     /// Consensus, first half: on a fresh real minibatch and <paramref name="fake"/>, returns u = dJ_G/dx and
-    /// q = d(1/2 |grad_psi J_D|^2)/dx, keeping the graph for <see cref="ConsensusUpdate"/>.
+    /// q = d(1/2 |grad_psi J_D|^2)/dx, keeping the graph for <see cref="ConsensusUpdate"/>. Instance noise is drawn
+    /// once per minibatch (real's, then fake's), as in the unrolled move.
     /// </summary>
-    public (Tensor Gradient, double GeneratorLoss, double MeanFakeScore, Tensor FieldNormGradient) ConsensusJudge(Tensor fake, Tensor? fakeLabels = null)
+    public (Tensor Gradient, double GeneratorLoss, double MeanFakeScore, Tensor FieldNormGradient) ConsensusJudge(
+        Tensor fake, Tensor? fakeLabels = null, int round = 0)
     {
         CheckFake(fake, fakeLabels);
         using var scope = NewDisposeScope();
         var psi = _optimizer.Parameters.Cast<Tensor>().ToList();
-        var real = DrawMinibatch();
+        var real = DrawMinibatch(round);
         var x = fake.detach().requires_grad_(true);
-        var (costD, realLogits, fakeLogits) = DiscriminatorCost(real, x, fakeLabels);
-        var costG = Costs.Generator(fakeLogits);
+        var seen = Noisy(x, round);
+        var (costD, realLogits, fakeLogits) = DiscriminatorCost(real, seen, fakeLabels);
+        var costG = GeneratorCost(seen, fakeLogits, null);
         var w = Gradients.Of(costD, psi, createGraph: true);
         var u = Gradients.Of(costG, [x], createGraph: true)[0];
         var q = Gradients.Of(Gradients.HalfSquaredNorm(w), [x], retainGraph: true)[0];
@@ -190,7 +201,8 @@ public sealed class DiscriminatorPlayer : IDisposable
     /// <summary>
     /// Mean D on a fresh real sample (seeded, the training stream untouched) and on <paramref name="fake"/>; a
     /// class-conditional discriminator takes fake sample i to be of class i mod n, as the generator's evaluation
-    /// sample is (<see cref="ClassConditioning.Balanced"/>).
+    /// sample is (<see cref="ClassConditioning.Balanced"/>). No instance noise: this measures the discriminator, it does
+    /// not train it.
     /// </summary>
     public DiscriminatorEvaluation Evaluate(Tensor fake, ulong seed)
     {
@@ -223,7 +235,28 @@ public sealed class DiscriminatorPlayer : IDisposable
         _stream.Dispose();
     }
 
-    private double MeanScore(Tensor output) => sigmoid(Costs.Logit(output.detach())).mean().ToDouble();
+    // sigma(logit) for logit games, the mean energy for the energy-based one (see GanLoss.MeanScore).
+    private double MeanScore(Tensor output) => Loss.MeanScore(Costs.Logit(output.detach()));
+
+    // The minibatch as the discriminator sees it in this round: with instance noise, from its own stream.
+    private Tensor Noisy(Tensor x, int round) => InstanceNoise.Add(x, InstanceNoise.Std(Setup.Stabilizers?.InstanceNoise, round), _stream);
+
+    // J_G on the fakes D saw (at psi, or the network's own parameters when null), plus EBGAN-PT's pulling-away term
+    // on their codes when the game has one (Zhao et al. 2016, eq. 6).
+    private Tensor GeneratorCost(Tensor seen, Tensor fakeLogits, IReadOnlyList<Tensor>? psi)
+    {
+        var cost = Costs.Generator(fakeLogits);
+        var weight = Setup.Stabilizers?.PullAway ?? 0;
+        if (weight == 0)
+        {
+            return cost;
+        }
+
+        var autoencoder = _network as AutoencoderDiscriminator
+            ?? throw new InvalidOperationException("the pulling-away term needs the autoencoder discriminator's codes");
+        var codes = psi is null ? autoencoder.Code(seen) : autoencoder.Code(seen, psi);
+        return cost + (weight * PullingAwayTerm.Of(codes));
+    }
 
     // The network's raw output for samples x with classes y: D(x), or D(x, y) read from [x, onehot(y)] when conditional.
     private Tensor Output(Tensor x, Tensor? labels, IReadOnlyList<Tensor>? parameters = null)
@@ -232,13 +265,14 @@ public sealed class DiscriminatorPlayer : IDisposable
         return parameters is null ? _network.call(input) : _network.ForwardWith(input, parameters);
     }
 
-    // The real minibatch with its classes, then, with a gradient penalty, its interpolation weights eps: the reference
-    // trainer draws from its discriminator stream in this order too.
-    private RealMinibatch DrawMinibatch()
+    // The real minibatch with its classes, then, with a gradient penalty, its interpolation weights eps, then its
+    // instance noise for this round (the fakes' noise comes after): the reference trainer draws from its discriminator
+    // stream in this order too.
+    private RealMinibatch DrawMinibatch(int round)
     {
         var (real, labels) = DrawRealLabeled();
         var mixing = Stabilizers.GradientPenalty > 0 ? GradientPenalty.DrawMixing((int)real.shape[0], _stream, Device) : null;
-        return new RealMinibatch(real, labels, mixing);
+        return new RealMinibatch(Noisy(real, round), labels, mixing);
     }
 
     /// <summary>

@@ -47,7 +47,7 @@ public sealed class ReferenceTrainer : IDisposable
         _dtype = dtype;
         _device = DeviceName.Parse(spec.Generator.Device);
         _data = RealData.For(spec.Data);
-        _costs = new ClassLabelCosts(GanLoss.For(spec.Loss, spec.Stabilizers.RealLabel), spec.Stabilizers.ClassLabels, _data.ClassCount);
+        _costs = new ClassLabelCosts(GanLoss.For(spec.Loss, spec.Stabilizers.RealLabel, spec.Discriminator.Margin), spec.Stabilizers.ClassLabels, _data.ClassCount);
         _classes = ClassConditioning.Classes(spec);
         _generatorStream = new Generator(PlayerSeeds.Generator(spec.Seed));
         _discriminatorStream = new Generator(PlayerSeeds.Discriminator(spec.Seed));
@@ -140,12 +140,15 @@ public sealed class ReferenceTrainer : IDisposable
         return record;
     }
 
-    // Leaves grad_theta J_G and grad_psi J_D in .grad, at the current parameters, from fresh minibatches.
+    // Leaves grad_theta J_G and grad_psi J_D in .grad, at the current parameters, from fresh minibatches. With instance
+    // noise the judgment of the fakes and the discriminator's step each see their own noisy copy, drawn in the order the
+    // discriminator's two moves draw them: the judgment's, then the real minibatch, its noise, the fakes' noise.
     private (RoundRecord Record, Tensor Fake) SimultaneousGradients(int round)
     {
         var (x, y) = Fake();
-        var (costD, realLogits, fakeLogits) = DiscriminatorCost(RealMinibatch(), x.detach(), y);
-        var costG = _costs.Generator(D(x, y));
+        var judged = Noisy(x, round);
+        var (costD, realLogits, fakeLogits) = DiscriminatorCost(RealMinibatch(round), Noisy(x.detach(), round), y);
+        var costG = GeneratorCost(judged, D(judged, y), null);
 
         _optimizerD.zero_grad();
         costD.backward();
@@ -191,7 +194,7 @@ public sealed class ReferenceTrainer : IDisposable
                 (x, y) = Fake();
             }
 
-            var (cost, realLogits, fakeLogits) = DiscriminatorCost(RealMinibatch(), x, y);
+            var (cost, realLogits, fakeLogits) = DiscriminatorCost(RealMinibatch(round), Noisy(x, round), y);
             _optimizerD.zero_grad();
             cost.backward();
             normD += PlayerParameters.GradientNorm(_psi) / kD;
@@ -204,7 +207,8 @@ public sealed class ReferenceTrainer : IDisposable
         for (var step = 0; step < kG; step++)
         {
             var (x, y) = Fake();
-            var cost = _costs.Generator(D(x, y));
+            var seen = Noisy(x, round);
+            var cost = GeneratorCost(seen, D(seen, y), null);
             _optimizerG.zero_grad();
             cost.backward(inputs: _theta.Cast<Tensor>().ToList());
             normG += PlayerParameters.GradientNorm(_theta) / kG;
@@ -250,12 +254,13 @@ public sealed class ReferenceTrainer : IDisposable
     {
         using var scope = NewDisposeScope();
         var (x, y) = Fake();
-        var real = RealMinibatch();
+        var real = RealMinibatch(round);
+        var noisy = Noisy(x, round);
         IReadOnlyList<Tensor> psi = _psi.Cast<Tensor>().ToList();
         var lookahead = new OptimizerLookahead(_spec.Discriminator.Optimizer, _optimizerD, _spec.Discriminator.WeightClip);
         for (var k = 0; k < _spec.Protocol.UnrollSteps; k++)
         {
-            var seen = throughSteps ? x : x.detach();
+            var seen = throughSteps ? noisy : noisy.detach();
             var cost = DiscriminatorCost(real, seen, y, psi).Value;
             var g = autograd.grad([cost], psi.ToList(), retain_graph: true, create_graph: throughSteps);
             psi = throughSteps
@@ -263,12 +268,13 @@ public sealed class ReferenceTrainer : IDisposable
                 : lookahead.Step(psi.Select(p => p.detach()).ToList(), g.Select(t => t.detach()).ToList()).Select(p => p.detach().requires_grad_(true)).ToList();
         }
 
-        var unrolledLogits = _spec.Protocol.UnrollSteps == 0 ? D(x, y) : D(x, y, psi);
-        var costG = _costs.Generator(unrolledLogits);
+        var unrolled = _spec.Protocol.UnrollSteps != 0;
+        var unrolledLogits = unrolled ? D(noisy, y, psi) : D(noisy, y);
+        var costG = GeneratorCost(noisy, unrolledLogits, unrolled ? psi : null);
         _optimizerG.zero_grad();
         costG.backward(inputs: _theta.Cast<Tensor>().ToList());
 
-        var (costD, realLogits, fakeLogits) = DiscriminatorCost(real, x.detach(), y);
+        var (costD, realLogits, fakeLogits) = DiscriminatorCost(real, noisy.detach(), y);
         _optimizerD.zero_grad();
         costD.backward();
         var record = new RoundRecord(round, costD.ToDouble(), costG.ToDouble(), Mean(realLogits), Mean(fakeLogits),
@@ -285,9 +291,11 @@ public sealed class ReferenceTrainer : IDisposable
         using var scope = NewDisposeScope();
         var theta = _theta.Cast<Tensor>().ToList();
         var psi = _psi.Cast<Tensor>().ToList();
-        var (x, y) = Fake();
-        var (costD, realLogits, fakeLogits) = DiscriminatorCost(RealMinibatch(), x, y);
-        var costG = _costs.Generator(fakeLogits);
+        var (clean, y) = Fake();
+        var real = RealMinibatch(round);
+        var x = Noisy(clean, round);
+        var (costD, realLogits, fakeLogits) = DiscriminatorCost(real, x, y);
+        var costG = GeneratorCost(x, fakeLogits, null);
         var vG = Gradients.Of(costG, theta, createGraph: true);
         var vD = Gradients.Of(costD, psi, createGraph: true);
         var gradL = Gradients.Of(Gradients.HalfSquaredNorm(vG.Concat(vD)), [.. theta, .. psi]);
@@ -309,7 +317,24 @@ public sealed class ReferenceTrainer : IDisposable
         return record;
     }
 
-    private double Mean(Tensor output) => sigmoid(_costs.Logit(output.detach())).mean().ToDouble();
+    private double Mean(Tensor output) => _costs.Loss.MeanScore(_costs.Logit(output.detach()));
+
+    // Instance noise on what the discriminator sees, from the discriminator's stream (as DiscriminatorPlayer draws it).
+    private Tensor Noisy(Tensor x, int round) => InstanceNoise.Add(x, InstanceNoise.Std(_spec.Stabilizers.InstanceNoise, round), _discriminatorStream);
+
+    // J_G plus EBGAN-PT's pulling-away term on the autoencoder's codes of the fakes (Zhao et al. 2016, eq. 6).
+    private Tensor GeneratorCost(Tensor seen, Tensor fakeLogits, IReadOnlyList<Tensor>? psi)
+    {
+        var cost = _costs.Generator(fakeLogits);
+        if (_spec.Stabilizers.PullAway == 0)
+        {
+            return cost;
+        }
+
+        var autoencoder = (AutoencoderDiscriminator)_d;
+        var codes = psi is null ? autoencoder.Code(seen) : autoencoder.Code(seen, psi);
+        return cost + (_spec.Stabilizers.PullAway * PullingAwayTerm.Of(codes));
+    }
 
     // x = G(z) or G(z, y), z then y drawn from the generator's stream in the generator player's order.
     private (Tensor Samples, Tensor? Labels) Fake()
@@ -319,15 +344,15 @@ public sealed class ReferenceTrainer : IDisposable
         return (_g.call(ClassConditioning.Input(z, y, _classes)), y);
     }
 
-    // The real minibatch with its classes, then the gradient penalty's eps from the same stream, as the discriminator
-    // player draws them.
-    private RealBatch RealMinibatch()
+    // The real minibatch with its classes, then the gradient penalty's eps, then the real samples' instance noise, from
+    // the same stream, as the discriminator player draws them.
+    private RealBatch RealMinibatch(int round)
     {
         var (x, y) = _data.SampleLabeled(_spec.BatchSize, _discriminatorStream, _device);
         var mixing = _spec.Stabilizers.GradientPenalty > 0
             ? GradientPenalty.DrawMixing(_spec.BatchSize, _discriminatorStream, _device).to(_dtype)
             : null;
-        return new RealBatch(x.to(_dtype), y, mixing);
+        return new RealBatch(Noisy(x.to(_dtype), round), y, mixing);
     }
 
     // WGAN clips after every critic update (Arjovsky et al. 2017, Algorithm 1, line 8), whatever the protocol.

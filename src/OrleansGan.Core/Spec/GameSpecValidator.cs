@@ -87,6 +87,16 @@ public static partial class GameSpecValidator
         Check(realLabel is > 0 and <= 1, "stabilizers.realLabel", $"must be in (0, 1] (got {realLabel}); 0.9 is the tutorial's one-sided smoothing");
         Check(realLabel == 1 || spec.Loss is LossKind.Minimax or LossKind.NonSaturating or LossKind.MaximumLikelihood, "stabilizers.realLabel",
             $"label smoothing applies to the cross-entropy losses, not {spec.Loss}");
+        CheckEnergyBased(problems, spec);
+        var noise = spec.Stabilizers.InstanceNoise;
+        if (noise is not null)
+        {
+            Check(double.IsFinite(noise.Sigma0) && noise.Sigma0 >= 0, "stabilizers.instanceNoise.sigma0",
+                $"the noise's std must be non-negative (got {noise.Sigma0}); 0 is off");
+            Check(noise.AnnealRounds >= 0, "stabilizers.instanceNoise.annealRounds",
+                $"must be 0 (constant noise) or the number of rounds over which the std falls to 0 (got {noise.AnnealRounds})");
+        }
+
         CheckClassLabels(problems, spec);
         var penalty = spec.Stabilizers.GradientPenalty;
         Check(double.IsFinite(penalty) && penalty >= 0, "stabilizers.gradientPenalty", $"lambda must be >= 0 (got {penalty}); 10 is WGAN-GP's, 0 is off");
@@ -143,6 +153,8 @@ public static partial class GameSpecValidator
                 ((long)pack * dHidden[0] * 16) + dHidden[0] + ((long)dHidden[0] * dHidden[1] * 16) + dHidden[1]
                 + (ds.Normalization is null or not Normalization.None ? 2L * dHidden[1] : 0)
                 + (49L * dHidden[1] * kernels * kernelSize) + (49L * dHidden[1]) + kernels + 1,
+            DiscriminatorNetwork.Autoencoder when dHidden.Length > 0 =>
+                Mlp(ds.InputSize, dHidden[..^1], dHidden[^1], false, 0, 0) + Mlp(dHidden[^1], dHidden[..^1].Reverse().ToArray(), ds.InputSize, false, 0, 0),
             _ => Mlp((ds.InputSize + conditioned) * pack, dHidden, outputs, dNormalized, kernels, kernelSize),
         };
         return g + d;
@@ -211,6 +223,64 @@ public static partial class GameSpecValidator
         if (problems.Count > 0)
         {
             throw new InvalidGameSpecException(problems);
+        }
+    }
+
+    // The energy-based loss and the autoencoder belong together: the margin hinge assumes an energy bounded below by 0
+    // (an MLP's output is not, so J_D would fall without bound), and a cross-entropy or critic loss would read a
+    // non-negative reconstruction error as a logit.
+    private static void CheckEnergyBased(List<string> problems, GameSpec spec)
+    {
+        var d = spec.Discriminator;
+        var energyBased = spec.Loss == LossKind.EnergyBased;
+        var autoencoder = d.Network == DiscriminatorNetwork.Autoencoder;
+        if (energyBased && !autoencoder)
+        {
+            problems.Add($"discriminator.network: the energy-based loss needs an energy, the autoencoder's reconstruction error (got {KebabCaseEnumConverter.NameOf(d.Network)})");
+        }
+
+        if (autoencoder && !energyBased && Enum.IsDefined(spec.Loss))
+        {
+            problems.Add($"discriminator.network: the autoencoder outputs an energy, not a logit; it plays the energy-based loss (got loss {KebabCaseEnumConverter.NameOf(spec.Loss)})");
+        }
+
+        if (autoencoder && d.Hidden is { Length: 0 })
+        {
+            problems.Add("discriminator.hidden: the autoencoder needs at least one layer, its code (the last width)");
+        }
+
+        if (autoencoder && d.OutputScale != 1)
+        {
+            problems.Add($"discriminator.outputScale: the autoencoder's energy is a reconstruction error and is not scaled; must be 1 (got {d.OutputScale})");
+        }
+
+        if (energyBased && !(d.Margin is { } m && double.IsFinite(m) && m > 0))
+        {
+            problems.Add($"discriminator.margin: the energy-based loss needs a positive margin m (got {(d.Margin?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none")})");
+        }
+
+        if (!energyBased && d.Margin is not null)
+        {
+            problems.Add($"discriminator.margin: only the energy-based loss has a margin (loss is {KebabCaseEnumConverter.NameOf(spec.Loss)})");
+        }
+
+        var pullAway = spec.Stabilizers.PullAway;
+        if (!(double.IsFinite(pullAway) && pullAway >= 0))
+        {
+            problems.Add($"stabilizers.pullAway: must be non-negative (got {pullAway}); 0 is off, 0.1 is the paper's");
+        }
+        else if (pullAway > 0 && !(energyBased && autoencoder))
+        {
+            problems.Add("stabilizers.pullAway: the pulling-away term acts on the autoencoder's codes; it needs the energy-based loss and the autoencoder network");
+        }
+        else if (pullAway > 0 && spec.BatchSize < 2)
+        {
+            problems.Add($"stabilizers.pullAway: compares distinct samples, so batchSize must be at least 2 (got {spec.BatchSize})");
+        }
+
+        if (autoencoder && spec.Stabilizers.ClassLabels != ClassLabels.None)
+        {
+            problems.Add($"stabilizers.classLabels: the autoencoder discriminator reconstructs x alone and reads no class (got {KebabCaseEnumConverter.NameOf(spec.Stabilizers.ClassLabels)})");
         }
     }
 

@@ -42,6 +42,11 @@ public class RunCommandInputTests : IDisposable
     [InlineData("--set", "evaluation=3", "evaluation", "is a section")]
     [InlineData("--set", "nonsense", "--set", "path=value")]
     [InlineData("--game", "chess", "--game", "unknown game 'chess'")]
+    [InlineData("--instance-noise", "-0.1", "stabilizers.instanceNoise.sigma0", "(got -0.1)")]
+    [InlineData("--noise-anneal", "-3", "stabilizers.instanceNoise.annealRounds", "(got -3)")]
+    [InlineData("--margin", "1", "discriminator.margin", "only the energy-based loss")]
+    [InlineData("--d-network", "autoencoder", "discriminator.network", "plays the energy-based loss")]
+    [InlineData("--pull-away", "0.1", "stabilizers.pullAway", "needs the energy-based loss")]
     public async Task A_bad_flag_is_refused_naming_the_field(string flag, string value, string field, string reason)
     {
         var (exit, output) = await CommandLine.InvokeAsync("run", flag, value, "--out", _folder);

@@ -241,6 +241,102 @@ public class ProtocolsMatchReferenceTests(ClusterFixture fixture)
         Assert.NotEqual(TensorCodec.ToArray(b.Values[0]), TensorCodec.ToArray(a.Values[0]));
     }
 
+    public static TheoryData<string, string> EnergyAndNoiseCases() => new()
+    {
+        { "simultaneous", "ebgan" },
+        { "alternating", "ebgan" },
+        { "unrolled", "ebgan" },
+        { "unrolled-stop-gradient", "ebgan-pt" },
+        { "consensus", "ebgan-pt" },
+        { "simultaneous", "noise" },
+        { "alternating", "annealed-noise" },
+        { "extragradient", "annealed-noise" },
+        { "unrolled", "noise" },
+        { "consensus", "noise" },
+        { "unrolled", "ebgan-pt-noise" },
+        { "simultaneous", "conditional-noise" },
+        { "consensus", "auxiliary-classes-noise" },
+        { "alternating", "penalties-noise" },
+        { "unrolled", "penalties-noise" },
+    };
+
+    /// <summary>
+    /// EBGAN (the autoencoder's energies, the margin loss, the pulling-away term) and instance noise (constant, and
+    /// annealed to 0 within the game) played by the grains make the reference's update: the noise is drawn from the
+    /// discriminator's stream in the same order on both sides.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(EnergyAndNoiseCases))]
+    public async Task Energy_and_noise_games_make_the_reference_update(string protocol, string variant)
+    {
+        var spec = EnergyOrNoise(protocol, variant);
+        var id = $"stabilized-{protocol}-{variant}";
+        var (last, rounds, _) = await GameRunner.PlayAsync(fixture.Client, id, spec);
+        Assert.True(last.State == GameState.Finished, last.Error);
+
+        using var reference = new ReferenceTrainer(spec);
+        for (var round = 1; round <= Rounds; round++)
+        {
+            var expected = reference.PlayRound(round);
+            var actual = rounds[round - 1];
+            foreach (var (name, e, a) in new[]
+            {
+                ("J_D", expected.DiscriminatorLoss, actual.DiscriminatorLoss), ("J_G", expected.GeneratorLoss, actual.GeneratorLoss),
+                ("mean real score", expected.MeanRealScore, actual.MeanRealScore), ("mean fake score", expected.MeanFakeScore, actual.MeanFakeScore),
+            })
+            {
+                Assert.True(Math.Abs(e - a) <= Tolerance * Math.Abs(e), $"{name} at round {round}: reference {e:R}, grains {a:R}");
+            }
+        }
+
+        ParameterAssert.Close(reference.GeneratorParameters(), await fixture.Client.GetGrain<IGeneratorGrain>($"{id}/generator").GetParametersAsync(), Tolerance);
+        ParameterAssert.Close(reference.DiscriminatorParameters(), await fixture.Client.GetGrain<IDiscriminatorGrain>($"{id}/discriminator").GetParametersAsync(), Tolerance);
+    }
+
+    [Fact]
+    public async Task Instance_noise_reaches_the_discriminator_grain_and_stops_once_annealed()
+    {
+        var plain = Spec("simultaneous", "non-saturating", "adam");
+        var noisy = plain with { Stabilizers = plain.Stabilizers with { InstanceNoise = new InstanceNoiseSpec(0.5, 2) } };
+        var (_, withNoise, _) = await GameRunner.PlayAsync(fixture.Client, "noise-reaches", noisy);
+        var (_, without, _) = await GameRunner.PlayAsync(fixture.Client, "noise-reaches-off", plain);
+
+        // Round 1 is noisy (sigma = 0.25); the players have then moved apart, so later rounds differ too.
+        Assert.NotEqual(without[0].DiscriminatorLoss, withNoise[0].DiscriminatorLoss);
+        Assert.NotEqual(without[0].GeneratorLoss, withNoise[0].GeneratorLoss);
+    }
+
+    private static GameSpec EnergyOrNoise(string protocol, string variant)
+    {
+        var spec = Spec(protocol, "non-saturating", "adam");
+        var ebgan = spec with
+        {
+            Loss = LossKind.EnergyBased,
+            Discriminator = spec.Discriminator with { Network = DiscriminatorNetwork.Autoencoder, Hidden = [16, 4], Margin = 2 },
+        };
+        var noise = new InstanceNoiseSpec(0.3, 0);
+        var annealed = new InstanceNoiseSpec(0.3, 2);
+        spec = variant switch
+        {
+            "ebgan" => ebgan,
+            "ebgan-pt" => ebgan with { Stabilizers = ebgan.Stabilizers with { PullAway = 0.1 } },
+            "ebgan-pt-noise" => ebgan with { Stabilizers = ebgan.Stabilizers with { PullAway = 0.1, InstanceNoise = noise } },
+            "noise" => spec with { Stabilizers = spec.Stabilizers with { InstanceNoise = noise } },
+            "annealed-noise" => spec with { Stabilizers = spec.Stabilizers with { InstanceNoise = annealed } },
+            "conditional-noise" => spec with { Stabilizers = spec.Stabilizers with { InstanceNoise = noise, ClassLabels = ClassLabels.Conditional } },
+            "auxiliary-classes-noise" => spec with { Stabilizers = spec.Stabilizers with { InstanceNoise = annealed, ClassLabels = ClassLabels.AuxiliaryClasses } },
+            "penalties-noise" => spec with { Stabilizers = spec.Stabilizers with { InstanceNoise = annealed, GradientPenalty = 10, R1 = 1 } },
+            _ => throw new ArgumentOutOfRangeException(nameof(variant), variant, "unknown variant"),
+        };
+        if (protocol == "alternating")
+        {
+            spec = spec with { Protocol = spec.Protocol with { DiscriminatorSteps = 2 } };
+        }
+
+        GameSpecValidator.ThrowIfInvalid(spec);
+        return spec;
+    }
+
     private static GameSpec Stabilized(string stabilizer, string protocol) => Spec(protocol, "non-saturating", "adam", more: stabilizer switch
     {
         "minibatch-features" => [("discriminator.minibatchFeatures.kernels", "4"), ("discriminator.minibatchFeatures.kernelSize", "3")],
