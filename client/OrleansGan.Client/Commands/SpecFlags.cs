@@ -21,14 +21,14 @@ internal sealed partial class SpecFlags
         Set = new Option<string[]>("--set") { Description = "Any spec field, as path=value (e.g. evaluation.samples=5000). Repeatable.", AllowMultipleArgumentsPerToken = false };
         Add<string>("--name", "Name of the game and prefix of its run folder.", "name");
         Add<string>("--data", "ring8, grid25, dirac or mnist (with --set data.path=FOLDER for IDX files).", "data.kind");
-        Add<string>("--loss", "minimax, non-saturating, maximum-likelihood, wasserstein, least-squares or hinge.", "loss");
+        Add<string>("--loss", "minimax, non-saturating, maximum-likelihood, wasserstein, least-squares, hinge or energy-based (with --d-network autoencoder and --margin).", "loss");
         Add<int>("--d-steps", "Discriminator steps per round (alternating).", "protocol.discriminatorSteps");
         Add<int>("--g-steps", "Generator steps per round (alternating).", "protocol.generatorSteps");
         Add<int>("--unroll", "Discriminator steps the generator looks ahead (unrolled).", "protocol.unrollSteps");
         Add<double>("--consensus-weight", "gamma, the weight of grad(1/2 |v|^2) (consensus).", "protocol.consensusWeight");
         Add<double>("--lr-g", "Generator learning rate.", "generator.optimizer.learningRate");
         Add<double>("--lr-d", "Discriminator learning rate.", "discriminator.optimizer.learningRate");
-        Add<string>("--optimizer", "adam or sgd, for both players.", "generator.optimizer.kind", "discriminator.optimizer.kind");
+        Add<string>("--optimizer", "adam, sgd or rmsprop, for both players.", "generator.optimizer.kind", "discriminator.optimizer.kind");
         Add<int>("--batch", "Minibatch size.", "batchSize");
         Add<int>("--rounds", "Rounds to play.", "rounds");
         Add<ulong>("--seed", "Seed of every random stream of the game.", "seed");
@@ -39,6 +39,15 @@ internal sealed partial class SpecFlags
         Add<string>("--g-device", "Device of the generator.", "generator.device");
         Add<string>("--d-device", "Device of the discriminator.", "discriminator.device");
         Add<double>("--real-label", "One-sided label smoothing: the real samples' target, e.g. 0.9 (1 is off).", "stabilizers.realLabel");
+        Add<string>("--d-network", "Discriminator network: mlp, linear or autoencoder (EBGAN's, whose output is an energy).", "discriminator.network");
+        Add<double>("--margin", "The energy-based loss's margin m (EBGAN).", "discriminator.margin");
+        Add<double>("--pull-away", "Weight of EBGAN-PT's pulling-away term in J_G, e.g. 0.1 (0 is off).", "stabilizers.pullAway");
+        Add<double>("--instance-noise", "Std of the Gaussian instance noise on every input of the discriminator (0 is off).", "stabilizers.instanceNoise.sigma0");
+        Add<int>("--noise-anneal", "Rounds over which the instance noise's std falls linearly to 0 (0 keeps it constant).", "stabilizers.instanceNoise.annealRounds");
+        Add<string>("--class-labels", "Use the data's classes: none, conditional (G(z, y), D(x, y)) or auxiliary-classes (an (n+1)-class D).", "stabilizers.classLabels");
+        Add<double>("--weight-clip", "WGAN's weight clipping: the discriminator's parameters are clamped to [-c, c] after every step, e.g. 0.01.", "discriminator.weightClip");
+        Add<double>("--gradient-penalty", "WGAN-GP's lambda, the weight of E(|grad D(xhat)| - 1)^2 in J_D, e.g. 10 (0 is off).", "stabilizers.gradientPenalty");
+        Add<double>("--r1", "R1's gamma: J_D gains gamma/2 E|grad D(x)|^2 on real samples, e.g. 10 (0 is off).", "stabilizers.r1");
         Add<int>("--eval-every", "Evaluate every this many rounds.", "evaluation.every");
         Add<int>("--eval-samples", "Generated samples per evaluation.", "evaluation.samples");
     }

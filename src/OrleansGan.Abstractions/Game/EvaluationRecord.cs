@@ -7,7 +7,7 @@ namespace OrleansGan.Abstractions.Game;
 /// <param name="ModesCovered">Modes with enough high-quality samples nearest to them; for images, classes with enough samples.</param>
 /// <param name="ModeCount">Modes of the real distribution; for images, its classes.</param>
 /// <param name="HighQualityFraction">Share of samples within the quality radius of some mode; for images, share the classifier is confident about.</param>
-/// <param name="MeanRealScore">Discriminator's mean D(x) on a held-out real sample.</param>
+/// <param name="MeanRealScore">Discriminator's mean D(x) on a held-out real sample (sigma(logit); the mean energy in the energy-based game).</param>
 /// <param name="MeanFakeScore">Discriminator's mean D(G(z)) on the generated sample.</param>
 /// <param name="Samples">The generated sample itself, [samples, dimension]; for images [0, dimension] (see <paramref name="SampleGrid"/>).</param>
 /// <param name="ClassShares">For images: the share of samples the evaluation classifier puts in each class; null for the mixtures.</param>

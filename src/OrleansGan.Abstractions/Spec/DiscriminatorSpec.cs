@@ -1,8 +1,24 @@
 namespace OrleansGan.Abstractions.Spec;
 
 /// <summary>The discriminator player: a network from a sample x to one logit, sigma^-1(D(x)).</summary>
+/// <param name="Hidden">Hidden layer widths of an MLP; the two channel widths (14x14 then 7x7 maps) of a DCGAN discriminator.</param>
+/// <param name="Activation">The nonlinearity of an MLP; a DCGAN discriminator uses Radford et al.'s LeakyReLU 0.2.</param>
 /// <param name="InitialValue">When set, every parameter starts at this value instead of a random draw (scalar games).</param>
 /// <param name="OutputScale">A constant the logit is multiplied by (-1 turns the bilinear game -xy into xy).</param>
+/// <param name="WeightClip">
+/// WGAN's weight clipping c (Arjovsky et al. 2017, Algorithm 1): after every optimizer step, each parameter is clamped
+/// to [-c, c], which keeps the critic in a compact set and so K-Lipschitz for some K. Null is off.
+/// </param>
+/// <param name="Normalization">How hidden features are normalised; null is the network's own choice (batch for DCGAN, none otherwise).</param>
+/// <param name="MinibatchFeatures">Minibatch discrimination (Salimans et al. 2016, sec. 3.2); null or 0 kernels is off.</param>
+/// <param name="Pack">
+/// PacGAN (Lin et al. 2018): the discriminator judges m samples at once, all real or all fake, concatenated as one
+/// input (as channels for DCGAN); 1 is off. The gradient message stays per sample.
+/// </param>
+/// <param name="Margin">
+/// The energy-based loss's margin m (Zhao et al. 2016, eq. 1): fakes whose energy is above m no longer push the
+/// discriminator. Required (positive) with the energy-based loss, absent otherwise.
+/// </param>
 [GenerateSerializer, Immutable]
 public sealed record DiscriminatorSpec(
     [property: Id(0)] int InputSize,
@@ -12,4 +28,9 @@ public sealed record DiscriminatorSpec(
     [property: Id(4)] string Device,
     [property: Id(5)] DiscriminatorNetwork Network,
     [property: Id(6)] double? InitialValue,
-    [property: Id(7)] double OutputScale);
+    [property: Id(7)] double OutputScale,
+    [property: Id(8)] double? WeightClip = null,
+    [property: Id(9)] Normalization? Normalization = null,
+    [property: Id(10)] MinibatchFeaturesSpec? MinibatchFeatures = null,
+    [property: Id(11)] int Pack = 1,
+    [property: Id(12)] double? Margin = null);

@@ -1,7 +1,10 @@
 namespace OrleansGan.Abstractions.Spec;
 
 /// <summary>The generator player: a network from latent noise z to a sample x.</summary>
+/// <param name="Hidden">Hidden layer widths of an MLP; the two channel widths (7x7 then 14x14 maps) of a DCGAN generator.</param>
+/// <param name="Activation">The nonlinearity of an MLP; a DCGAN generator uses Radford et al.'s ReLU.</param>
 /// <param name="InitialValue">When set, every parameter starts at this value instead of a random draw (scalar games).</param>
+/// <param name="Normalization">How hidden features are normalised; null is the network's own choice (batch for DCGAN, none otherwise).</param>
 [GenerateSerializer, Immutable]
 public sealed record GeneratorSpec(
     [property: Id(0)] int LatentSize,
@@ -11,4 +14,5 @@ public sealed record GeneratorSpec(
     [property: Id(4)] OptimizerSpec Optimizer,
     [property: Id(5)] string Device,
     [property: Id(6)] GeneratorNetwork Network,
-    [property: Id(7)] double? InitialValue);
+    [property: Id(7)] double? InitialValue,
+    [property: Id(8)] Normalization? Normalization = null);

@@ -13,7 +13,8 @@ public enum LossKind
     MaximumLikelihood,
 
     /// <summary>Linear costs of a critic, J_D = E D(G(z)) - E D(x), J_G = -E D(G(z)) (WGAN without its weight constraint);
-    /// with a linear critic and a point-mass generator this is the bilinear game.</summary>
+    /// with a linear critic and a point-mass generator this is the bilinear game. The constraint is a separate choice:
+    /// discriminator.weightClip (WGAN) or stabilizers.gradientPenalty (WGAN-GP).</summary>
     Wasserstein,
 
     /// <summary>Least squares (LSGAN): J_D = 1/2 E (D(x) - 1)^2 + 1/2 E D(G(z))^2, J_G = 1/2 E (D(G(z)) - 1)^2.</summary>
@@ -21,4 +22,8 @@ public enum LossKind
 
     /// <summary>Hinge: J_D = E max(0, 1 - D(x)) + E max(0, 1 + D(G(z))), J_G = -E D(G(z)).</summary>
     Hinge,
+
+    /// <summary>Energy-based (EBGAN, Zhao et al. 2016, eq. 1-2): with D an energy (the autoencoder's reconstruction
+    /// error) and margin m, J_D = E D(x) + E max(0, m - D(G(z))), J_G = E D(G(z)).</summary>
+    EnergyBased,
 }

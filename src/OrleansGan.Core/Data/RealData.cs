@@ -25,6 +25,13 @@ public abstract class RealData
         _ => throw new ArgumentOutOfRangeException(nameof(data), data.Kind, "unknown data kind"),
     };
 
+    /// <summary>Classes of the data a spec names, known without loading (or downloading) the data.</summary>
+    public static int ClassCountOf(DataKind kind) => kind switch
+    {
+        DataKind.Mnist => MnistDigits.DigitCount,
+        _ => GaussianMixture.For(new DataSpec(kind)).ClassCount,
+    };
+
     /// <summary>Values per sample of the data a spec names, known without loading (or downloading) the data.</summary>
     public static int DimensionOf(DataKind kind) => kind switch
     {

@@ -18,8 +18,17 @@ public abstract class GanLoss
     /// <summary>J_G as far as it depends on the generator: its cost on the logits of a fake minibatch.</summary>
     public abstract Tensor Generator(Tensor fakeLogits);
 
-    /// <summary>The loss a spec names, with the real-sample target of one-sided label smoothing (cross-entropy games).</summary>
-    public static GanLoss For(LossKind kind, double realLabel = 1) => kind switch
+    /// <summary>
+    /// What a round reports as the mean score of a minibatch: sigma(logit), the probability D assigns to "real", for
+    /// every game whose output is a logit; games whose output is something else (an energy) override it.
+    /// </summary>
+    public virtual double MeanScore(Tensor logits) => sigmoid(logits.detach()).mean().ToDouble();
+
+    /// <summary>
+    /// The loss a spec names, with the real-sample target of one-sided label smoothing (cross-entropy games) and the
+    /// margin of the energy-based game.
+    /// </summary>
+    public static GanLoss For(LossKind kind, double realLabel = 1, double? margin = null) => kind switch
     {
         LossKind.Minimax => new MinimaxLoss { RealLabel = realLabel },
         LossKind.NonSaturating => new NonSaturatingLoss { RealLabel = realLabel },
@@ -28,6 +37,7 @@ public abstract class GanLoss
         LossKind.Wasserstein => new WassersteinLoss(),
         LossKind.LeastSquares => new LeastSquaresLoss(),
         LossKind.Hinge => new HingeLoss(),
+        LossKind.EnergyBased => new EnergyBasedLoss(margin ?? throw new ArgumentException("the energy-based loss needs a margin", nameof(margin))),
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "unknown loss"),
     };
 }

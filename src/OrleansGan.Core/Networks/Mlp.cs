@@ -1,90 +1,61 @@
 using OrleansGan.Abstractions.Spec;
-using TorchSharp.Modules;
-using static TorchSharp.torch;
-using static TorchSharp.torch.nn;
 
 namespace OrleansGan.Core.Networks;
 
-/// <summary>A multilayer perceptron: Linear layers with a nonlinearity between them and none after the last.</summary>
-public sealed class Mlp : PlayerNetwork
+/// <summary>
+/// A multilayer perceptron: dense layers with a nonlinearity between them and none after the last. Optionally each
+/// hidden layer is normalised before its nonlinearity, minibatch features join the last hidden layer, and the input
+/// is a PacGAN pack of m samples.
+/// </summary>
+public sealed class Mlp : LayeredNetwork
 {
-    private readonly ModuleList<Module<Tensor, Tensor>> layers = new();
-    private readonly double _outputScale;
-
-    /// <summary>Builds the layers; weights are set by <see cref="Initialize"/>, from the player's own stream.</summary>
-    public Mlp(string name, int inputSize, IReadOnlyList<int> hidden, int outputSize, Activation activation, double outputScale = 1)
-        : base(name)
+    /// <summary>Builds the layers; weights are set by <see cref="LayeredNetwork.Initialize"/>, from the player's own stream.</summary>
+    /// <param name="name">The module's name.</param>
+    /// <param name="inputSize">Values per sample.</param>
+    /// <param name="hidden">Hidden widths.</param>
+    /// <param name="outputSize">Values per output.</param>
+    /// <param name="activation">The nonlinearity between layers.</param>
+    /// <param name="outputScale">A constant the output is multiplied by.</param>
+    /// <param name="normalization">How every hidden layer is normalised.</param>
+    /// <param name="minibatchFeatures">Minibatch discrimination before the last layer, or null.</param>
+    /// <param name="pack">Samples per input row (PacGAN); the first layer sees pack * inputSize values.</param>
+    public Mlp(string name, int inputSize, IReadOnlyList<int> hidden, int outputSize, Activation activation, double outputScale = 1,
+        Normalization normalization = Normalization.None, MinibatchFeaturesSpec? minibatchFeatures = null, int pack = 1)
+        : base(name, Build(inputSize, hidden, outputSize, activation, normalization, minibatchFeatures, pack), outputScale,
+            InitializationScheme.PyTorchDefault)
     {
-        _outputScale = outputScale;
-        var widths = new List<int> { inputSize };
-        widths.AddRange(hidden);
-        widths.Add(outputSize);
-        for (var i = 0; i + 1 < widths.Count; i++)
+    }
+
+    private static List<NetworkLayer> Build(int inputSize, IReadOnlyList<int> hidden, int outputSize, Activation activation,
+        Normalization normalization, MinibatchFeaturesSpec? minibatchFeatures, int pack)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(pack, 1);
+        var layers = new List<NetworkLayer>();
+        var width = inputSize * pack;
+        if (pack > 1)
         {
-            layers.Add(Linear(widths[i], widths[i + 1]));
-            if (i + 2 < widths.Count)
+            layers.Add(new ReshapeLayer(width));
+        }
+
+        foreach (var h in hidden)
+        {
+            layers.Add(new DenseLayer(width, h));
+            if (normalization != Normalization.None)
             {
-                layers.Add(activation switch
-                {
-                    Activation.Relu => ReLU(),
-                    Activation.LeakyRelu => LeakyReLU(0.2),
-                    Activation.Tanh => Tanh(),
-                    _ => throw new ArgumentOutOfRangeException(nameof(activation), activation, "unknown activation"),
-                });
+                layers.Add(new FeatureNormalization(h, normalization));
             }
+
+            layers.Add(new ActivationLayer(activation));
+            width = h;
         }
 
-        RegisterComponents();
-    }
-
-    /// <inheritdoc />
-    public override Tensor forward(Tensor input)
-    {
-        var x = input;
-        foreach (var layer in layers)
+        if (minibatchFeatures is { Kernels: > 0 } features)
         {
-            x = layer.call(x);
+            layers.Add(new MinibatchDiscrimination(width, features.Kernels, features.KernelSize));
+            width += features.Kernels;
         }
 
-        return _outputScale == 1 ? x : x * _outputScale;
-    }
-
-    /// <inheritdoc />
-    public override Tensor ForwardWith(Tensor input, IReadOnlyList<Tensor> parameters)
-    {
-        var x = input;
-        var next = 0;
-        foreach (var layer in layers)
-        {
-            x = layer is Linear
-                ? functional.linear(x, parameters[next++], parameters[next++])
-                : layer.call(x);
-        }
-
-        return _outputScale == 1 ? x : x * _outputScale;
-    }
-
-    /// <summary>
-    /// PyTorch's default Linear initialisation, U(-1/sqrt(fan_in), 1/sqrt(fan_in)) for weights and biases, drawn from
-    /// <paramref name="stream"/> rather than the process-wide stream that concurrent games would share.
-    /// </summary>
-    public override void Initialize(Generator stream, double? initialValue)
-    {
-        if (initialValue is { } value)
-        {
-            Fill(value);
-            return;
-        }
-
-        using var noGrad = no_grad();
-        foreach (var linear in layers.OfType<Linear>())
-        {
-            var bound = 1.0 / Math.Sqrt(linear.in_features);
-            foreach (var parameter in new[] { linear.weight!, linear.bias! })
-            {
-                using var draw = (rand(parameter.shape, generator: stream) * (2 * bound)) - bound;
-                parameter.copy_(draw);
-            }
-        }
+        layers.Add(new DenseLayer(width, outputSize));
+        return layers;
     }
 }

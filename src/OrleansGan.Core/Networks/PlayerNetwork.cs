@@ -20,6 +20,17 @@ public abstract class PlayerNetwork : nn.Module<Tensor, Tensor>
     /// <summary>The forward pass with <paramref name="parameters"/> (in <c>parameters()</c> order) in place of the module's own.</summary>
     public abstract Tensor ForwardWith(Tensor input, IReadOnlyList<Tensor> parameters);
 
+    /// <summary>
+    /// True when the network normalises with a virtual-batch reference batch, which must be given by
+    /// <see cref="SetReferenceBatch"/> before the first forward pass.
+    /// </summary>
+    public virtual bool UsesReferenceBatch => false;
+
+    /// <summary>Fixes the virtual-batch reference batch (network inputs: latent vectors or real samples) for the whole game.</summary>
+    /// <exception cref="InvalidOperationException">The network does not use one.</exception>
+    public virtual void SetReferenceBatch(Tensor batch) =>
+        throw new InvalidOperationException($"{GetName()} has no virtual batch normalisation, so no reference batch");
+
     /// <summary>Every parameter set to <paramref name="initialValue"/> when given, else drawn from N(0, 1) with <paramref name="stream"/>.</summary>
     protected void FillOrDrawNormal(Generator stream, double? initialValue)
     {

@@ -12,6 +12,8 @@ public static class OptimizerFactory
     {
         OptimizerKind.Adam => optim.Adam(parameters, spec.LearningRate, spec.Beta1, spec.Beta2, spec.Epsilon, spec.WeightDecay),
         OptimizerKind.Sgd => optim.SGD(parameters, spec.LearningRate, spec.Momentum, weight_decay: spec.WeightDecay),
+        OptimizerKind.Rmsprop => optim.RMSProp(parameters, lr: spec.LearningRate, alpha: spec.Alpha, eps: spec.Epsilon,
+            weight_decay: spec.WeightDecay, momentum: spec.Momentum),
         _ => throw new ArgumentOutOfRangeException(nameof(spec), spec.Kind, "unknown optimizer"),
     };
 }

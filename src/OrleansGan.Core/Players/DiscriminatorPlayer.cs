@@ -1,5 +1,6 @@
 using OrleansGan.Abstractions.Messages;
 using OrleansGan.Abstractions.Players;
+using OrleansGan.Abstractions.Spec;
 using OrleansGan.Core.Data;
 using OrleansGan.Core.Devices;
 using OrleansGan.Core.Losses;
@@ -11,7 +12,9 @@ namespace OrleansGan.Core.Players;
 
 /// <summary>
 /// The discriminator's side of the game: it samples the real data, updates on J_D, and answers fake minibatches
-/// with gradient messages dJ_G/dx. It holds both costs because both are functions of its output.
+/// with gradient messages dJ_G/dx. It holds both costs because both are functions of its output. J_D, with every
+/// stabilizer that adds to it, is written once (<see cref="DiscriminatorCost"/>) and differentiated wherever a move
+/// needs it: the ordinary update, the unrolled look-ahead, consensus' field.
 /// </summary>
 public sealed class DiscriminatorPlayer : IDisposable
 {
@@ -29,12 +32,16 @@ public sealed class DiscriminatorPlayer : IDisposable
             ? throw new InvalidOperationException($"discriminator: {problem}")
             : DeviceName.Parse(setup.Spec.Device);
         Data = RealData.For(setup.Data);
-        Loss = GanLoss.For(setup.Loss, setup.Stabilizers?.RealLabel ?? 1);
+        Loss = GanLoss.For(setup.Loss, setup.Stabilizers?.RealLabel ?? 1, setup.Spec.Margin);
+        var classLabels = setup.Stabilizers?.ClassLabels ?? ClassLabels.None;
+        Costs = new ClassLabelCosts(Loss, classLabels, Data.ClassCount);
+        Classes = ClassConditioning.Classes(classLabels, setup.Data);
         _stream = new Generator(setup.Seed);
-        _network = PlayerNetworks.Discriminator(setup.Spec);
-        _network.Initialize(_stream, setup.Spec.InitialValue);
+        _network = ClassConditioning.Discriminator(setup.Spec, Classes, Costs.Outputs);
+        PlayerNetworks.Prepare(_network, setup.Spec, Data, setup.BatchSize, _stream);
         _network.to(Device);
-        _optimizer = new PlayerOptimizer(setup.Spec.Optimizer, _network);
+        _optimizer = new PlayerOptimizer(setup.Spec.Optimizer, _network, setup.Spec.WeightClip);
+        Stabilizers = setup.Stabilizers ?? new StabilizerSpec(1);
     }
 
     /// <summary>The player's setup.</summary>
@@ -49,30 +56,50 @@ public sealed class DiscriminatorPlayer : IDisposable
     /// <summary>The game's costs.</summary>
     public GanLoss Loss { get; }
 
+    /// <summary>The costs as functions of the network's output, whatever use the discriminator makes of class labels.</summary>
+    public ClassLabelCosts Costs { get; }
+
+    /// <summary>The number of classes the discriminator is conditioned on, D(x, y); 0 when it is unconditional.</summary>
+    public int Classes { get; }
+
+    /// <summary>The stabilizers that change J_D.</summary>
+    public StabilizerSpec Stabilizers { get; }
+
     /// <summary>The network, for tests that inspect it.</summary>
     public PlayerNetwork Network => _network;
 
     /// <summary>Draws a real minibatch from the training stream.</summary>
     public Tensor DrawReal() => Data.Sample(Setup.BatchSize, _stream, Device);
 
-    /// <summary>One step by <paramref name="rule"/> on J_D against a fresh real minibatch and <paramref name="fake"/>.</summary>
-    public DiscriminatorMoveReport Update(Tensor fake, UpdateRule rule = UpdateRule.Plain)
+    /// <summary>Draws a real minibatch and its classes from the training stream (the same draws as <see cref="DrawReal"/>).</summary>
+    public (Tensor Samples, Tensor Labels) DrawRealLabeled() => Data.SampleLabeled(Setup.BatchSize, _stream, Device);
+
+    /// <summary>
+    /// One step by <paramref name="rule"/> on J_D against a fresh real minibatch and <paramref name="fake"/>, whose
+    /// classes <paramref name="fakeLabels"/> a class-conditional discriminator needs (and any other refuses). Both
+    /// minibatches get the instance noise of <paramref name="round"/> (drawn after the real minibatch: real's, then fake's).
+    /// </summary>
+    public DiscriminatorMoveReport Update(Tensor fake, UpdateRule rule = UpdateRule.Plain, Tensor? fakeLabels = null, int round = 0)
     {
-        CheckFake(fake);
+        CheckFake(fake, fakeLabels);
         _optimizer.CheckCanStep(rule);
         using var scope = NewDisposeScope();
-        return UpdateOn(DrawReal(), fake, rule);
+        return UpdateOn(DrawMinibatch(round), Noisy(fake, round), fakeLabels, rule);
     }
 
-    /// <summary>dJ_G/dx for <paramref name="fake"/> at the current parameters, with J_G and mean D(G(z)); nothing is updated.</summary>
-    public (Tensor Gradient, double GeneratorLoss, double MeanFakeScore) Judge(Tensor fake)
+    /// <summary>
+    /// dJ_G/dx for <paramref name="fake"/> at the current parameters, with J_G and mean D(G(z)); nothing is updated.
+    /// With instance noise D judges x + noise, so the message is D's gradient at the noisy point.
+    /// </summary>
+    public (Tensor Gradient, double GeneratorLoss, double MeanFakeScore) Judge(Tensor fake, Tensor? fakeLabels = null, int round = 0)
     {
-        CheckFake(fake);
+        CheckFake(fake, fakeLabels);
         using var scope = NewDisposeScope();
         var x = fake.detach().requires_grad_(true);
-        var fakeLogits = _network.call(x);
-        var cost = Loss.Generator(fakeLogits);
-        var gradient = autograd.grad([cost], [x])[0];
+        var seen = Noisy(x, round);
+        var fakeLogits = Output(seen, fakeLabels);
+        var cost = GeneratorCost(seen, fakeLogits, null);
+        var gradient = Gradients.Of(cost, [x])[0];
         return (gradient.MoveToOuterDisposeScope(), cost.ToDouble(), MeanScore(fakeLogits));
     }
 
@@ -80,31 +107,36 @@ public sealed class DiscriminatorPlayer : IDisposable
     /// Unrolled GAN: dJ_G/dx against this discriminator after <paramref name="steps"/> look-ahead steps of its optimizer
     /// on one real minibatch and <paramref name="fake"/> (differentiated through the steps when
     /// <paramref name="throughSteps"/>), then the ordinary step on the same minibatches. Zero steps is the ordinary judgment.
+    /// The look-ahead descends the same J_D as the real step, penalties included, and ends each step with the same weight
+    /// clip: Metz et al. unroll the update the discriminator actually makes.
+    /// The instance noise of <paramref name="round"/> is drawn once per minibatch (real's, then fake's) and shared by the
+    /// look-ahead, the judgment and the step: they all see the same noisy minibatches.
     /// </summary>
     public ((Tensor Gradient, double GeneratorLoss, double MeanFakeScore) Judgment, DiscriminatorMoveReport Update) JudgeUnrolledThenUpdate(
-        Tensor fake, int steps, bool throughSteps)
+        Tensor fake, int steps, bool throughSteps, Tensor? fakeLabels = null, int round = 0)
     {
-        CheckFake(fake);
+        CheckFake(fake, fakeLabels);
         ArgumentOutOfRangeException.ThrowIfNegative(steps);
         using var scope = NewDisposeScope();
-        var real = DrawReal();
+        var real = DrawMinibatch(round);
         var x = fake.detach().requires_grad_(true);
+        var seen = Noisy(x, round);
         IReadOnlyList<Tensor> psi = _optimizer.Parameters.Cast<Tensor>().ToList();
         var lookahead = _optimizer.Lookahead();
         for (var k = 0; k < steps; k++)
         {
-            var costD = Loss.Discriminator(_network.ForwardWith(real, psi), _network.ForwardWith(x, psi));
+            var costD = DiscriminatorCost(real, seen, fakeLabels, psi).Value;
             var g = Gradients.Of(costD, psi, retainGraph: true, createGraph: throughSteps);
             psi = throughSteps
                 ? lookahead.Step(psi, g)
                 : lookahead.Step(psi.Select(p => p.detach()).ToList(), g.Select(t => t.detach()).ToList()).Select(p => p.detach().requires_grad_(true)).ToList();
         }
 
-        var fakeLogits = steps == 0 ? _network.call(x) : _network.ForwardWith(x, psi);
-        var cost = Loss.Generator(fakeLogits);
+        var fakeLogits = steps == 0 ? Output(seen, fakeLabels) : Output(seen, fakeLabels, psi);
+        var cost = GeneratorCost(seen, fakeLogits, steps == 0 ? null : psi);
         var gradient = Gradients.Of(cost, [x])[0];
         var judgment = (gradient.MoveToOuterDisposeScope(), cost.ToDouble(), MeanScore(fakeLogits));
-        return (judgment, UpdateOn(real, fake, UpdateRule.Plain));
+        return (judgment, UpdateOn(real, seen.detach(), fakeLabels, UpdateRule.Plain));
     }
 
     /// <summary>Saves the current parameters as the anchor of a later <see cref="UpdateRule.FromAnchor"/> step.</summary>
@@ -112,19 +144,20 @@ public sealed class DiscriminatorPlayer : IDisposable
 
     /// <summary>
     /// Consensus, first half: on a fresh real minibatch and <paramref name="fake"/>, returns u = dJ_G/dx and
-    /// q = d(1/2 |grad_psi J_D|^2)/dx, keeping the graph for <see cref="ConsensusUpdate"/>.
+    /// q = d(1/2 |grad_psi J_D|^2)/dx, keeping the graph for <see cref="ConsensusUpdate"/>. Instance noise is drawn
+    /// once per minibatch (real's, then fake's), as in the unrolled move.
     /// </summary>
-    public (Tensor Gradient, double GeneratorLoss, double MeanFakeScore, Tensor FieldNormGradient) ConsensusJudge(Tensor fake)
+    public (Tensor Gradient, double GeneratorLoss, double MeanFakeScore, Tensor FieldNormGradient) ConsensusJudge(
+        Tensor fake, Tensor? fakeLabels = null, int round = 0)
     {
-        CheckFake(fake);
+        CheckFake(fake, fakeLabels);
         using var scope = NewDisposeScope();
         var psi = _optimizer.Parameters.Cast<Tensor>().ToList();
-        var real = DrawReal();
+        var real = DrawMinibatch(round);
         var x = fake.detach().requires_grad_(true);
-        var realLogits = _network.call(real);
-        var fakeLogits = _network.call(x);
-        var costD = Loss.Discriminator(realLogits, fakeLogits);
-        var costG = Loss.Generator(fakeLogits);
+        var seen = Noisy(x, round);
+        var (costD, realLogits, fakeLogits) = DiscriminatorCost(real, seen, fakeLabels);
+        var costG = GeneratorCost(seen, fakeLogits, null);
         var w = Gradients.Of(costD, psi, createGraph: true);
         var u = Gradients.Of(costG, [x], createGraph: true)[0];
         var q = Gradients.Of(Gradients.HalfSquaredNorm(w), [x], retainGraph: true)[0];
@@ -165,15 +198,22 @@ public sealed class DiscriminatorPlayer : IDisposable
         return (hessianVectorProduct, report);
     }
 
-    /// <summary>Mean D on a fresh real sample (seeded, the training stream untouched) and on <paramref name="fake"/>.</summary>
+    /// <summary>
+    /// Mean D on a fresh real sample (seeded, the training stream untouched) and on <paramref name="fake"/>; a
+    /// class-conditional discriminator takes fake sample i to be of class i mod n, as the generator's evaluation
+    /// sample is (<see cref="ClassConditioning.Balanced"/>). No instance noise: this measures the discriminator, it does
+    /// not train it.
+    /// </summary>
     public DiscriminatorEvaluation Evaluate(Tensor fake, ulong seed)
     {
-        CheckFake(fake);
+        CheckFake(fake, null, checkLabels: false);
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
         using var stream = new Generator(seed);
-        var real = Data.Sample((int)fake.shape[0], stream, Device);
-        return new DiscriminatorEvaluation(MeanScore(_network.call(real)), MeanScore(_network.call(fake)));
+        var count = (int)fake.shape[0];
+        var (real, realLabels) = Data.SampleLabeled(count, stream, Device);
+        var fakeLabels = Classes == 0 ? null : ClassConditioning.Balanced(count, Classes);
+        return new DiscriminatorEvaluation(MeanScore(Output(real, realLabels)), MeanScore(Output(fake, fakeLabels)));
     }
 
     /// <summary>Everything needed to continue exactly from here: weights, optimizer and rule state, random stream.</summary>
@@ -195,13 +235,78 @@ public sealed class DiscriminatorPlayer : IDisposable
         _stream.Dispose();
     }
 
-    private static double MeanScore(Tensor logits) => sigmoid(logits.detach()).mean().ToDouble();
+    // sigma(logit) for logit games, the mean energy for the energy-based one (see GanLoss.MeanScore).
+    private double MeanScore(Tensor output) => Loss.MeanScore(Costs.Logit(output.detach()));
 
-    private DiscriminatorMoveReport UpdateOn(Tensor real, Tensor fake, UpdateRule rule)
+    // The minibatch as the discriminator sees it in this round: with instance noise, from its own stream.
+    private Tensor Noisy(Tensor x, int round) => InstanceNoise.Add(x, InstanceNoise.Std(Setup.Stabilizers?.InstanceNoise, round), _stream);
+
+    // J_G on the fakes D saw (at psi, or the network's own parameters when null), plus EBGAN-PT's pulling-away term
+    // on their codes when the game has one (Zhao et al. 2016, eq. 6).
+    private Tensor GeneratorCost(Tensor seen, Tensor fakeLogits, IReadOnlyList<Tensor>? psi)
     {
-        var realLogits = _network.call(real);
-        var fakeLogits = _network.call(fake.detach());
-        var cost = Loss.Discriminator(realLogits, fakeLogits);
+        var cost = Costs.Generator(fakeLogits);
+        var weight = Setup.Stabilizers?.PullAway ?? 0;
+        if (weight == 0)
+        {
+            return cost;
+        }
+
+        var autoencoder = _network as AutoencoderDiscriminator
+            ?? throw new InvalidOperationException("the pulling-away term needs the autoencoder discriminator's codes");
+        var codes = psi is null ? autoencoder.Code(seen) : autoencoder.Code(seen, psi);
+        return cost + (weight * PullingAwayTerm.Of(codes));
+    }
+
+    // The network's raw output for samples x with classes y: D(x), or D(x, y) read from [x, onehot(y)] when conditional.
+    private Tensor Output(Tensor x, Tensor? labels, IReadOnlyList<Tensor>? parameters = null)
+    {
+        var input = ClassConditioning.Input(x, Classes == 0 ? null : labels, Classes);
+        return parameters is null ? _network.call(input) : _network.ForwardWith(input, parameters);
+    }
+
+    // The real minibatch with its classes, then, with a gradient penalty, its interpolation weights eps, then its
+    // instance noise for this round (the fakes' noise comes after): the reference trainer draws from its discriminator
+    // stream in this order too.
+    private RealMinibatch DrawMinibatch(int round)
+    {
+        var (real, labels) = DrawRealLabeled();
+        var mixing = Stabilizers.GradientPenalty > 0 ? GradientPenalty.DrawMixing((int)real.shape[0], _stream, Device) : null;
+        return new RealMinibatch(Noisy(real, round), labels, mixing);
+    }
+
+    /// <summary>
+    /// J_D on <paramref name="real"/> and <paramref name="fake"/> (of classes <paramref name="fakeLabels"/>): the loss's
+    /// cost as the class-label mode defines it, plus lambda times WGAN-GP's penalty (Gulrajani et al. 2017, eq. 3) plus
+    /// gamma/2 times R1 (Mescheder et al. 2018, eq. 9), with the discriminator at <paramref name="parameters"/> (its own
+    /// when null). Both penalties differentiate the real/fake logit; a conditional D judges an interpolate with the real
+    /// sample's class. Differentiable in the parameters and, where <paramref name="fake"/> requires grad, in the fakes.
+    /// </summary>
+    private (Tensor Value, Tensor RealLogits, Tensor FakeLogits) DiscriminatorCost(
+        RealMinibatch real, Tensor fake, Tensor? fakeLabels, IReadOnlyList<Tensor>? parameters = null)
+    {
+        var r1 = Stabilizers.R1;
+        var realInput = r1 > 0 ? real.Samples.detach().requires_grad_(true) : real.Samples;
+        var realLogits = Output(realInput, real.Labels, parameters);
+        var fakeLogits = Output(fake, fakeLabels, parameters);
+        var cost = Costs.Discriminator(realLogits, real.Labels, fakeLogits);
+        if (real.Mixing is { } mixing)
+        {
+            var critic = (Tensor input) => Costs.Logit(Output(input, real.Labels, parameters));
+            cost = cost + (Stabilizers.GradientPenalty * GradientPenalty.Of(critic, real.Samples, fake, mixing));
+        }
+
+        if (r1 > 0)
+        {
+            cost = cost + (r1 / 2 * R1Penalty.Of(realInput, Costs.Logit(realLogits)));
+        }
+
+        return (cost, realLogits, fakeLogits);
+    }
+
+    private DiscriminatorMoveReport UpdateOn(RealMinibatch real, Tensor fake, Tensor? fakeLabels, UpdateRule rule)
+    {
+        var (cost, realLogits, fakeLogits) = DiscriminatorCost(real, fake.detach(), fakeLabels);
         _optimizer.ZeroGrad();
         cost.backward();
         var norm = _optimizer.GradientNorm();
@@ -209,7 +314,7 @@ public sealed class DiscriminatorPlayer : IDisposable
         return new DiscriminatorMoveReport(cost.ToDouble(), MeanScore(realLogits), MeanScore(fakeLogits), norm);
     }
 
-    private void CheckFake(Tensor fake)
+    private void CheckFake(Tensor fake, Tensor? labels, bool checkLabels = true)
     {
         if (fake.ndim != 2 || fake.shape[1] != Setup.Spec.InputSize)
         {
@@ -217,7 +322,20 @@ public sealed class DiscriminatorPlayer : IDisposable
                 $"fake minibatch has shape [{string.Join(",", fake.shape)}]; the discriminator takes [batch, {Setup.Spec.InputSize}]",
                 nameof(fake));
         }
+
+        if (fake.shape[0] % Setup.Spec.Pack != 0)
+        {
+            throw new ArgumentException(
+                $"fake minibatch of {fake.shape[0]} samples cannot be cut into packs of {Setup.Spec.Pack} (discriminator.pack)", nameof(fake));
+        }
+
+        if (checkLabels && ClassConditioning.Problem(labels, fake.shape[0], Classes) is { } problem)
+        {
+            throw new ArgumentException($"fake minibatch {problem}", nameof(labels));
+        }
     }
+
+    private sealed record RealMinibatch(Tensor Samples, Tensor Labels, Tensor? Mixing);
 
     private sealed record ConsensusPending(Tensor Fake, Tensor Gradient, List<Tensor> Field, DiscriminatorMoveReport Report) : IDisposable
     {

@@ -28,9 +28,11 @@ public sealed class GeneratorPlayer : IDisposable
         Device = DeviceName.Unavailable(setup.Spec.Device) is { } problem
             ? throw new InvalidOperationException($"generator: {problem}")
             : DeviceName.Parse(setup.Spec.Device);
+        ArgumentOutOfRangeException.ThrowIfNegative(setup.Classes);
+        Classes = setup.Classes;
         _stream = new Generator(setup.Seed);
-        _network = PlayerNetworks.Generator(Spec);
-        _network.Initialize(_stream, Spec.InitialValue);
+        _network = ClassConditioning.Generator(Spec, Classes);
+        PlayerNetworks.Prepare(_network, Spec, setup.BatchSize, _stream);
         _network.to(Device);
         _optimizer = new PlayerOptimizer(Spec.Optimizer, _network);
     }
@@ -40,6 +42,9 @@ public sealed class GeneratorPlayer : IDisposable
 
     /// <summary>Where the player's tensors live.</summary>
     public Device Device { get; }
+
+    /// <summary>The number of classes the generator is conditioned on, G(z, y); 0 when it is unconditional.</summary>
+    public int Classes { get; }
 
     /// <summary>The network, for tests that inspect it.</summary>
     public PlayerNetwork Network => _network;
@@ -53,18 +58,31 @@ public sealed class GeneratorPlayer : IDisposable
     /// </summary>
     public Tensor Propose(int batchSize, bool keepForGradient)
     {
+        var (x, labels) = ProposeLabeled(batchSize, keepForGradient);
+        labels?.Dispose();
+        return x;
+    }
+
+    /// <summary>
+    /// <see cref="Propose"/> with the class y of every sample when the generator is class-conditional: y is drawn
+    /// uniformly from the training stream right after z, and x = G(z, y). Labels are null for an unconditional generator.
+    /// </summary>
+    public (Tensor Samples, Tensor? Labels) ProposeLabeled(int batchSize, bool keepForGradient)
+    {
         DropPending();
         using var scope = NewDisposeScope();
         var z = DrawLatent(batchSize);
+        var labels = Classes == 0 ? null : ClassConditioning.Draw(batchSize, Classes, _stream);
+        var input = ClassConditioning.Input(z, labels?.to(Device), Classes);
         if (!keepForGradient)
         {
             using var noGrad = no_grad();
-            return _network.call(z).MoveToOuterDisposeScope();
+            return (_network.call(input).MoveToOuterDisposeScope(), labels?.MoveToOuterDisposeScope());
         }
 
-        var x = _network.call(z);
+        var x = _network.call(input);
         _pending = x.DetachFromDisposeScope();
-        return x.detach().MoveToOuterDisposeScope();
+        return (x.detach().MoveToOuterDisposeScope(), labels?.MoveToOuterDisposeScope());
     }
 
     /// <summary>Back-propagates dJ_G/dx through the kept G(z) and takes one step by <paramref name="rule"/>; returns the gradient norm.</summary>
@@ -138,14 +156,29 @@ public sealed class GeneratorPlayer : IDisposable
         return norm;
     }
 
-    /// <summary>Generates <paramref name="count"/> samples from a fresh stream seeded with <paramref name="seed"/>.</summary>
+    /// <summary>
+    /// Generates <paramref name="count"/> samples from a fresh stream seeded with <paramref name="seed"/>; a
+    /// class-conditional generator makes sample i of class i mod n (<see cref="ClassConditioning.Balanced"/>). A
+    /// batch-normalised generator normalises with the statistics of these samples (there are no running averages, as in
+    /// DCGAN practice); a virtual-batch one with its reference batch, so each sample is what it would be in any minibatch.
+    /// </summary>
     public Tensor Sample(int count, ulong seed)
+    {
+        var (x, labels) = SampleLabeled(count, seed);
+        labels?.Dispose();
+        return x;
+    }
+
+    /// <summary><see cref="Sample"/> with the class of every sample (null when the generator is unconditional).</summary>
+    public (Tensor Samples, Tensor? Labels) SampleLabeled(int count, ulong seed)
     {
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
         using var stream = new Generator(seed);
         var z = randn([count, Spec.LatentSize], generator: stream).to(Device);
-        return _network.call(z).MoveToOuterDisposeScope();
+        var labels = Classes == 0 ? null : ClassConditioning.Balanced(count, Classes);
+        var x = _network.call(ClassConditioning.Input(z, labels?.to(Device), Classes));
+        return (x.MoveToOuterDisposeScope(), labels?.MoveToOuterDisposeScope());
     }
 
     /// <summary>Everything needed to continue exactly from here: weights, optimizer and rule state, random stream.</summary>

@@ -8,6 +8,7 @@ namespace OrleansGan.Core.Players;
 /// <summary>
 /// A player's optimizer together with the state its update rules keep between moves: the previous gradient of
 /// optimistic steps and the anchor of extragradient steps. Gradients are read from and written to <c>.grad</c>.
+/// With a weight clip (WGAN's critic), every step, whatever its rule, ends with the parameters clamped to [-c, c].
 /// </summary>
 public sealed class PlayerOptimizer : IDisposable
 {
@@ -15,16 +16,20 @@ public sealed class PlayerOptimizer : IDisposable
     private List<Tensor>? _previousGradient;
     private List<Tensor>? _anchor;
 
-    /// <summary>Creates the optimizer over <paramref name="network"/>'s parameters.</summary>
-    public PlayerOptimizer(OptimizerSpec spec, nn.Module network)
+    /// <summary>Creates the optimizer over <paramref name="network"/>'s parameters; <paramref name="weightClip"/> c clamps them to [-c, c] after every step.</summary>
+    public PlayerOptimizer(OptimizerSpec spec, nn.Module network, double? weightClip = null)
     {
         Spec = spec;
+        WeightClip = weightClip;
         _parameters = network.parameters().ToList();
         Optimizer = OptimizerFactory.Create(spec, _parameters);
     }
 
     /// <summary>The optimizer's spec.</summary>
     public OptimizerSpec Spec { get; }
+
+    /// <summary>The bound every parameter is clamped to after each step, or null.</summary>
+    public double? WeightClip { get; }
 
     /// <summary>The torch optimizer.</summary>
     public optim.Optimizer Optimizer { get; }
@@ -109,6 +114,10 @@ public sealed class PlayerOptimizer : IDisposable
         }
 
         Optimizer.step();
+        if (WeightClip is { } bound)
+        {
+            WeightClipping.ClampInPlace(_parameters, bound);
+        }
     }
 
     /// <summary>Writes the optimizer's state and the update rules' state.</summary>
@@ -134,7 +143,7 @@ public sealed class PlayerOptimizer : IDisposable
     }
 
     /// <summary>A functional copy of the optimizer from its current state, for unrolling.</summary>
-    public OptimizerLookahead Lookahead() => new(Spec, Optimizer);
+    public OptimizerLookahead Lookahead() => new(Spec, Optimizer, WeightClip);
 
     /// <inheritdoc />
     public void Dispose()

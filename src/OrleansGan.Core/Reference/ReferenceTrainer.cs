@@ -17,7 +17,8 @@ namespace OrleansGan.Core.Reference;
 /// A GAN trained the way one would without grains: both networks in one process and one autograd graph, every
 /// protocol written from its paper's equation over the joint parameters. It shares only the building blocks
 /// (networks, losses, data, seeds, the optimizer as a function) with the players, so it is the oracle for the
-/// message-passing game and its performance baseline.
+/// message-passing game and its performance baseline. J_D with its stabilizers is written once
+/// (<see cref="DiscriminatorCost"/>), and WGAN's weight clip follows every discriminator step (<see cref="StepDiscriminator"/>).
 /// </summary>
 public sealed class ReferenceTrainer : IDisposable
 {
@@ -25,7 +26,8 @@ public sealed class ReferenceTrainer : IDisposable
     private readonly Device _device;
     private readonly ScalarType _dtype;
     private readonly RealData _data;
-    private readonly GanLoss _loss;
+    private readonly ClassLabelCosts _costs;
+    private readonly int _classes;
     private readonly Generator _generatorStream;
     private readonly Generator _discriminatorStream;
     private readonly PlayerNetwork _g;
@@ -45,14 +47,15 @@ public sealed class ReferenceTrainer : IDisposable
         _dtype = dtype;
         _device = DeviceName.Parse(spec.Generator.Device);
         _data = RealData.For(spec.Data);
-        _loss = GanLoss.For(spec.Loss, spec.Stabilizers.RealLabel);
+        _costs = new ClassLabelCosts(GanLoss.For(spec.Loss, spec.Stabilizers.RealLabel, spec.Discriminator.Margin), spec.Stabilizers.ClassLabels, _data.ClassCount);
+        _classes = ClassConditioning.Classes(spec);
         _generatorStream = new Generator(PlayerSeeds.Generator(spec.Seed));
         _discriminatorStream = new Generator(PlayerSeeds.Discriminator(spec.Seed));
-        _g = PlayerNetworks.Generator(spec.Generator);
-        _g.Initialize(_generatorStream, spec.Generator.InitialValue);
+        _g = ClassConditioning.Generator(spec.Generator, _classes);
+        PlayerNetworks.Prepare(_g, spec.Generator, spec.BatchSize, _generatorStream);
         _g.to(dtype).to(_device);
-        _d = PlayerNetworks.Discriminator(spec.Discriminator);
-        _d.Initialize(_discriminatorStream, spec.Discriminator.InitialValue);
+        _d = ClassConditioning.Discriminator(spec.Discriminator, _classes, _costs.Outputs);
+        PlayerNetworks.Prepare(_d, spec.Discriminator, _data, spec.BatchSize, _discriminatorStream);
         _d.to(dtype).to(_device);
         _theta = _g.parameters().ToList();
         _psi = _d.parameters().ToList();
@@ -132,19 +135,20 @@ public sealed class ReferenceTrainer : IDisposable
             _previousD = Optimistic(_psi, _previousD);
         }
 
-        _optimizerD.step();
+        StepDiscriminator();
         _optimizerG.step();
         return record;
     }
 
-    // Leaves grad_theta J_G and grad_psi J_D in .grad, at the current parameters, from fresh minibatches.
+    // Leaves grad_theta J_G and grad_psi J_D in .grad, at the current parameters, from fresh minibatches. With instance
+    // noise the judgment of the fakes and the discriminator's step each see their own noisy copy, drawn in the order the
+    // discriminator's two moves draw them: the judgment's, then the real minibatch, its noise, the fakes' noise.
     private (RoundRecord Record, Tensor Fake) SimultaneousGradients(int round)
     {
-        var x = _g.call(Latent());
-        var realLogits = _d.call(Real());
-        var fakeLogits = _d.call(x.detach());
-        var costD = _loss.Discriminator(realLogits, fakeLogits);
-        var costG = _loss.Generator(_d.call(x));
+        var (x, y) = Fake();
+        var judged = Noisy(x, round);
+        var (costD, realLogits, fakeLogits) = DiscriminatorCost(RealMinibatch(round), Noisy(x.detach(), round), y);
+        var costG = GeneratorCost(judged, D(judged, y), null);
 
         _optimizerD.zero_grad();
         costD.backward();
@@ -184,18 +188,17 @@ public sealed class ReferenceTrainer : IDisposable
         for (var step = 0; step < kD; step++)
         {
             Tensor x;
+            Tensor? y;
             using (no_grad())
             {
-                x = _g.call(Latent());
+                (x, y) = Fake();
             }
 
-            var realLogits = _d.call(Real());
-            var fakeLogits = _d.call(x);
-            var cost = _loss.Discriminator(realLogits, fakeLogits);
+            var (cost, realLogits, fakeLogits) = DiscriminatorCost(RealMinibatch(round), Noisy(x, round), y);
             _optimizerD.zero_grad();
             cost.backward();
             normD += PlayerParameters.GradientNorm(_psi) / kD;
-            _optimizerD.step();
+            StepDiscriminator();
             costD += cost.ToDouble() / kD;
             meanReal += Mean(realLogits) / kD;
             meanFake += Mean(fakeLogits) / kD;
@@ -203,7 +206,9 @@ public sealed class ReferenceTrainer : IDisposable
 
         for (var step = 0; step < kG; step++)
         {
-            var cost = _loss.Generator(_d.call(_g.call(Latent())));
+            var (x, y) = Fake();
+            var seen = Noisy(x, round);
+            var cost = GeneratorCost(seen, D(seen, y), null);
             _optimizerG.zero_grad();
             cost.backward(inputs: _theta.Cast<Tensor>().ToList());
             normG += PlayerParameters.GradientNorm(_theta) / kG;
@@ -221,7 +226,7 @@ public sealed class ReferenceTrainer : IDisposable
         var anchorG = _theta.Select(p => p.detach().clone()).ToList();
         var anchorD = _psi.Select(p => p.detach().clone()).ToList();
         SimultaneousGradients(round);
-        _optimizerD.step();
+        StepDiscriminator();
         _optimizerG.step();
 
         var (record, _) = SimultaneousGradients(round);
@@ -238,7 +243,7 @@ public sealed class ReferenceTrainer : IDisposable
             }
         }
 
-        _optimizerD.step();
+        StepDiscriminator();
         _optimizerG.step();
         return record;
     }
@@ -248,33 +253,33 @@ public sealed class ReferenceTrainer : IDisposable
     private RoundRecord Unrolled(int round, bool throughSteps)
     {
         using var scope = NewDisposeScope();
-        var x = _g.call(Latent());
-        var real = Real();
+        var (x, y) = Fake();
+        var real = RealMinibatch(round);
+        var noisy = Noisy(x, round);
         IReadOnlyList<Tensor> psi = _psi.Cast<Tensor>().ToList();
-        var lookahead = new OptimizerLookahead(_spec.Discriminator.Optimizer, _optimizerD);
+        var lookahead = new OptimizerLookahead(_spec.Discriminator.Optimizer, _optimizerD, _spec.Discriminator.WeightClip);
         for (var k = 0; k < _spec.Protocol.UnrollSteps; k++)
         {
-            var seen = throughSteps ? x : x.detach();
-            var cost = _loss.Discriminator(_d.ForwardWith(real, psi), _d.ForwardWith(seen, psi));
+            var seen = throughSteps ? noisy : noisy.detach();
+            var cost = DiscriminatorCost(real, seen, y, psi).Value;
             var g = autograd.grad([cost], psi.ToList(), retain_graph: true, create_graph: throughSteps);
             psi = throughSteps
                 ? lookahead.Step(psi, g.ToList())
                 : lookahead.Step(psi.Select(p => p.detach()).ToList(), g.Select(t => t.detach()).ToList()).Select(p => p.detach().requires_grad_(true)).ToList();
         }
 
-        var unrolledLogits = _spec.Protocol.UnrollSteps == 0 ? _d.call(x) : _d.ForwardWith(x, psi);
-        var costG = _loss.Generator(unrolledLogits);
+        var unrolled = _spec.Protocol.UnrollSteps != 0;
+        var unrolledLogits = unrolled ? D(noisy, y, psi) : D(noisy, y);
+        var costG = GeneratorCost(noisy, unrolledLogits, unrolled ? psi : null);
         _optimizerG.zero_grad();
         costG.backward(inputs: _theta.Cast<Tensor>().ToList());
 
-        var realLogits = _d.call(real);
-        var fakeLogits = _d.call(x.detach());
-        var costD = _loss.Discriminator(realLogits, fakeLogits);
+        var (costD, realLogits, fakeLogits) = DiscriminatorCost(real, noisy.detach(), y);
         _optimizerD.zero_grad();
         costD.backward();
         var record = new RoundRecord(round, costD.ToDouble(), costG.ToDouble(), Mean(realLogits), Mean(fakeLogits),
             PlayerParameters.GradientNorm(_psi), PlayerParameters.GradientNorm(_theta));
-        _optimizerD.step();
+        StepDiscriminator();
         _optimizerG.step();
         return record;
     }
@@ -286,11 +291,11 @@ public sealed class ReferenceTrainer : IDisposable
         using var scope = NewDisposeScope();
         var theta = _theta.Cast<Tensor>().ToList();
         var psi = _psi.Cast<Tensor>().ToList();
-        var x = _g.call(Latent());
-        var realLogits = _d.call(Real());
-        var fakeLogits = _d.call(x);
-        var costD = _loss.Discriminator(realLogits, fakeLogits);
-        var costG = _loss.Generator(fakeLogits);
+        var (clean, y) = Fake();
+        var real = RealMinibatch(round);
+        var x = Noisy(clean, round);
+        var (costD, realLogits, fakeLogits) = DiscriminatorCost(real, x, y);
+        var costG = GeneratorCost(x, fakeLogits, null);
         var vG = Gradients.Of(costG, theta, createGraph: true);
         var vD = Gradients.Of(costD, psi, createGraph: true);
         var gradL = Gradients.Of(Gradients.HalfSquaredNorm(vG.Concat(vD)), [.. theta, .. psi]);
@@ -307,14 +312,88 @@ public sealed class ReferenceTrainer : IDisposable
 
         var record = new RoundRecord(round, costD.ToDouble(), costG.ToDouble(), Mean(realLogits), Mean(fakeLogits),
             PlayerParameters.Norm(vD), PlayerParameters.Norm(vG));
-        _optimizerD.step();
+        StepDiscriminator();
         _optimizerG.step();
         return record;
     }
 
-    private static double Mean(Tensor logits) => sigmoid(logits.detach()).mean().ToDouble();
+    private double Mean(Tensor output) => _costs.Loss.MeanScore(_costs.Logit(output.detach()));
 
-    private Tensor Latent() => randn([_spec.BatchSize, _spec.Generator.LatentSize], generator: _generatorStream).to(_dtype).to(_device);
+    // Instance noise on what the discriminator sees, from the discriminator's stream (as DiscriminatorPlayer draws it).
+    private Tensor Noisy(Tensor x, int round) => InstanceNoise.Add(x, InstanceNoise.Std(_spec.Stabilizers.InstanceNoise, round), _discriminatorStream);
 
-    private Tensor Real() => _data.Sample(_spec.BatchSize, _discriminatorStream, _device).to(_dtype);
+    // J_G plus EBGAN-PT's pulling-away term on the autoencoder's codes of the fakes (Zhao et al. 2016, eq. 6).
+    private Tensor GeneratorCost(Tensor seen, Tensor fakeLogits, IReadOnlyList<Tensor>? psi)
+    {
+        var cost = _costs.Generator(fakeLogits);
+        if (_spec.Stabilizers.PullAway == 0)
+        {
+            return cost;
+        }
+
+        var autoencoder = (AutoencoderDiscriminator)_d;
+        var codes = psi is null ? autoencoder.Code(seen) : autoencoder.Code(seen, psi);
+        return cost + (_spec.Stabilizers.PullAway * PullingAwayTerm.Of(codes));
+    }
+
+    // x = G(z) or G(z, y), z then y drawn from the generator's stream in the generator player's order.
+    private (Tensor Samples, Tensor? Labels) Fake()
+    {
+        var z = randn([_spec.BatchSize, _spec.Generator.LatentSize], generator: _generatorStream).to(_dtype).to(_device);
+        var y = _classes == 0 ? null : ClassConditioning.Draw(_spec.BatchSize, _classes, _generatorStream).to(_device);
+        return (_g.call(ClassConditioning.Input(z, y, _classes)), y);
+    }
+
+    // The real minibatch with its classes, then the gradient penalty's eps, then the real samples' instance noise, from
+    // the same stream, as the discriminator player draws them.
+    private RealBatch RealMinibatch(int round)
+    {
+        var (x, y) = _data.SampleLabeled(_spec.BatchSize, _discriminatorStream, _device);
+        var mixing = _spec.Stabilizers.GradientPenalty > 0
+            ? GradientPenalty.DrawMixing(_spec.BatchSize, _discriminatorStream, _device).to(_dtype)
+            : null;
+        return new RealBatch(Noisy(x.to(_dtype), round), y, mixing);
+    }
+
+    // WGAN clips after every critic update (Arjovsky et al. 2017, Algorithm 1, line 8), whatever the protocol.
+    private void StepDiscriminator()
+    {
+        _optimizerD.step();
+        if (_spec.Discriminator.WeightClip is { } bound)
+        {
+            WeightClipping.ClampInPlace(_psi, bound);
+        }
+    }
+
+    // J_D = the loss's cost (as the class-label mode defines it) + lambda GP (Gulrajani et al. 2017, eq. 3)
+    // + gamma/2 R1 (Mescheder et al. 2018, eq. 9), both on the real/fake logit, with D at psi (its own when null).
+    private (Tensor Value, Tensor RealLogits, Tensor FakeLogits) DiscriminatorCost(RealBatch real, Tensor fake, Tensor? fakeLabels, IReadOnlyList<Tensor>? psi = null)
+    {
+        var stabilizers = _spec.Stabilizers;
+        var realInput = stabilizers.R1 > 0 ? real.Samples.detach().requires_grad_(true) : real.Samples;
+        var realLogits = D(realInput, real.Labels, psi);
+        var fakeLogits = D(fake, fakeLabels, psi);
+        var cost = _costs.Discriminator(realLogits, real.Labels, fakeLogits);
+        if (real.Mixing is { } mixing)
+        {
+            var critic = (Tensor input) => _costs.Logit(D(input, real.Labels, psi));
+            cost = cost + (stabilizers.GradientPenalty * GradientPenalty.Of(critic, real.Samples, fake, mixing));
+        }
+
+        if (stabilizers.R1 > 0)
+        {
+            cost = cost + (stabilizers.R1 / 2 * R1Penalty.Of(realInput, _costs.Logit(realLogits)));
+        }
+
+        return (cost, realLogits, fakeLogits);
+    }
+
+    // The discriminator's raw output on x (with classes y when it is conditional), at psi when given.
+    private Tensor D(Tensor x, Tensor? y, IReadOnlyList<Tensor>? psi = null)
+    {
+        var input = ClassConditioning.Input(x, _classes == 0 ? null : y, _classes);
+        return psi is null ? _d.call(input) : _d.ForwardWith(input, psi);
+    }
+
+    private sealed record RealBatch(Tensor Samples, Tensor Labels, Tensor? Mixing);
 }

@@ -62,6 +62,10 @@ public static partial class GameSpecValidator
         Check(double.IsFinite(d.OutputScale) && d.OutputScale != 0, "discriminator.outputScale", $"must be a non-zero number (got {d.OutputScale})");
         Check(g.InitialValue is null || double.IsFinite(g.InitialValue.Value), "generator.initialValue", $"must be a number (got {g.InitialValue})");
         Check(d.InitialValue is null || double.IsFinite(d.InitialValue.Value), "discriminator.initialValue", $"must be a number (got {d.InitialValue})");
+        Check(d.WeightClip is null || (double.IsFinite(d.WeightClip.Value) && d.WeightClip.Value > 0), "discriminator.weightClip",
+            $"c must be positive, or null for no clipping (got {d.WeightClip}); 0.01 is WGAN's");
+
+        CheckNetworks(problems, spec);
 
         var e = spec.Evaluation;
         Check(e.Every >= 1, "evaluation.every", $"must be at least 1 (got {e.Every})");
@@ -90,6 +94,21 @@ public static partial class GameSpecValidator
         Check(realLabel is > 0 and <= 1, "stabilizers.realLabel", $"must be in (0, 1] (got {realLabel}); 0.9 is the tutorial's one-sided smoothing");
         Check(realLabel == 1 || spec.Loss is LossKind.Minimax or LossKind.NonSaturating or LossKind.MaximumLikelihood, "stabilizers.realLabel",
             $"label smoothing applies to the cross-entropy losses, not {spec.Loss}");
+        CheckEnergyBased(problems, spec);
+        var noise = spec.Stabilizers.InstanceNoise;
+        if (noise is not null)
+        {
+            Check(double.IsFinite(noise.Sigma0) && noise.Sigma0 >= 0, "stabilizers.instanceNoise.sigma0",
+                $"the noise's std must be non-negative (got {noise.Sigma0}); 0 is off");
+            Check(noise.AnnealRounds >= 0, "stabilizers.instanceNoise.annealRounds",
+                $"must be 0 (constant noise) or the number of rounds over which the std falls to 0 (got {noise.AnnealRounds})");
+        }
+
+        CheckClassLabels(problems, spec);
+        var penalty = spec.Stabilizers.GradientPenalty;
+        Check(double.IsFinite(penalty) && penalty >= 0, "stabilizers.gradientPenalty", $"lambda must be >= 0 (got {penalty}); 10 is WGAN-GP's, 0 is off");
+        var r1 = spec.Stabilizers.R1;
+        Check(double.IsFinite(r1) && r1 >= 0, "stabilizers.r1", $"gamma must be >= 0 (got {r1}); 0 is off");
         Check(spec.Checkpoint.Every >= 0, "checkpoint.every", $"must be 0 (never) or a number of rounds (got {spec.Checkpoint.Every})");
         var parameters = ParameterCount(spec);
         Check(!e.TrackParameters || parameters <= MaxTrackedParameters, "evaluation.trackParameters",
@@ -103,20 +122,106 @@ public static partial class GameSpecValidator
     /// <summary>How many parameters the two players have together.</summary>
     public static long ParameterCount(GameSpec spec)
     {
-        static long Mlp(int input, IEnumerable<int> hidden, int output)
+        var (gs, ds) = (spec.Generator, spec.Discriminator);
+        var kernels = Math.Max(0, ds.MinibatchFeatures?.Kernels ?? 0);
+        var kernelSize = Math.Max(0, ds.MinibatchFeatures?.KernelSize ?? 0);
+        var pack = Math.Max(1, ds.Pack);
+
+        // Dense layers, a scale and shift per normalised hidden feature, and T (A x B x C) before the last layer.
+        static long Mlp(int input, IReadOnlyList<int> hidden, int output, bool normalized, int kernels, int kernelSize)
         {
-            var widths = new[] { input }.Concat(hidden).Append(output).ToArray();
-            return widths.Zip(widths.Skip(1), (a, b) => ((long)a * b) + b).Sum();
+            var widths = new[] { input }.Concat(hidden).ToArray();
+            var count = widths.Zip(widths.Skip(1), (a, b) => ((long)a * b) + b + (normalized ? 2L * b : 0)).Sum();
+            var last = widths[^1];
+            return count + ((long)last * kernels * kernelSize) + (((long)last + kernels) * output) + output;
         }
 
-        var g = spec.Generator.Network == GeneratorNetwork.PointMass
-            ? spec.Generator.OutputSize
-            : Mlp(spec.Generator.LatentSize, spec.Generator.Hidden ?? [], spec.Generator.OutputSize);
-        var d = spec.Discriminator.Network == DiscriminatorNetwork.Linear
-            ? spec.Discriminator.InputSize
-            : Mlp(spec.Discriminator.InputSize, spec.Discriminator.Hidden ?? [], 1);
+        // Class labels widen the first layers (a one-hot y beside z and x) and give the (n+1)-class discriminator n+1 outputs.
+        var mode = spec.Stabilizers.ClassLabels;
+        var classes = mode != ClassLabels.None && Enum.IsDefined(spec.Data.Kind) ? RealData.ClassCountOf(spec.Data.Kind) : 0;
+        var conditioned = mode == ClassLabels.Conditional ? classes : 0;
+        var outputs = mode == ClassLabels.AuxiliaryClasses ? classes + 1 : 1;
+        var gNormalized = gs.Normalization is not (null or Normalization.None);
+        var dNormalized = ds.Normalization is not (null or Normalization.None);
+        var gHidden = gs.Hidden ?? [];
+        var dHidden = ds.Hidden ?? [];
+        long g = gs.Network switch
+        {
+            GeneratorNetwork.PointMass => gs.OutputSize,
+            GeneratorNetwork.Dcgan when gHidden.Length == 2 =>
+                (((long)gs.LatentSize + 1) * gHidden[0] * 49) + ((long)gHidden[0] * gHidden[1] * 16) + gHidden[1] + (gHidden[1] * 16L) + 1
+                + (gs.Normalization is null or not Normalization.None ? 2L * (gHidden[0] + gHidden[1]) : 0),
+            _ => Mlp(gs.LatentSize + conditioned, gHidden, gs.OutputSize, gNormalized, 0, 0),
+        };
+        long d = ds.Network switch
+        {
+            DiscriminatorNetwork.Linear => ds.InputSize + conditioned,
+            DiscriminatorNetwork.Dcgan when dHidden.Length == 2 =>
+                ((long)pack * dHidden[0] * 16) + dHidden[0] + ((long)dHidden[0] * dHidden[1] * 16) + dHidden[1]
+                + (ds.Normalization is null or not Normalization.None ? 2L * dHidden[1] : 0)
+                + (49L * dHidden[1] * kernels * kernelSize) + (49L * dHidden[1]) + kernels + 1,
+            DiscriminatorNetwork.Autoencoder when dHidden.Length > 0 =>
+                Mlp(ds.InputSize, dHidden[..^1], dHidden[^1], false, 0, 0) + Mlp(dHidden[^1], dHidden[..^1].Reverse().ToArray(), ds.InputSize, false, 0, 0),
+            _ => Mlp((ds.InputSize + conditioned) * pack, dHidden, outputs, dNormalized, kernels, kernelSize),
+        };
         return g + d;
     }
+
+    // DCGAN players, normalisation, minibatch discrimination and packing: what each network can do.
+    private static void CheckNetworks(List<string> problems, GameSpec spec)
+    {
+        void Check(bool ok, string field, string problem)
+        {
+            if (!ok)
+            {
+                problems.Add($"{field}: {problem}");
+            }
+        }
+
+        var (g, d) = (spec.Generator, spec.Discriminator);
+        if (g.Network == GeneratorNetwork.Dcgan)
+        {
+            Check(g.OutputSize == ImagePixels, "generator.outputSize", $"a dcgan generator makes 28x28 images, {ImagePixels} values (got {g.OutputSize})");
+            Check(g.Hidden is null || g.Hidden.Length == 2, "generator.hidden",
+                $"a dcgan generator has two channel widths, e.g. [128, 64] (got {g.Hidden?.Length} entries)");
+        }
+
+        if (d.Network == DiscriminatorNetwork.Dcgan)
+        {
+            Check(d.InputSize == ImagePixels, "discriminator.inputSize", $"a dcgan discriminator judges 28x28 images, {ImagePixels} values (got {d.InputSize})");
+            Check(d.Hidden is null || d.Hidden.Length == 2, "discriminator.hidden",
+                $"a dcgan discriminator has two channel widths, e.g. [64, 128] (got {d.Hidden?.Length} entries)");
+        }
+
+        Check(g.Normalization is null || Enum.IsDefined(g.Normalization.Value), "generator.normalization", $"unknown normalization {g.Normalization}");
+        Check(d.Normalization is null || Enum.IsDefined(d.Normalization.Value), "discriminator.normalization", $"unknown normalization {d.Normalization}");
+        Check(g.Network != GeneratorNetwork.PointMass || g.Normalization is null or Normalization.None, "generator.normalization",
+            "a point-mass generator has no hidden features to normalise");
+        Check(d.Network != DiscriminatorNetwork.Linear || d.Normalization is null or Normalization.None, "discriminator.normalization",
+            "a linear discriminator has no hidden features to normalise");
+
+        var features = d.MinibatchFeatures;
+        if (features is not null)
+        {
+            Check(features.Kernels >= 0, "discriminator.minibatchFeatures.kernels", $"must be 0 (off) or a number of kernels (got {features.Kernels})");
+            Check(features.Kernels <= 0 || features.KernelSize >= 1, "discriminator.minibatchFeatures.kernelSize",
+                $"must be at least 1 (got {features.KernelSize})");
+            Check(features.Kernels <= 0 || d.Network != DiscriminatorNetwork.Linear, "discriminator.minibatchFeatures",
+                "a linear discriminator has no features to extend; use mlp or dcgan");
+        }
+
+        Check(d.Pack >= 1, "discriminator.pack", $"must be at least 1, the number of samples judged together (got {d.Pack})");
+        if (d.Pack > 1)
+        {
+            Check(d.Network != DiscriminatorNetwork.Linear, "discriminator.pack", "a linear discriminator judges one sample; use mlp or dcgan");
+            Check(spec.BatchSize % d.Pack == 0, "discriminator.pack",
+                $"batchSize {spec.BatchSize} must be divisible by discriminator.pack {d.Pack}: packs are all real or all fake");
+            Check(spec.Evaluation.Samples % d.Pack == 0, "discriminator.pack",
+                $"evaluation.samples {spec.Evaluation.Samples} must be divisible by discriminator.pack {d.Pack}: the discriminator judges them in packs");
+        }
+    }
+
+    private const int ImagePixels = 28 * 28;
 
     /// <summary>Throws <see cref="InvalidGameSpecException"/> listing every problem, if there is any.</summary>
     public static void ThrowIfInvalid(GameSpec spec)
@@ -125,6 +230,103 @@ public static partial class GameSpecValidator
         if (problems.Count > 0)
         {
             throw new InvalidGameSpecException(problems);
+        }
+    }
+
+    // The energy-based loss and the autoencoder belong together: the margin hinge assumes an energy bounded below by 0
+    // (an MLP's output is not, so J_D would fall without bound), and a cross-entropy or critic loss would read a
+    // non-negative reconstruction error as a logit.
+    private static void CheckEnergyBased(List<string> problems, GameSpec spec)
+    {
+        var d = spec.Discriminator;
+        var energyBased = spec.Loss == LossKind.EnergyBased;
+        var autoencoder = d.Network == DiscriminatorNetwork.Autoencoder;
+        if (energyBased && !autoencoder)
+        {
+            problems.Add($"discriminator.network: the energy-based loss needs an energy, the autoencoder's reconstruction error (got {KebabCaseEnumConverter.NameOf(d.Network)})");
+        }
+
+        if (autoencoder && !energyBased && Enum.IsDefined(spec.Loss))
+        {
+            problems.Add($"discriminator.network: the autoencoder outputs an energy, not a logit; it plays the energy-based loss (got loss {KebabCaseEnumConverter.NameOf(spec.Loss)})");
+        }
+
+        if (autoencoder && d.Hidden is { Length: 0 })
+        {
+            problems.Add("discriminator.hidden: the autoencoder needs at least one layer, its code (the last width)");
+        }
+
+        if (autoencoder && d.OutputScale != 1)
+        {
+            problems.Add($"discriminator.outputScale: the autoencoder's energy is a reconstruction error and is not scaled; must be 1 (got {d.OutputScale})");
+        }
+
+        if (energyBased && !(d.Margin is { } m && double.IsFinite(m) && m > 0))
+        {
+            problems.Add($"discriminator.margin: the energy-based loss needs a positive margin m (got {(d.Margin?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none")})");
+        }
+
+        if (!energyBased && d.Margin is not null)
+        {
+            problems.Add($"discriminator.margin: only the energy-based loss has a margin (loss is {KebabCaseEnumConverter.NameOf(spec.Loss)})");
+        }
+
+        var pullAway = spec.Stabilizers.PullAway;
+        if (!(double.IsFinite(pullAway) && pullAway >= 0))
+        {
+            problems.Add($"stabilizers.pullAway: must be non-negative (got {pullAway}); 0 is off, 0.1 is the paper's");
+        }
+        else if (pullAway > 0 && !(energyBased && autoencoder))
+        {
+            problems.Add("stabilizers.pullAway: the pulling-away term acts on the autoencoder's codes; it needs the energy-based loss and the autoencoder network");
+        }
+        else if (pullAway > 0 && spec.BatchSize < 2)
+        {
+            problems.Add($"stabilizers.pullAway: compares distinct samples, so batchSize must be at least 2 (got {spec.BatchSize})");
+        }
+
+        if (autoencoder && spec.Stabilizers.ClassLabels != ClassLabels.None)
+        {
+            problems.Add($"stabilizers.classLabels: the autoencoder discriminator reconstructs x alone and reads no class (got {KebabCaseEnumConverter.NameOf(spec.Stabilizers.ClassLabels)})");
+        }
+    }
+
+    private static void CheckClassLabels(List<string> problems, GameSpec spec)
+    {
+        const string field = "stabilizers.classLabels";
+        var mode = spec.Stabilizers.ClassLabels;
+        if (!Enum.IsDefined(mode))
+        {
+            problems.Add($"{field}: unknown use of class labels {mode}");
+            return;
+        }
+
+        if (mode == ClassLabels.None || !Enum.IsDefined(spec.Data.Kind))
+        {
+            return;
+        }
+
+        var name = KebabCaseEnumConverter.NameOf(mode);
+        var classes = RealData.ClassCountOf(spec.Data.Kind);
+        if (classes < 2)
+        {
+            problems.Add($"{field}: {name} needs data with at least two classes; {KebabCaseEnumConverter.NameOf(spec.Data.Kind)} has {classes}");
+        }
+
+        if (mode == ClassLabels.Conditional && spec.Generator.Network != GeneratorNetwork.Mlp)
+        {
+            problems.Add($"{field}: a conditional generator reads [z, onehot(y)], which a {KebabCaseEnumConverter.NameOf(spec.Generator.Network)} generator does not read (generator.network must be mlp)");
+        }
+
+        if (mode == ClassLabels.Conditional
+            && (spec.Generator.Normalization == Normalization.VirtualBatch || spec.Discriminator.Normalization == Normalization.VirtualBatch))
+        {
+            problems.Add($"{field}: virtual batch normalization's reference batch carries no classes, so it cannot be combined with conditional players (set generator.normalization and discriminator.normalization to batch or none)");
+        }
+
+        if (mode == ClassLabels.AuxiliaryClasses && spec.Discriminator.Network != DiscriminatorNetwork.Mlp)
+        {
+            problems.Add($"{field}: the (n+1)-class discriminator has n+1 outputs, which a {KebabCaseEnumConverter.NameOf(spec.Discriminator.Network)} discriminator does not have (discriminator.network must be mlp)");
         }
     }
 
@@ -180,6 +382,11 @@ public static partial class GameSpecValidator
         if (!(double.IsFinite(o.WeightDecay) && o.WeightDecay >= 0))
         {
             problems.Add($"{field}.weightDecay: must be non-negative (got {o.WeightDecay})");
+        }
+
+        if (!(o.Alpha is > 0 and < 1))
+        {
+            problems.Add($"{field}.alpha: RMSprop's smoothing constant must be in (0, 1) (got {o.Alpha})");
         }
     }
 

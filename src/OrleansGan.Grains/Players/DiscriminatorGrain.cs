@@ -31,14 +31,14 @@ public sealed class DiscriminatorGrain(ILocalSiloDetails silo) : Grain, IDiscrim
     public Task<DiscriminatorMoveReport> UpdateAsync(FakeMinibatch fake, UpdateRule rule)
     {
         using var scope = NewDisposeScope();
-        return Task.FromResult(Player.Update(Receive(fake), rule));
+        return Task.FromResult(Player.Update(Receive(fake), rule, ReceiveLabels(fake), fake.Round));
     }
 
     /// <inheritdoc />
     public Task<GradientMessage> JudgeAsync(FakeMinibatch fake)
     {
         using var scope = NewDisposeScope();
-        return Task.FromResult(Judge(Receive(fake)));
+        return Task.FromResult(Judge(Receive(fake), ReceiveLabels(fake), fake.Round));
     }
 
     /// <inheritdoc />
@@ -46,15 +46,16 @@ public sealed class DiscriminatorGrain(ILocalSiloDetails silo) : Grain, IDiscrim
     {
         using var scope = NewDisposeScope();
         var x = Receive(fake);
-        var gradient = Judge(x);
-        return Task.FromResult(new JudgeThenUpdateReply(gradient, Player.Update(x, rule)));
+        var labels = ReceiveLabels(fake);
+        var gradient = Judge(x, labels, fake.Round);
+        return Task.FromResult(new JudgeThenUpdateReply(gradient, Player.Update(x, rule, labels, fake.Round)));
     }
 
     /// <inheritdoc />
     public Task<JudgeThenUpdateReply> JudgeUnrolledThenUpdateAsync(FakeMinibatch fake, int unrollSteps, bool throughSteps)
     {
         using var scope = NewDisposeScope();
-        var ((gradient, cost, meanFake), update) = Player.JudgeUnrolledThenUpdate(Receive(fake), unrollSteps, throughSteps);
+        var ((gradient, cost, meanFake), update) = Player.JudgeUnrolledThenUpdate(Receive(fake), unrollSteps, throughSteps, ReceiveLabels(fake), fake.Round);
         return Task.FromResult(new JudgeThenUpdateReply(new GradientMessage(TensorCodec.ToMessage(gradient), cost, meanFake), update));
     }
 
@@ -69,7 +70,7 @@ public sealed class DiscriminatorGrain(ILocalSiloDetails silo) : Grain, IDiscrim
     public Task<ConsensusJudgment> ConsensusJudgeAsync(FakeMinibatch fake)
     {
         using var scope = NewDisposeScope();
-        var (gradient, cost, meanFake, fieldNormGradient) = Player.ConsensusJudge(Receive(fake));
+        var (gradient, cost, meanFake, fieldNormGradient) = Player.ConsensusJudge(Receive(fake), ReceiveLabels(fake), fake.Round);
         return Task.FromResult(new ConsensusJudgment(
             new GradientMessage(TensorCodec.ToMessage(gradient), cost, meanFake), TensorCodec.ToMessage(fieldNormGradient)));
     }
@@ -116,9 +117,13 @@ public sealed class DiscriminatorGrain(ILocalSiloDetails silo) : Grain, IDiscrim
 
     private Tensor Receive(FakeMinibatch fake) => TensorCodec.ToTensor(fake.Samples, Player.Device);
 
-    private GradientMessage Judge(Tensor fake)
+    // The classes travel as plain integers; the player checks their count and range.
+    private static Tensor? ReceiveLabels(FakeMinibatch fake) =>
+        fake.Labels is null ? null : tensor(fake.Labels.Select(y => (long)y).ToArray(), ScalarType.Int64);
+
+    private GradientMessage Judge(Tensor fake, Tensor? labels, int round)
     {
-        var (gradient, cost, meanFake) = Player.Judge(fake);
+        var (gradient, cost, meanFake) = Player.Judge(fake, labels, round);
         return new GradientMessage(TensorCodec.ToMessage(gradient), cost, meanFake);
     }
 }

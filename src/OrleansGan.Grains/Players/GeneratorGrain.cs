@@ -39,8 +39,9 @@ public sealed class GeneratorGrain(ILocalSiloDetails silo) : Grain, IGeneratorGr
         }
 
         using var scope = NewDisposeScope();
-        var x = Player.Propose(batchSize, keepForGradient);
-        return Task.FromResult(new FakeMinibatch(TensorCodec.ToMessage(x), keepForGradient));
+        var (x, labels) = Player.ProposeLabeled(batchSize, keepForGradient);
+        var classes = labels?.cpu().to(ScalarType.Int32).data<int>().ToArray();
+        return Task.FromResult(new FakeMinibatch(TensorCodec.ToMessage(x), keepForGradient, classes));
     }
 
     /// <inheritdoc />

@@ -11,7 +11,7 @@ public class OptimizerLookaheadTests
 {
     public OptimizerLookaheadTests() => TorchRuntime.EnsureLoaded();
 
-    public static TheoryData<string> Optimizers() => ["adam", "adam-decay", "sgd", "sgd-momentum"];
+    public static TheoryData<string> Optimizers() => ["adam", "adam-decay", "sgd", "sgd-momentum", "rmsprop", "rmsprop-momentum-decay"];
 
     [Theory]
     [MemberData(nameof(Optimizers))]
@@ -22,6 +22,8 @@ public class OptimizerLookaheadTests
             "adam" => new OptimizerSpec(OptimizerKind.Adam, 0.01, 0.5, 0.999, 1e-8, 0, 0),
             "adam-decay" => new OptimizerSpec(OptimizerKind.Adam, 0.01, 0.9, 0.99, 1e-8, 0, 0.1),
             "sgd" => new OptimizerSpec(OptimizerKind.Sgd, 0.1, 0, 0, 0, 0, 0),
+            "rmsprop" => new OptimizerSpec(OptimizerKind.Rmsprop, 0.01, 0, 0, 1e-8, 0, 0, 0.9),
+            "rmsprop-momentum-decay" => new OptimizerSpec(OptimizerKind.Rmsprop, 0.01, 0, 0, 1e-6, 0.5, 0.1, 0.8),
             _ => new OptimizerSpec(OptimizerKind.Sgd, 0.1, 0, 0, 0, 0.9, 0.01),
         };
         using var scope = NewDisposeScope();

@@ -46,4 +46,16 @@ public class MnistSpecTests
         Assert.Equal(folder, GameSpecLoader.Load(null, Overrides([.. Mnist784, ("data.path", folder)])).Data.Path);
         Assert.Contains(Refused(("data.path", folder)).Problems, p => p.StartsWith("data.path: only mnist reads its data from files", StringComparison.Ordinal));
     }
+
+    [Theory]
+    [InlineData("conditional")]
+    [InlineData("auxiliary-classes")]
+    public void Class_labels_on_mnist_are_checked_for_ten_digits_without_reading_the_data(string mode)
+    {
+        var missing = Path.Combine(Path.GetTempPath(), "no-such-mnist-" + Guid.NewGuid().ToString("N"));
+
+        var error = Refused([.. Mnist784, ("data.path", missing), ("stabilizers.classLabels", mode)]);
+
+        Assert.Equal([$"data.path: folder '{missing}' does not exist"], error.Problems);
+    }
 }

@@ -61,6 +61,7 @@ internal static class SpecAssert
         Assert.Equal(g.Activation, h.Activation);
         Assert.Equal(g.Optimizer, h.Optimizer);
         Assert.Equal(g.Device, h.Device);
+        Assert.Equal(g.Normalization, h.Normalization);
 
         var (d, e) = (expected.Discriminator, actual.Discriminator);
         Assert.Equal(d.InputSize, e.InputSize);
@@ -68,5 +69,8 @@ internal static class SpecAssert
         Assert.Equal(d.Activation, e.Activation);
         Assert.Equal(d.Optimizer, e.Optimizer);
         Assert.Equal(d.Device, e.Device);
+        Assert.Equal(d.Normalization, e.Normalization);
+        Assert.Equal(d.MinibatchFeatures, e.MinibatchFeatures);
+        Assert.Equal(d.Pack, e.Pack);
     }
 }

@@ -14,14 +14,15 @@ public class ResumeTests(ClusterFixture fixture)
 {
     private readonly FileCheckpointStore _store = new(fixture.CheckpointRoot);
 
-    public static TheoryData<string> Protocols() => ["simultaneous", "optimistic", "extragradient", "alternating(2,1)"];
+    // "+wgan": RMSprop players (whose running averages must come back), a clipped critic and WGAN-GP's penalty.
+    public static TheoryData<string> Protocols() => ["simultaneous", "optimistic", "extragradient", "alternating(2,1)", "alternating(2,1)+wgan"];
 
     [Theory]
     [MemberData(nameof(Protocols))]
     public async Task Resuming_replays_the_rounds_after_the_checkpoint_exactly(string protocol)
     {
         var spec = Spec(protocol, rounds: 40, every: 15);
-        var id = $"resume-{protocol.Replace('(', '-').Replace(')', '-').Replace(',', '-')}";
+        var id = $"resume-{protocol.Replace('(', '-').Replace(')', '-').Replace(',', '-').Replace('+', '-')}";
         var (first, uninterrupted, evaluations) = await GameRunner.PlayAsync(fixture.Client, id, spec);
         Assert.Equal(GameState.Finished, first.State);
 
@@ -92,14 +93,21 @@ public class ResumeTests(ClusterFixture fixture)
     private static GameSpec Spec(string protocol, int rounds, int every)
     {
         var (kind, kD, kG) = protocol.StartsWith("alternating", StringComparison.Ordinal) ? ("alternating", "2", "1") : (protocol, "1", "1");
-        return GameSpecLoader.Load(null, new Dictionary<string, string>
+        var wgan = protocol.EndsWith("+wgan", StringComparison.Ordinal)
+            ? new Dictionary<string, string>
+            {
+                ["loss"] = "wasserstein", ["generator.optimizer.kind"] = "rmsprop", ["discriminator.optimizer.kind"] = "rmsprop",
+                ["discriminator.weightClip"] = "0.05", ["stabilizers.gradientPenalty"] = "10",
+            }
+            : [];
+        return GameSpecLoader.Load(null, wgan.Concat(new Dictionary<string, string>
         {
             ["name"] = "resume", ["seed"] = "3", ["rounds"] = rounds.ToString(System.Globalization.CultureInfo.InvariantCulture), ["batchSize"] = "32",
             ["protocol.kind"] = kind, ["protocol.discriminatorSteps"] = kD, ["protocol.generatorSteps"] = kG,
             ["generator.hidden"] = "[16]", ["discriminator.hidden"] = "[16]",
             ["evaluation.every"] = "10", ["evaluation.samples"] = "200",
             ["checkpoint.every"] = every.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        });
+        }));
     }
 
     private async Task<(GameStatus Last, List<RoundRecord> Rounds, List<EvaluationRecord> Evaluations)> WaitAsync(IGameGrain game)

@@ -61,6 +61,133 @@ public class ProtocolsMatchReferenceTests(ClusterFixture fixture)
         ParameterAssert.Close(reference.DiscriminatorParameters(), await fixture.Client.GetGrain<IDiscriminatorGrain>($"{id}/discriminator").GetParametersAsync(), Tolerance);
     }
 
+    public static TheoryData<string, string, string> ClassLabelCases() => new()
+    {
+        { "simultaneous", "conditional", "adam" },
+        { "alternating", "conditional", "sgd" },
+        { "simultaneous", "auxiliary-classes", "adam" },
+        { "unrolled", "auxiliary-classes", "adam" },
+        { "consensus", "auxiliary-classes", "sgd" },
+    };
+
+    [Theory]
+    [MemberData(nameof(ClassLabelCases))]
+    public async Task Class_label_games_on_the_ring_match_the_reference(string protocol, string classLabels, string optimizer)
+    {
+        var plain = Spec(protocol, "non-saturating", optimizer);
+        var spec = plain with { Stabilizers = plain.Stabilizers with { ClassLabels = Enum.Parse<ClassLabels>(classLabels.Replace("-", string.Empty), ignoreCase: true) } };
+        var id = $"classes-{protocol}-{classLabels}-{optimizer}";
+        var (last, rounds, _) = await GameRunner.PlayAsync(fixture.Client, id, spec);
+        Assert.True(last.State == GameState.Finished, last.Error);
+
+        using var reference = new ReferenceTrainer(spec);
+        for (var round = 1; round <= Rounds; round++)
+        {
+            var expected = reference.PlayRound(round);
+            var actual = rounds[round - 1];
+            Assert.True(Math.Abs(expected.DiscriminatorLoss - actual.DiscriminatorLoss) <= Tolerance * Math.Abs(expected.DiscriminatorLoss),
+                $"J_D at round {round}: reference {expected.DiscriminatorLoss:R}, grains {actual.DiscriminatorLoss:R}");
+            Assert.True(Math.Abs(expected.GeneratorLoss - actual.GeneratorLoss) <= Tolerance * Math.Abs(expected.GeneratorLoss),
+                $"J_G at round {round}: reference {expected.GeneratorLoss:R}, grains {actual.GeneratorLoss:R}");
+        }
+
+        var generator = await fixture.Client.GetGrain<IGeneratorGrain>($"{id}/generator").GetParametersAsync();
+        ParameterAssert.Close(reference.GeneratorParameters(), generator, Tolerance);
+        ParameterAssert.Close(reference.DiscriminatorParameters(), await fixture.Client.GetGrain<IDiscriminatorGrain>($"{id}/discriminator").GetParametersAsync(), Tolerance);
+
+        // The labels changed the game: the conditional generator reads 8 more inputs, the (n+1)-class D gives 9 outputs.
+        var (_, unlabelled, _) = await GameRunner.PlayAsync(fixture.Client, $"{id}-off", plain);
+        Assert.NotEqual(unlabelled[0].DiscriminatorLoss, rounds[0].DiscriminatorLoss);
+        Assert.Equal(classLabels == "conditional" ? [16, 4 + 8] : new long[] { 16, 4 }, TensorCodecShape(generator.Values[0]));
+    }
+
+    private static long[] TensorCodecShape(TensorBytes value) => value.Shape.Select(d => (long)d).ToArray();
+
+    /// <summary>The WGAN toolbox: clipping with RMSprop on WGAN's alternating(5,1) schedule, WGAN-GP, R1.</summary>
+    public static TheoryData<string, string, string, string> StabilizedCases() => new()
+    {
+        { "alternating-5", "wasserstein", "rmsprop", "discriminator.weightClip=0.01" },
+        { "simultaneous", "wasserstein", "rmsprop", "discriminator.weightClip=0.01" },
+        { "alternating-5", "wasserstein", "adam", "stabilizers.gradientPenalty=10" },
+        { "consensus", "wasserstein", "adam", "stabilizers.gradientPenalty=10" },
+        { "unrolled", "wasserstein", "adam", "stabilizers.gradientPenalty=10" },
+        { "simultaneous", "non-saturating", "adam", "stabilizers.r1=10" },
+        { "unrolled", "non-saturating", "adam", "stabilizers.r1=10" },
+        { "extragradient", "wasserstein", "rmsprop", "discriminator.weightClip=0.01" },
+        { "unrolled", "wasserstein", "rmsprop", "discriminator.weightClip=0.01" },
+        { "optimistic", "hinge", "sgd", "stabilizers.r1=10" },
+    };
+
+    [Theory]
+    [MemberData(nameof(StabilizedCases))]
+    public async Task Grains_and_joint_reference_make_the_same_stabilized_update(string protocol, string loss, string optimizer, string stabilizer)
+    {
+        var (field, value) = (stabilizer.Split('=')[0], stabilizer.Split('=')[1]);
+        var plain = Spec(protocol, loss, optimizer);
+        var spec = Spec(protocol, loss, optimizer, 3, (field, value));
+        var id = $"stabilized-{protocol}-{loss}-{optimizer}-{field}";
+        var (last, rounds, _) = await GameRunner.PlayAsync(fixture.Client, id, spec);
+        Assert.True(last.State == GameState.Finished, last.Error);
+
+        using var reference = new ReferenceTrainer(spec);
+        using var unstabilized = new ReferenceTrainer(plain);
+        for (var round = 1; round <= Rounds; round++)
+        {
+            var expected = reference.PlayRound(round);
+            unstabilized.PlayRound(round);
+            var actual = rounds[round - 1];
+            Assert.True(Math.Abs(expected.DiscriminatorLoss - actual.DiscriminatorLoss) <= Tolerance * Math.Abs(expected.DiscriminatorLoss),
+                $"J_D at round {round}: reference {expected.DiscriminatorLoss:R}, grains {actual.DiscriminatorLoss:R}");
+            Assert.True(Math.Abs(expected.GeneratorLoss - actual.GeneratorLoss) <= Tolerance * Math.Abs(expected.GeneratorLoss),
+                $"J_G at round {round}: reference {expected.GeneratorLoss:R}, grains {actual.GeneratorLoss:R}");
+        }
+
+        // The stabilizer must change the game, or agreement would not show that the grains apply it.
+        Assert.NotEqual(TensorCodec.ToArray(unstabilized.DiscriminatorParameters().Values[0]), TensorCodec.ToArray(reference.DiscriminatorParameters().Values[0]));
+        Assert.NotEqual(TensorCodec.ToArray(unstabilized.GeneratorParameters().Values[0]), TensorCodec.ToArray(reference.GeneratorParameters().Values[0]));
+        ParameterAssert.Close(reference.GeneratorParameters(), await fixture.Client.GetGrain<IGeneratorGrain>($"{id}/generator").GetParametersAsync(), Tolerance);
+        ParameterAssert.Close(reference.DiscriminatorParameters(), await fixture.Client.GetGrain<IDiscriminatorGrain>($"{id}/discriminator").GetParametersAsync(), Tolerance);
+    }
+
+    /// <summary>Network-level stabilizers on the ring: each name maps to its spec overrides in <see cref="Stabilized"/>.</summary>
+    public static TheoryData<string, string> StabilizerCases() => new()
+    {
+        { "minibatch-features", "simultaneous" },
+        { "pack-2", "alternating" },
+        { "pack-2", "unrolled" },
+        { "virtual-batch", "simultaneous" },
+        { "virtual-batch", "unrolled" },
+        { "batch", "alternating" },
+    };
+
+    [Theory]
+    [MemberData(nameof(StabilizerCases))]
+    public async Task Network_stabilizers_make_the_same_update_in_grains_and_reference(string stabilizer, string protocol)
+    {
+        var spec = Stabilized(stabilizer, protocol);
+        var id = $"stabilizer-{stabilizer}-{protocol}";
+        var (last, rounds, _) = await GameRunner.PlayAsync(fixture.Client, id, spec);
+        Assert.True(last.State == GameState.Finished, last.Error);
+
+        using var reference = new ReferenceTrainer(spec);
+        for (var round = 1; round <= Rounds; round++)
+        {
+            var expected = reference.PlayRound(round);
+            var actual = rounds[round - 1];
+            Assert.True(Math.Abs(expected.DiscriminatorLoss - actual.DiscriminatorLoss) <= Tolerance * Math.Abs(expected.DiscriminatorLoss),
+                $"J_D at round {round}: reference {expected.DiscriminatorLoss:R}, grains {actual.DiscriminatorLoss:R}");
+            Assert.True(Math.Abs(expected.GeneratorLoss - actual.GeneratorLoss) <= Tolerance * Math.Abs(expected.GeneratorLoss),
+                $"J_G at round {round}: reference {expected.GeneratorLoss:R}, grains {actual.GeneratorLoss:R}");
+        }
+
+        ParameterAssert.Close(reference.GeneratorParameters(), await fixture.Client.GetGrain<IGeneratorGrain>($"{id}/generator").GetParametersAsync(), Tolerance);
+        ParameterAssert.Close(reference.DiscriminatorParameters(), await fixture.Client.GetGrain<IDiscriminatorGrain>($"{id}/discriminator").GetParametersAsync(), Tolerance);
+
+        // The stabilizer must be in play: the same game without it moves differently.
+        var (_, plain, _) = await GameRunner.PlayAsync(fixture.Client, $"{id}-off", Spec(protocol, "non-saturating", "adam"));
+        Assert.NotEqual(plain[0].DiscriminatorLoss, rounds[0].DiscriminatorLoss);
+    }
+
     [Fact]
     public async Task Label_smoothing_reaches_the_discriminator_grain_and_matches_the_reference()
     {
@@ -114,6 +241,71 @@ public class ProtocolsMatchReferenceTests(ClusterFixture fixture)
         Assert.NotEqual(TensorCodec.ToArray(b.Values[0]), TensorCodec.ToArray(a.Values[0]));
     }
 
+    public static TheoryData<string, string> EnergyAndNoiseCases() => new()
+    {
+        { "simultaneous", "ebgan" },
+        { "alternating", "ebgan" },
+        { "unrolled", "ebgan" },
+        { "unrolled-stop-gradient", "ebgan-pt" },
+        { "consensus", "ebgan-pt" },
+        { "simultaneous", "noise" },
+        { "alternating", "annealed-noise" },
+        { "extragradient", "annealed-noise" },
+        { "unrolled", "noise" },
+        { "consensus", "noise" },
+        { "unrolled", "ebgan-pt-noise" },
+        { "simultaneous", "conditional-noise" },
+        { "consensus", "auxiliary-classes-noise" },
+        { "alternating", "penalties-noise" },
+        { "unrolled", "penalties-noise" },
+    };
+
+    /// <summary>
+    /// EBGAN (the autoencoder's energies, the margin loss, the pulling-away term) and instance noise (constant, and
+    /// annealed to 0 within the game) played by the grains make the reference's update: the noise is drawn from the
+    /// discriminator's stream in the same order on both sides.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(EnergyAndNoiseCases))]
+    public async Task Energy_and_noise_games_make_the_reference_update(string protocol, string variant)
+    {
+        var spec = EnergyOrNoise(protocol, variant);
+        var id = $"stabilized-{protocol}-{variant}";
+        var (last, rounds, _) = await GameRunner.PlayAsync(fixture.Client, id, spec);
+        Assert.True(last.State == GameState.Finished, last.Error);
+
+        using var reference = new ReferenceTrainer(spec);
+        for (var round = 1; round <= Rounds; round++)
+        {
+            var expected = reference.PlayRound(round);
+            var actual = rounds[round - 1];
+            foreach (var (name, e, a) in new[]
+            {
+                ("J_D", expected.DiscriminatorLoss, actual.DiscriminatorLoss), ("J_G", expected.GeneratorLoss, actual.GeneratorLoss),
+                ("mean real score", expected.MeanRealScore, actual.MeanRealScore), ("mean fake score", expected.MeanFakeScore, actual.MeanFakeScore),
+            })
+            {
+                Assert.True(Math.Abs(e - a) <= Tolerance * Math.Abs(e), $"{name} at round {round}: reference {e:R}, grains {a:R}");
+            }
+        }
+
+        ParameterAssert.Close(reference.GeneratorParameters(), await fixture.Client.GetGrain<IGeneratorGrain>($"{id}/generator").GetParametersAsync(), Tolerance);
+        ParameterAssert.Close(reference.DiscriminatorParameters(), await fixture.Client.GetGrain<IDiscriminatorGrain>($"{id}/discriminator").GetParametersAsync(), Tolerance);
+    }
+
+    [Fact]
+    public async Task Instance_noise_reaches_the_discriminator_grain_and_stops_once_annealed()
+    {
+        var plain = Spec("simultaneous", "non-saturating", "adam");
+        var noisy = plain with { Stabilizers = plain.Stabilizers with { InstanceNoise = new InstanceNoiseSpec(0.5, 2) } };
+        var (_, withNoise, _) = await GameRunner.PlayAsync(fixture.Client, "noise-reaches", noisy);
+        var (_, without, _) = await GameRunner.PlayAsync(fixture.Client, "noise-reaches-off", plain);
+
+        // Round 1 is noisy (sigma = 0.25); the players have then moved apart, so later rounds differ too.
+        Assert.NotEqual(without[0].DiscriminatorLoss, withNoise[0].DiscriminatorLoss);
+        Assert.NotEqual(without[0].GeneratorLoss, withNoise[0].GeneratorLoss);
+    }
+
     [Theory]
     [InlineData("alternating")]
     [InlineData("unrolled")]
@@ -158,7 +350,47 @@ public class ProtocolsMatchReferenceTests(ClusterFixture fixture)
         });
     }
 
-    private static GameSpec Spec(string protocol, string loss, string optimizer, int unrollSteps = 3) =>
+    private static GameSpec EnergyOrNoise(string protocol, string variant)
+    {
+        var spec = Spec(protocol, "non-saturating", "adam");
+        var ebgan = spec with
+        {
+            Loss = LossKind.EnergyBased,
+            Discriminator = spec.Discriminator with { Network = DiscriminatorNetwork.Autoencoder, Hidden = [16, 4], Margin = 2 },
+        };
+        var noise = new InstanceNoiseSpec(0.3, 0);
+        var annealed = new InstanceNoiseSpec(0.3, 2);
+        spec = variant switch
+        {
+            "ebgan" => ebgan,
+            "ebgan-pt" => ebgan with { Stabilizers = ebgan.Stabilizers with { PullAway = 0.1 } },
+            "ebgan-pt-noise" => ebgan with { Stabilizers = ebgan.Stabilizers with { PullAway = 0.1, InstanceNoise = noise } },
+            "noise" => spec with { Stabilizers = spec.Stabilizers with { InstanceNoise = noise } },
+            "annealed-noise" => spec with { Stabilizers = spec.Stabilizers with { InstanceNoise = annealed } },
+            "conditional-noise" => spec with { Stabilizers = spec.Stabilizers with { InstanceNoise = noise, ClassLabels = ClassLabels.Conditional } },
+            "auxiliary-classes-noise" => spec with { Stabilizers = spec.Stabilizers with { InstanceNoise = annealed, ClassLabels = ClassLabels.AuxiliaryClasses } },
+            "penalties-noise" => spec with { Stabilizers = spec.Stabilizers with { InstanceNoise = annealed, GradientPenalty = 10, R1 = 1 } },
+            _ => throw new ArgumentOutOfRangeException(nameof(variant), variant, "unknown variant"),
+        };
+        if (protocol == "alternating")
+        {
+            spec = spec with { Protocol = spec.Protocol with { DiscriminatorSteps = 2 } };
+        }
+
+        GameSpecValidator.ThrowIfInvalid(spec);
+        return spec;
+    }
+
+    private static GameSpec Stabilized(string stabilizer, string protocol) => Spec(protocol, "non-saturating", "adam", more: stabilizer switch
+    {
+        "minibatch-features" => [("discriminator.minibatchFeatures.kernels", "4"), ("discriminator.minibatchFeatures.kernelSize", "3")],
+        "pack-2" => [("discriminator.pack", "2")],
+        "virtual-batch" => [("generator.normalization", "virtual-batch"), ("discriminator.normalization", "virtual-batch")],
+        "batch" => [("generator.normalization", "batch"), ("discriminator.normalization", "batch")],
+        _ => throw new ArgumentOutOfRangeException(nameof(stabilizer), stabilizer, "no such case"),
+    });
+
+    private static GameSpec Spec(string protocol, string loss, string optimizer, int unrollSteps = 3, params (string Field, string Value)[] more) =>
         GameSpecLoader.Load(null, new Dictionary<string, string>
         {
             ["name"] = "protocols",
@@ -166,7 +398,8 @@ public class ProtocolsMatchReferenceTests(ClusterFixture fixture)
             ["rounds"] = Rounds.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["batchSize"] = "32",
             ["loss"] = loss,
-            ["protocol.kind"] = protocol,
+            ["protocol.kind"] = protocol == "alternating-5" ? "alternating" : protocol,
+            ["protocol.discriminatorSteps"] = protocol == "alternating-5" ? "5" : "1",
             ["protocol.unrollSteps"] = unrollSteps.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["protocol.consensusWeight"] = "0.5",
             ["generator.hidden"] = "[16, 16]",
@@ -179,5 +412,5 @@ public class ProtocolsMatchReferenceTests(ClusterFixture fixture)
             ["discriminator.optimizer.learningRate"] = protocol == "two-time-scale" ? "4e-3" : optimizer == "sgd" ? "0.05" : "1e-3",
             ["evaluation.every"] = "1000",
             ["evaluation.samples"] = "50",
-        });
+        }.Concat(more.Select(m => KeyValuePair.Create(m.Field, m.Value))));
 }

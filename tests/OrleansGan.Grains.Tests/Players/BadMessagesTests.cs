@@ -40,4 +40,35 @@ public class BadMessagesTests(ClusterFixture fixture)
         var report = await g.ApplyGradientAsync(reply.Gradient, UpdateRule.Plain);
         Assert.True(double.IsFinite(report.GradientNorm) && report.GradientNorm > 0);
     }
+
+    [Fact]
+    public async Task Bad_class_labels_are_refused_naming_the_problem_and_the_players_play_on()
+    {
+        var spec = GameSpecLoader.Load(null, new Dictionary<string, string>
+        {
+            ["batchSize"] = "8", ["generator.hidden"] = "[8]", ["discriminator.hidden"] = "[8]", ["stabilizers.classLabels"] = "conditional",
+        });
+        var g = fixture.Client.GetGrain<IGeneratorGrain>("bad-labels/generator");
+        var d = fixture.Client.GetGrain<IDiscriminatorGrain>("bad-labels/discriminator");
+        await g.JoinAsync(new GeneratorSetup(spec.Generator, 1, Classes: 8));
+        await d.JoinAsync(new DiscriminatorSetup(spec.Discriminator, 2, spec.Data, spec.Loss, spec.BatchSize, spec.Stabilizers));
+        var before = await d.GetParametersAsync();
+
+        var fake = await g.ProposeAsync(8, keepForGradient: true);
+        Assert.NotNull(fake.Labels);
+        Assert.Equal(8, fake.Labels.Length);
+        Assert.All(fake.Labels, y => Assert.InRange(y, 0, 7));
+
+        Assert.Contains("fake minibatch has 3 class labels for 8 samples",
+            (await Assert.ThrowsAnyAsync<Exception>(() => d.UpdateAsync(fake with { Labels = [1, 2, 3] }, UpdateRule.Plain))).Message);
+        Assert.Contains("fake minibatch has class label 9 at sample 0, outside the classes 0..7",
+            (await Assert.ThrowsAnyAsync<Exception>(() => d.JudgeThenUpdateAsync(fake with { Labels = [9, 0, 0, 0, 0, 0, 0, 0] }, UpdateRule.Plain))).Message);
+        Assert.Contains("fake minibatch has no class labels",
+            (await Assert.ThrowsAnyAsync<Exception>(() => d.JudgeAsync(fake with { Labels = null }))).Message);
+
+        Assert.Equal(before.Values.Select(v => v.Data), (await d.GetParametersAsync()).Values.Select(v => v.Data));
+        var reply = await d.JudgeThenUpdateAsync(fake, UpdateRule.Plain);
+        var report = await g.ApplyGradientAsync(reply.Gradient, UpdateRule.Plain);
+        Assert.True(double.IsFinite(report.GradientNorm) && report.GradientNorm > 0);
+    }
 }
