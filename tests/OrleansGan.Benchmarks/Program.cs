@@ -10,10 +10,12 @@ using OrleansGan.Grains.Hosting;
 //   concurrency: many small games on one silo at once against one game alone (issue "Players on chosen devices ...").
 //   protocols : every protocol on the ring and the grid over several seeds: modes, quality, rounds/s, wall time,
 //               and each protocol's overhead on grains against its joint reference.
-// Usage: dotnet run -c Release --project tests/OrleansGan.Benchmarks -- overhead|protocols [--option value ...]
-if (args.Length == 0 || args[0] is not ("overhead" or "protocols" or "concurrency"))
+//   toolbox   : every loss with and without each stabilizer of the tutorial, on the ring and on MNIST (issue "The
+//               tutorial's whole toolbox"): coverage, quality or Fréchet distance, rounds/s, wall time.
+// Usage: dotnet run -c Release --project tests/OrleansGan.Benchmarks -- overhead|protocols|concurrency|toolbox [--option value ...]
+if (args.Length == 0 || args[0] is not ("overhead" or "protocols" or "concurrency" or "toolbox"))
 {
-    Console.Error.WriteLine("usage: OrleansGan.Benchmarks overhead|protocols|concurrency [--games 16] [--rounds N] [--reps R] [--batches 64,256] [--seeds 1,2,3] [--data ring8,grid25] [--protocols a,b]");
+    Console.Error.WriteLine("usage: OrleansGan.Benchmarks overhead|protocols|concurrency|toolbox [--games 16] [--rounds N] [--reps R] [--batches 64,256] [--seeds 1,2,3] [--data ring8,grid25] [--protocols a,b]");
     return 2;
 }
 
@@ -33,6 +35,10 @@ if (args[0] == "overhead")
 else if (args[0] == "protocols")
 {
     await ProtocolsBenchmark.RunAsync(client, options);
+}
+else if (args[0] == "toolbox")
+{
+    await ToolboxBenchmark.RunAsync(client, options);
 }
 else
 {

@@ -213,7 +213,25 @@ public sealed class DiscriminatorPlayer : IDisposable
         var count = (int)fake.shape[0];
         var (real, realLabels) = Data.SampleLabeled(count, stream, Device);
         var fakeLabels = Classes == 0 ? null : ClassConditioning.Balanced(count, Classes);
-        return new DiscriminatorEvaluation(MeanScore(Output(real, realLabels)), MeanScore(Output(fake, fakeLabels)));
+        return new DiscriminatorEvaluation(MeanScoreByMinibatch(real, realLabels), MeanScoreByMinibatch(fake, fakeLabels));
+    }
+
+    // Batch normalisation, minibatch features and packing make D(x) depend on the minibatch x is judged in, so an
+    // evaluation sample is judged in minibatches of the game's size, as in training (and minibatch features' pairwise
+    // distances stay batch-sized instead of growing with the square of the evaluation sample).
+    private double MeanScoreByMinibatch(Tensor samples, Tensor? labels)
+    {
+        var count = (int)samples.shape[0];
+        var pack = Math.Max(1, Setup.Spec.Pack);
+        var size = Math.Max(pack, Setup.BatchSize - (Setup.BatchSize % pack));
+        var total = 0.0;
+        for (var start = 0; start < count; start += size)
+        {
+            var n = Math.Min(size, count - start);
+            total += n * MeanScore(Output(samples.narrow(0, start, n), labels?.narrow(0, start, n)));
+        }
+
+        return total / count;
     }
 
     /// <summary>Everything needed to continue exactly from here: weights, optimizer and rule state, random stream.</summary>

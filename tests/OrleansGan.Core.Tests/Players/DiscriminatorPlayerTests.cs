@@ -130,6 +130,28 @@ public class DiscriminatorPlayerTests
         Assert.InRange(evaluation.MeanFakeScore, 0, 1);
     }
 
+    [Fact]
+    public void Evaluate_judges_a_large_sample_in_minibatches_of_the_games_size()
+    {
+        // With minibatch features D(x) depends on x's minibatch: the evaluation must judge in training-sized minibatches,
+        // not the whole sample at once (whose pairwise distances would also grow with its square).
+        using var scope = NewDisposeScope();
+        var setup = Discriminator(seed: 6);
+        setup = setup with { Spec = setup.Spec with { MinibatchFeatures = new MinibatchFeaturesSpec(4, 3) } };
+        using var player = new DiscriminatorPlayer(setup);
+        var fakes = Fakes(3, count: 3 * setup.BatchSize);
+
+        var evaluation = player.Evaluate(fakes, seed: 77);
+
+        using var noGrad = no_grad();
+        var byMinibatch = Enumerable.Range(0, 3)
+            .Select(k => sigmoid(player.Network.call(fakes.narrow(0, k * setup.BatchSize, setup.BatchSize))).mean().ToDouble())
+            .Average();
+        var whole = sigmoid(player.Network.call(fakes)).mean().ToDouble();
+        Assert.Equal(byMinibatch, evaluation.MeanFakeScore, 6);
+        Assert.NotEqual(whole, evaluation.MeanFakeScore, 6);
+    }
+
     [Theory]
     [InlineData(LossKind.Minimax)]
     [InlineData(LossKind.NonSaturating)]
