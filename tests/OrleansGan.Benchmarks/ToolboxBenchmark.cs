@@ -83,7 +83,8 @@ internal static class ToolboxBenchmark
     {
         var ok = results.Where(r => r.Error is null && r.Last is not null).Select(r => r.Last!).ToList();
         var failed = results.Count - ok.Count;
-        var note = failed == 0 ? "" : $" ({failed} of {results.Count} diverged or failed)";
+        var firstError = results.Select(r => r.Error).FirstOrDefault(e => e is not null);
+        var note = failed == 0 ? "" : $" ({failed} of {results.Count} stopped: {firstError?.Split('\n')[0]})";
         var rate = rounds / results.Average(r => r.Seconds);
         var wall = results.Average(r => r.Seconds);
         return kind == "mnist"
