@@ -57,6 +57,26 @@ public class ClassLabelsSpecTests
     }
 
     [Fact]
+    public void The_documented_conditional_dcgan_spec_loads_and_counts_the_class_inputs()
+    {
+        var folder = new DirectoryInfo(AppContext.BaseDirectory);
+        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "OrleansGan.sln")))
+        {
+            folder = folder.Parent;
+        }
+
+        var specs = Path.Combine(folder!.FullName, "docs", "specs");
+        var plain = GameSpecLoader.Load(Path.Combine(specs, "dcgan-mnist.yaml"));
+        var conditional = GameSpecLoader.Load(Path.Combine(specs, "conditional-dcgan-mnist.yaml"));
+
+        Assert.Equal(ClassLabels.Conditional, conditional.Stabilizers.ClassLabels);
+        Assert.Equal(GameSpecLoader.ToJson(plain with { Name = conditional.Name, Stabilizers = conditional.Stabilizers }), GameSpecLoader.ToJson(conditional));
+
+        // Ten one-hot values into G's dense layer to 128 maps of 7x7; ten class channels into D's 4x4 convolution to 64 maps.
+        Assert.Equal(GameSpecValidator.ParameterCount(plain) + (10 * 128 * 49) + (10 * 64 * 16), GameSpecValidator.ParameterCount(conditional));
+    }
+
+    [Fact]
     public void The_n_plus_1_class_discriminator_judging_packs_is_refused_naming_the_field()
     {
         var error = Refused([.. DcganOnMnist, ("stabilizers.classLabels", "auxiliary-classes"), ("discriminator.pack", "2")]);
