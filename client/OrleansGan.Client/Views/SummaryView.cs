@@ -33,6 +33,11 @@ internal static class SummaryView
                 rows.Add(("Fréchet distance", F(distance)));
                 rows.Add(("classifier confidence", F(last.MeanConfidence ?? double.NaN)));
             }
+
+            if (last.ClassAccuracy is { } accuracy)
+            {
+                rows.Add(("class accuracy (G(z, y) classified as y)", accuracy.ToString("P1", CultureInfo.InvariantCulture)));
+            }
         }
 
         if (tail.Count > 0)

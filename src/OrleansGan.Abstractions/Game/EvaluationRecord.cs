@@ -17,6 +17,10 @@ namespace OrleansGan.Abstractions.Game;
 /// For images: the first <see cref="GridSamples"/> samples (the same latent noise at every evaluation) as 0-255 pixels,
 /// row-major [samples, dimension], so a client can draw them without tensors; null for the mixtures.
 /// </param>
+/// <param name="ClassAccuracy">
+/// For images from a class-conditional generator: the share of samples the evaluation classifier assigns to the class
+/// they were generated for (sample i is asked for class i mod n); null otherwise.
+/// </param>
 [GenerateSerializer, Immutable]
 public sealed record EvaluationRecord(
     [property: Id(0)] int Round,
@@ -29,7 +33,8 @@ public sealed record EvaluationRecord(
     [property: Id(7)] double[]? ClassShares = null,
     [property: Id(8)] double? MeanConfidence = null,
     [property: Id(9)] double? FrechetDistance = null,
-    [property: Id(10)] byte[]? SampleGrid = null)
+    [property: Id(10)] byte[]? SampleGrid = null,
+    [property: Id(11)] double? ClassAccuracy = null)
 {
     /// <summary>Samples in <see cref="SampleGrid"/>: an 8 x 8 grid.</summary>
     public const int GridSamples = 64;

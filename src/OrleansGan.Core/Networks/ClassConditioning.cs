@@ -8,8 +8,10 @@ namespace OrleansGan.Core.Networks;
 /// <summary>
 /// Class-conditional players (Mirza and Osindero 2014, eq. 2: min_G max_D E log D(x|y) + E log(1 - D(G(z|y)|y))):
 /// the class y enters a network as a one-hot vector read next to its usual input, [z, onehot(y)] for the generator and
-/// [x, onehot(y)] for the discriminator. Only the first layer widens, so any network that reads a flat vector can be
-/// conditioned, and x stays a leaf of its own: the gradient message dJ_G/dx keeps the shape [batch, dimension].
+/// [x, onehot(y)] for the discriminator. For a dense first layer (the MLPs, the DCGAN generator's projection of z) only
+/// that layer widens; the DCGAN discriminator, which reads images, splits the n one-hot values back off and sees them
+/// as n constant class channels beside the image (<see cref="ClassChannels"/>). Either way every player builds its
+/// input one way, and x stays a leaf of its own: the gradient message dJ_G/dx keeps the shape [batch, dimension].
 /// </summary>
 public static class ClassConditioning
 {
@@ -23,7 +25,10 @@ public static class ClassConditioning
     public static int Classes(ClassLabels mode, DataSpec data) =>
         mode == ClassLabels.Conditional ? RealData.ClassCountOf(data.Kind) : 0;
 
-    /// <summary>The generator's network, reading [z, onehot(y)] when <paramref name="classes"/> is positive.</summary>
+    /// <summary>
+    /// The generator's network, reading [z, onehot(y)] when <paramref name="classes"/> is positive: the MLP's and the
+    /// DCGAN generator's first layer is dense on its input, so it just reads latentSize + n values.
+    /// </summary>
     public static PlayerNetwork Generator(GeneratorSpec spec, int classes) =>
         PlayerNetworks.Generator(classes == 0 ? spec : spec with { LatentSize = spec.LatentSize + classes });
 
@@ -32,7 +37,7 @@ public static class ClassConditioning
     /// <paramref name="outputs"/> logits per sample (n + 1 for the (n+1)-class discriminator).
     /// </summary>
     public static PlayerNetwork Discriminator(DiscriminatorSpec spec, int classes, int outputs = 1) =>
-        PlayerNetworks.Discriminator(classes == 0 ? spec : spec with { InputSize = spec.InputSize + classes }, outputs);
+        PlayerNetworks.Discriminator(spec, outputs, classes);
 
     /// <summary>
     /// A network's input: <paramref name="input"/> itself when <paramref name="classes"/> is 0, else
@@ -60,7 +65,17 @@ public static class ClassConditioning
     /// The classes of an evaluation sample: sample i has class i mod n, so every class is equally represented and the
     /// generator and the discriminator agree on them without exchanging them.
     /// </summary>
-    public static Tensor Balanced(int count, int classes) => arange(count, dtype: ScalarType.Int64) % classes;
+    public static Tensor Balanced(int count, int classes) => tensor(BalancedClasses(count, classes).Select(y => (long)y).ToArray());
+
+    /// <summary>
+    /// The classes of <see cref="Balanced"/> as plain integers, for those that judge an evaluation sample without
+    /// tensors (the image evaluation's class accuracy).
+    /// </summary>
+    public static int[] BalancedClasses(int count, int classes)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(classes, 1);
+        return Enumerable.Range(0, count).Select(i => i % classes).ToArray();
+    }
 
     /// <summary>
     /// What is wrong with <paramref name="labels"/> as the classes of <paramref name="count"/> samples among

@@ -19,17 +19,20 @@ public static class PlayerNetworks
 
     /// <summary>
     /// The discriminator's network: one logit per sample (or per pack of samples), or <paramref name="outputs"/> (the
-    /// (n+1)-class discriminator's; MLP only); the autoencoder gives one energy per sample.
+    /// (n+1)-class discriminator's; MLP and DCGAN only); the autoencoder gives one energy per sample. A discriminator
+    /// conditioned on <paramref name="classes"/> classes reads [x, onehot(y)]: dense first layers just widen, the DCGAN
+    /// discriminator turns the one-hot into constant class channels (<see cref="ClassChannels"/>).
     /// </summary>
-    public static PlayerNetwork Discriminator(DiscriminatorSpec spec, int outputs = 1) => spec.Network switch
+    public static PlayerNetwork Discriminator(DiscriminatorSpec spec, int outputs = 1, int classes = 0) => spec.Network switch
     {
-        DiscriminatorNetwork.Mlp => new Mlp("discriminator", spec.InputSize, spec.Hidden, outputs, spec.Activation, spec.OutputScale,
+        DiscriminatorNetwork.Mlp => new Mlp("discriminator", spec.InputSize + classes, spec.Hidden, outputs, spec.Activation, spec.OutputScale,
             NormalizationOf(spec), spec.MinibatchFeatures, spec.Pack),
-        _ when outputs != 1 => throw new ArgumentException($"a {spec.Network} discriminator has one output, not {outputs}", nameof(outputs)),
-        DiscriminatorNetwork.Linear => new LinearCritic("discriminator", spec.InputSize, spec.OutputScale),
         DiscriminatorNetwork.Dcgan => new DcganDiscriminator("discriminator", spec.Hidden, NormalizationOf(spec), spec.OutputScale,
-            spec.MinibatchFeatures, spec.Pack),
-        DiscriminatorNetwork.Autoencoder => new AutoencoderDiscriminator("discriminator", spec.InputSize, spec.Hidden, spec.Activation),
+            spec.MinibatchFeatures, spec.Pack, classes, outputs),
+        _ when outputs != 1 => throw new ArgumentException($"a {spec.Network} discriminator has one output, not {outputs}", nameof(outputs)),
+        DiscriminatorNetwork.Linear => new LinearCritic("discriminator", spec.InputSize + classes, spec.OutputScale),
+        DiscriminatorNetwork.Autoencoder when classes == 0 => new AutoencoderDiscriminator("discriminator", spec.InputSize, spec.Hidden, spec.Activation),
+        DiscriminatorNetwork.Autoencoder => throw new ArgumentException("the autoencoder discriminator reconstructs x alone and reads no class", nameof(classes)),
         _ => throw new ArgumentOutOfRangeException(nameof(spec), spec.Network, "unknown discriminator network"),
     };
 

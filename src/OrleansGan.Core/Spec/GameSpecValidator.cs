@@ -136,7 +136,8 @@ public static partial class GameSpecValidator
             return count + ((long)last * kernels * kernelSize) + (((long)last + kernels) * output) + output;
         }
 
-        // Class labels widen the first layers (a one-hot y beside z and x) and give the (n+1)-class discriminator n+1 outputs.
+        // Class labels widen the first layers (a one-hot y beside z and x; n class channels into the DCGAN discriminator's
+        // first convolution) and give the (n+1)-class discriminator n+1 outputs.
         var mode = spec.Stabilizers.ClassLabels;
         var classes = mode != ClassLabels.None && Enum.IsDefined(spec.Data.Kind) ? RealData.ClassCountOf(spec.Data.Kind) : 0;
         var conditioned = mode == ClassLabels.Conditional ? classes : 0;
@@ -149,7 +150,7 @@ public static partial class GameSpecValidator
         {
             GeneratorNetwork.PointMass => gs.OutputSize,
             GeneratorNetwork.Dcgan when gHidden.Length == 2 =>
-                (((long)gs.LatentSize + 1) * gHidden[0] * 49) + ((long)gHidden[0] * gHidden[1] * 16) + gHidden[1] + (gHidden[1] * 16L) + 1
+                (((long)gs.LatentSize + conditioned + 1) * gHidden[0] * 49) + ((long)gHidden[0] * gHidden[1] * 16) + gHidden[1] + (gHidden[1] * 16L) + 1
                 + (gs.Normalization is null or not Normalization.None ? 2L * (gHidden[0] + gHidden[1]) : 0),
             _ => Mlp(gs.LatentSize + conditioned, gHidden, gs.OutputSize, gNormalized, 0, 0),
         };
@@ -157,9 +158,9 @@ public static partial class GameSpecValidator
         {
             DiscriminatorNetwork.Linear => ds.InputSize + conditioned,
             DiscriminatorNetwork.Dcgan when dHidden.Length == 2 =>
-                ((long)pack * dHidden[0] * 16) + dHidden[0] + ((long)dHidden[0] * dHidden[1] * 16) + dHidden[1]
+                ((long)pack * (1 + conditioned) * dHidden[0] * 16) + dHidden[0] + ((long)dHidden[0] * dHidden[1] * 16) + dHidden[1]
                 + (ds.Normalization is null or not Normalization.None ? 2L * dHidden[1] : 0)
-                + (49L * dHidden[1] * kernels * kernelSize) + (49L * dHidden[1]) + kernels + 1,
+                + (49L * dHidden[1] * kernels * kernelSize) + (((49L * dHidden[1]) + kernels + 1) * outputs),
             DiscriminatorNetwork.Autoencoder when dHidden.Length > 0 =>
                 Mlp(ds.InputSize, dHidden[..^1], dHidden[^1], false, 0, 0) + Mlp(dHidden[^1], dHidden[..^1].Reverse().ToArray(), ds.InputSize, false, 0, 0),
             _ => Mlp((ds.InputSize + conditioned) * pack, dHidden, outputs, dNormalized, kernels, kernelSize),
@@ -313,9 +314,9 @@ public static partial class GameSpecValidator
             problems.Add($"{field}: {name} needs data with at least two classes; {KebabCaseEnumConverter.NameOf(spec.Data.Kind)} has {classes}");
         }
 
-        if (mode == ClassLabels.Conditional && spec.Generator.Network != GeneratorNetwork.Mlp)
+        if (mode == ClassLabels.Conditional && spec.Generator.Network is not (GeneratorNetwork.Mlp or GeneratorNetwork.Dcgan))
         {
-            problems.Add($"{field}: a conditional generator reads [z, onehot(y)], which a {KebabCaseEnumConverter.NameOf(spec.Generator.Network)} generator does not read (generator.network must be mlp)");
+            problems.Add($"{field}: a conditional generator reads [z, onehot(y)], which a {KebabCaseEnumConverter.NameOf(spec.Generator.Network)} generator does not read (generator.network must be mlp or dcgan)");
         }
 
         if (mode == ClassLabels.Conditional
@@ -324,9 +325,15 @@ public static partial class GameSpecValidator
             problems.Add($"{field}: virtual batch normalization's reference batch carries no classes, so it cannot be combined with conditional players (set generator.normalization and discriminator.normalization to batch or none)");
         }
 
-        if (mode == ClassLabels.AuxiliaryClasses && spec.Discriminator.Network != DiscriminatorNetwork.Mlp)
+        if (mode == ClassLabels.AuxiliaryClasses && spec.Discriminator.Network is not (DiscriminatorNetwork.Mlp or DiscriminatorNetwork.Dcgan))
         {
-            problems.Add($"{field}: the (n+1)-class discriminator has n+1 outputs, which a {KebabCaseEnumConverter.NameOf(spec.Discriminator.Network)} discriminator does not have (discriminator.network must be mlp)");
+            problems.Add($"{field}: the (n+1)-class discriminator has n+1 outputs, which a {KebabCaseEnumConverter.NameOf(spec.Discriminator.Network)} discriminator does not have (discriminator.network must be mlp or dcgan)");
+        }
+
+        // A pack is judged as one: it gets one real/fake answer, but its m samples may be of m different classes.
+        if (mode == ClassLabels.AuxiliaryClasses && spec.Discriminator.Pack > 1)
+        {
+            problems.Add($"{field}: the (n+1)-class discriminator names the class of each sample, and a pack of {spec.Discriminator.Pack} samples has no single class (discriminator.pack must be 1)");
         }
     }
 

@@ -383,12 +383,17 @@ public sealed class GameGrain(ILogger<GameGrain> logger, ICheckpointStore checkp
     // Only a small quantised grid travels on: thousands of 784-pixel samples would swell every status and checkpoint.
     private static EvaluationRecord DigitRecord(GameSpec spec, int round, float[] values, MnistDigits digits, DiscriminatorEvaluation scores)
     {
-        var judged = DigitEvaluation.Measure(values, DigitClassifier.For(digits), spec.Evaluation.MinSamplesPerMode);
-        var grid = values.Take(Math.Min(EvaluationRecord.GridSamples, values.Length / digits.Dimension) * digits.Dimension)
+        var count = values.Length / digits.Dimension;
+        var classes = ClassConditioning.Classes(spec);
+
+        // A conditional generator made its evaluation sample for these classes (GeneratorPlayer.Sample).
+        var requested = classes > 0 ? ClassConditioning.BalancedClasses(count, classes) : null;
+        var judged = DigitEvaluation.Measure(values, DigitClassifier.For(digits), spec.Evaluation.MinSamplesPerMode, requested);
+        var grid = values.Take(Math.Min(EvaluationRecord.GridSamples, count) * digits.Dimension)
             .Select(MnistDigits.ToPixel).ToArray();
         return new EvaluationRecord(round, judged.ClassesCovered, digits.ClassCount, judged.ConfidentFraction,
             scores.MeanRealScore, scores.MeanFakeScore, new TensorBytes([], [0, digits.Dimension]),
-            [.. judged.ClassShares], judged.MeanConfidence, judged.FrechetDistance, grid);
+            [.. judged.ClassShares], judged.MeanConfidence, judged.FrechetDistance, grid, judged.ClassAccuracy);
     }
 
     private void Diverge(int round, string why)

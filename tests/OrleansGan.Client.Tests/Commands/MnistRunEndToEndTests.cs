@@ -41,6 +41,7 @@ public sealed class MnistRunEndToEndTests : IDisposable
             Assert.Equal(shares.Count(s => s * 300 >= 20), Field("modes_covered"));
             Assert.True(double.IsFinite(Field("frechet_distance")) && Field("frechet_distance") > 0);
             Assert.InRange(Field("mean_confidence"), 0.1, 1.0);
+            Assert.Equal("", row[Array.IndexOf(header, "class_accuracy")]);
         }
 
         using var grid = SKBitmap.Decode(Path.Combine(_folder, "digits-round-000020.png"));
@@ -51,5 +52,29 @@ public sealed class MnistRunEndToEndTests : IDisposable
         using var progress = SKBitmap.Decode(Path.Combine(_folder, "digits-progress.png"));
         Assert.Equal(2 + (3 * ((28 * 3) + 2)), progress.Height);
         Assert.Equal(2 + (16 * ((28 * 3) + 2)), progress.Width);
+    }
+
+    [Fact]
+    public async Task A_conditional_dcgan_game_reports_the_class_accuracy_of_its_generator()
+    {
+        var (exit, output) = await CommandLine.InvokeAsync(
+            "run", "--data", "mnist", "--set", "stabilizers.classLabels=conditional",
+            "--set", "generator.network=dcgan", "--set", "generator.hidden=[8, 4]", "--set", "generator.outputSize=784",
+            "--set", "discriminator.network=dcgan", "--set", "discriminator.hidden=[4, 8]", "--set", "discriminator.inputSize=784",
+            "--rounds", "4", "--batch", "16", "--eval-every", "2", "--eval-samples", "200", "--out", _folder);
+        Assert.True(exit == 0, output);
+        Assert.Contains("class accuracy (G(z, y) classified as y)", output);
+
+        var lines = await File.ReadAllLinesAsync(Path.Combine(_folder, "evaluations.csv"));
+        var header = lines[0].Split(',');
+        Assert.Equal("class_accuracy", header[^1]);
+        Assert.Equal(new[] { "0", "2", "4" }, lines.Skip(1).Select(r => r.Split(',')[0]));
+        Assert.All(lines.Skip(1), r =>
+        {
+            // 200 samples, 20 asked for each digit: the accuracy is a count of hits over 200.
+            var accuracy = double.Parse(r.Split(',')[^1], CultureInfo.InvariantCulture);
+            Assert.InRange(accuracy, 0, 1);
+            Assert.Equal(Math.Round(accuracy * 200), accuracy * 200, 9);
+        });
     }
 }

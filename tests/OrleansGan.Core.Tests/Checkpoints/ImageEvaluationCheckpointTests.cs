@@ -17,7 +17,7 @@ public class ImageEvaluationCheckpointTests
         });
         double[] shares = [0.5, 0.25, 0.25, 0, 0, 0, 0, 0, 0, 0];
         var grid = Enumerable.Range(0, EvaluationRecord.GridSamples * 784).Select(i => (byte)(i % 251)).ToArray();
-        var image = new EvaluationRecord(10, 3, 10, 0.4, 0.6, 0.5, new TensorBytes([], [0, 784]), shares, 0.7, 123.5, grid);
+        var image = new EvaluationRecord(10, 3, 10, 0.4, 0.6, 0.5, new TensorBytes([], [0, 784]), shares, 0.7, 123.5, grid, 0.83);
         var mixture = new EvaluationRecord(0, 1, 8, 0.1, 0.5, 0.5, new TensorBytes([0, 0, 128, 63], [1, 1]));
 
         var read = GameCheckpointFormat.Read(GameCheckpointFormat.Write(new GameCheckpoint(spec, 10, 1.5, [], [mixture, image], [1], [2])), "test");
@@ -26,10 +26,12 @@ public class ImageEvaluationCheckpointTests
         Assert.Null(m.ClassShares);
         Assert.Null(m.FrechetDistance);
         Assert.Null(m.SampleGrid);
+        Assert.Null(m.ClassAccuracy);
         Assert.Equal(shares, i.ClassShares);
         Assert.Equal(0.7, i.MeanConfidence);
         Assert.Equal(123.5, i.FrechetDistance);
         Assert.Equal(grid, i.SampleGrid);
+        Assert.Equal(0.83, i.ClassAccuracy);
         Assert.Equal(spec.Data, read.Spec.Data);
     }
 }

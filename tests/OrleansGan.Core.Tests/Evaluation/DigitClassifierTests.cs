@@ -44,6 +44,27 @@ public class DigitClassifierTests
     }
 
     [Fact]
+    public void Class_accuracy_is_high_for_digits_asked_for_their_own_class_and_chance_for_shuffled_classes()
+    {
+        var classifier = Classifier;
+        var labels = classifier.HeldOut.Select(i => (int)classifier.Digits.Labels[(int)i]).ToArray();
+        var shuffled = labels.ToArray();
+        new Random(12).Shuffle(shuffled);
+
+        var right = DigitEvaluation.Measure(HeldOut(), classifier, 20, labels);
+        var wrong = DigitEvaluation.Measure(HeldOut(), classifier, 20, shuffled);
+        var unconditional = DigitEvaluation.Measure(HeldOut(), classifier, 20);
+
+        // The samples are judged the same way whatever they were asked for; only the class accuracy reads the classes.
+        Assert.True(right.ClassAccuracy > 0.95, $"class accuracy {right.ClassAccuracy:P1} with the true classes");
+        Assert.InRange(wrong.ClassAccuracy!.Value, 0.05, 0.15);
+        Assert.Null(unconditional.ClassAccuracy);
+        Assert.Equal(unconditional with { ClassAccuracy = right.ClassAccuracy }, right with { ClassShares = unconditional.ClassShares });
+        Assert.Equal(unconditional.ClassShares, right.ClassShares);
+        Assert.Throws<ArgumentException>(() => DigitEvaluation.Measure(HeldOut(), classifier, 20, labels[1..]));
+    }
+
+    [Fact]
     public void Uniform_noise_is_far_from_the_real_digits()
     {
         var random = new Random(11);

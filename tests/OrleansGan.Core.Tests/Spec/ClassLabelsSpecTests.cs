@@ -39,6 +39,59 @@ public class ClassLabelsSpecTests
         GameSpecLoader.Load(null, Overrides(("stabilizers.classLabels", "conditional"), ("discriminator.network", "linear")));
     }
 
+    private static readonly (string, string)[] DcganOnMnist =
+    [
+        ("data.kind", "mnist"), ("generator.network", "dcgan"), ("generator.hidden", "[8, 4]"), ("generator.outputSize", "784"),
+        ("discriminator.network", "dcgan"), ("discriminator.hidden", "[4, 8]"), ("discriminator.inputSize", "784"),
+    ];
+
+    [Theory]
+    [InlineData("conditional", "1")]
+    [InlineData("conditional", "2")]
+    [InlineData("auxiliary-classes", "1")]
+    public void Dcgan_players_on_digits_take_class_labels(string mode, string pack)
+    {
+        var spec = GameSpecLoader.Load(null, Overrides([.. DcganOnMnist, ("stabilizers.classLabels", mode), ("discriminator.pack", pack)]));
+        Assert.Equal(GeneratorNetwork.Dcgan, spec.Generator.Network);
+        Assert.Equal(DiscriminatorNetwork.Dcgan, spec.Discriminator.Network);
+    }
+
+    [Fact]
+    public void The_documented_conditional_dcgan_spec_loads_and_counts_the_class_inputs()
+    {
+        var folder = new DirectoryInfo(AppContext.BaseDirectory);
+        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "OrleansGan.sln")))
+        {
+            folder = folder.Parent;
+        }
+
+        var specs = Path.Combine(folder!.FullName, "docs", "specs");
+        var plain = GameSpecLoader.Load(Path.Combine(specs, "dcgan-mnist.yaml"));
+        var conditional = GameSpecLoader.Load(Path.Combine(specs, "conditional-dcgan-mnist.yaml"));
+
+        Assert.Equal(ClassLabels.Conditional, conditional.Stabilizers.ClassLabels);
+        Assert.Equal(GameSpecLoader.ToJson(plain with { Name = conditional.Name, Stabilizers = conditional.Stabilizers }), GameSpecLoader.ToJson(conditional));
+
+        // Ten one-hot values into G's dense layer to 128 maps of 7x7; ten class channels into D's 4x4 convolution to 64 maps.
+        Assert.Equal(GameSpecValidator.ParameterCount(plain) + (10 * 128 * 49) + (10 * 64 * 16), GameSpecValidator.ParameterCount(conditional));
+    }
+
+    [Fact]
+    public void The_n_plus_1_class_discriminator_judging_packs_is_refused_naming_the_field()
+    {
+        var error = Refused([.. DcganOnMnist, ("stabilizers.classLabels", "auxiliary-classes"), ("discriminator.pack", "2")]);
+        Assert.Contains(error.Problems, p => p.StartsWith("stabilizers.classLabels: the (n+1)-class discriminator names the class of each sample, and a pack of 2", StringComparison.Ordinal));
+        Assert.Contains(Refused(("stabilizers.classLabels", "auxiliary-classes"), ("discriminator.pack", "2")).Problems,
+            p => p.EndsWith("(discriminator.pack must be 1)", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Conditional_dcgan_players_with_virtual_batch_normalization_are_refused_naming_the_field()
+    {
+        var error = Refused([.. DcganOnMnist, ("stabilizers.classLabels", "conditional"), ("discriminator.normalization", "virtual-batch")]);
+        Assert.Contains(error.Problems, p => p.StartsWith("stabilizers.classLabels: virtual batch normalization's reference batch carries no classes", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void An_unknown_mode_is_refused_with_the_choices()
     {

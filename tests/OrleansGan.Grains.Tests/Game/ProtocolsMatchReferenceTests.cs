@@ -2,6 +2,9 @@ using OrleansGan.Abstractions.Game;
 using OrleansGan.Abstractions.Grains;
 using OrleansGan.Abstractions.Messages;
 using OrleansGan.Abstractions.Spec;
+using OrleansGan.Core.Data;
+using OrleansGan.Core.Evaluation;
+using OrleansGan.Core.Randomness;
 using OrleansGan.Core.Reference;
 using OrleansGan.Core.Spec;
 using OrleansGan.Core.Tensors;
@@ -348,6 +351,88 @@ public class ProtocolsMatchReferenceTests(ClusterFixture fixture)
             Assert.Equal(EvaluationRecord.GridSamples * 784, e.SampleGrid!.Length);
             Assert.Equal(0, e.Samples.ElementCount);
         });
+    }
+
+    /// <summary>
+    /// DCGAN players on digits, plain and with class labels: G(z, y) with a wider dense first layer, D(x, y) reading y
+    /// as class channels (here judging packs of two), the (n+1)-class D with eleven logits.
+    /// </summary>
+    [Theory]
+    [InlineData("alternating", "none")]
+    [InlineData("simultaneous", "conditional")]
+    [InlineData("alternating", "auxiliary-classes")]
+    public async Task Dcgan_players_on_mnist_match_the_reference_with_and_without_class_labels(string protocol, string classLabels)
+    {
+        var spec = GameSpecLoader.Load(null, new Dictionary<string, string>
+        {
+            ["name"] = "dcgan-mnist",
+            ["seed"] = "13",
+            ["rounds"] = Rounds.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["batchSize"] = "8",
+            ["protocol.kind"] = protocol,
+            ["protocol.discriminatorSteps"] = protocol == "alternating" ? "2" : "1",
+            ["data.kind"] = "mnist",
+            ["stabilizers.classLabels"] = classLabels,
+            ["generator.network"] = "dcgan",
+            ["generator.latentSize"] = "16",
+            ["generator.hidden"] = "[8, 4]",
+            ["generator.outputSize"] = "784",
+            ["discriminator.network"] = "dcgan",
+            ["discriminator.hidden"] = "[4, 8]",
+            ["discriminator.inputSize"] = "784",
+            ["discriminator.pack"] = classLabels == "conditional" ? "2" : "1",
+            ["generator.optimizer.learningRate"] = "2e-4",
+            ["generator.optimizer.beta1"] = "0.5",
+            ["discriminator.optimizer.learningRate"] = "2e-4",
+            ["discriminator.optimizer.beta1"] = "0.5",
+            ["evaluation.samples"] = "100",
+        });
+        var id = $"protocol-dcgan-mnist-{protocol}-{classLabels}";
+        var (last, rounds, evaluations) = await GameRunner.PlayAsync(fixture.Client, id, spec);
+        Assert.True(last.State == GameState.Finished, last.Error);
+
+        using var reference = new ReferenceTrainer(spec);
+        for (var round = 1; round <= Rounds; round++)
+        {
+            var expected = reference.PlayRound(round);
+            var actual = rounds[round - 1];
+            Assert.True(Math.Abs(expected.DiscriminatorLoss - actual.DiscriminatorLoss) <= Tolerance * Math.Abs(expected.DiscriminatorLoss),
+                $"J_D at round {round}: reference {expected.DiscriminatorLoss:R}, grains {actual.DiscriminatorLoss:R}");
+            Assert.True(Math.Abs(expected.GeneratorLoss - actual.GeneratorLoss) <= Tolerance * Math.Abs(expected.GeneratorLoss),
+                $"J_G at round {round}: reference {expected.GeneratorLoss:R}, grains {actual.GeneratorLoss:R}");
+        }
+
+        var generator = await fixture.Client.GetGrain<IGeneratorGrain>($"{id}/generator").GetParametersAsync();
+        var discriminator = await fixture.Client.GetGrain<IDiscriminatorGrain>($"{id}/discriminator").GetParametersAsync();
+        ParameterAssert.Close(reference.GeneratorParameters(), generator, Tolerance);
+        ParameterAssert.Close(reference.DiscriminatorParameters(), discriminator, Tolerance);
+
+        // The labels reached the networks: z beside a one-hot y, 2 x (1 + 10) input channels, 11 logits.
+        Assert.Equal([8L * 49, 16 + (classLabels == "conditional" ? 10 : 0)], TensorCodecShape(generator.Values[0]));
+        Assert.Equal(classLabels == "conditional" ? [4, 22, 4, 4] : new long[] { 4, 1, 4, 4 }, TensorCodecShape(discriminator.Values[0]));
+        Assert.Equal(classLabels == "auxiliary-classes" ? 11 : 1, TensorCodecShape(discriminator.Values[^1])[0]);
+
+        // Only a conditional generator's samples are asked for classes, so only it has a class accuracy.
+        Assert.Equal([0, Rounds], evaluations.Select(e => e.Round));
+        Assert.All(evaluations, e =>
+        {
+            Assert.Equal(1.0, e.ClassShares!.Sum(), 9);
+            Assert.True(double.IsFinite(e.FrechetDistance!.Value));
+            if (classLabels != "conditional")
+            {
+                Assert.Null(e.ClassAccuracy);
+            }
+        });
+        if (classLabels == "conditional")
+        {
+            // Recomputed from the final generator's evaluation sample: sample i was asked for digit i mod 10.
+            var samples = TensorCodec.ToArray(await fixture.Client.GetGrain<IGeneratorGrain>($"{id}/generator")
+                .SampleAsync(spec.Evaluation.Samples, PlayerSeeds.EvaluationNoise(spec.Seed)));
+            var (probabilities, _) = DigitClassifier.For(MnistDigits.For(spec.Data)).Classify(samples);
+            var hits = Enumerable.Range(0, spec.Evaluation.Samples).Count(i =>
+                Array.IndexOf(probabilities, probabilities.Skip(i * 10).Take(10).Max(), i * 10, 10) - (i * 10) == i % 10);
+            Assert.Equal((double)hits / spec.Evaluation.Samples, evaluations[^1].ClassAccuracy!.Value, 12);
+        }
     }
 
     private static GameSpec EnergyOrNoise(string protocol, string variant)
