@@ -26,9 +26,9 @@ internal static class ToolboxBenchmark
             var setting = ToolboxVariants.Setting(kind, options);
             Console.WriteLine($"# {kind}: {setting.Description}; seeds {string.Join(",", seeds)}; each row replays with `orleans-gan run` and the overrides shown");
             Console.WriteLine(kind == "mnist"
-                ? "| loss | stabilizer | classes covered (mean) | Fréchet distance (mean) | confidence % (mean) | per seed (classes/FD) | rounds/s | wall time s (mean) | overrides |"
+                ? "| loss | stabilizer | classes covered (mean) | Fréchet distance (mean) | confidence % (mean) | class accuracy % (conditional G) | per seed (classes/FD) | rounds/s | wall time s (mean) | overrides |"
                 : "| loss | stabilizer | modes covered (mean) | high-quality % (mean) | per seed (modes/hq%) | rounds/s | wall time s (mean) | overrides |");
-            Console.WriteLine(kind == "mnist" ? "|---|---|---:|---:|---:|---|---:|---:|---|" : "|---|---|---:|---:|---|---:|---:|---|");
+            Console.WriteLine(kind == "mnist" ? "|---|---|---:|---:|---:|---:|---|---:|---:|---|" : "|---|---|---:|---:|---|---:|---:|---|");
             foreach (var loss in ToolboxVariants.Losses.Where(l => lossNames.Contains(l.Name)))
             {
                 foreach (var stabilizer in ToolboxVariants.Stabilizers.Where(s => stabilizerNames.Contains(s.Name) && s.AppliesTo(loss)))
@@ -89,7 +89,7 @@ internal static class ToolboxBenchmark
         var wall = results.Average(r => r.Seconds);
         return kind == "mnist"
             ? string.Create(CultureInfo.InvariantCulture,
-                $"| {loss} | {stabilizer}{note} | {Mean(ok, e => e.ModesCovered):F1}/10 | {Mean(ok, e => e.FrechetDistance ?? double.NaN):F1} | {100 * Mean(ok, e => e.MeanConfidence ?? double.NaN):F1} | "
+                $"| {loss} | {stabilizer}{note} | {Mean(ok, e => e.ModesCovered):F1}/10 | {Mean(ok, e => e.FrechetDistance ?? double.NaN):F1} | {100 * Mean(ok, e => e.MeanConfidence ?? double.NaN):F1} | {(ok.Any(e => e.ClassAccuracy is not null) ? (100 * Mean(ok, e => e.ClassAccuracy ?? double.NaN)).ToString("F1", CultureInfo.InvariantCulture) : "")} | "
                 + $"{string.Join(", ", results.Select(r => r.Last is { } e && r.Error is null ? $"{e.ModesCovered}/{e.FrechetDistance:F1}" : "x"))} | {rate:F1} | {wall:F0} | `{overrides}` |")
             : string.Create(CultureInfo.InvariantCulture,
                 $"| {loss} | {stabilizer}{note} | {Mean(ok, e => e.ModesCovered):F1}/{ok.Select(e => e.ModeCount).DefaultIfEmpty(0).Max()} | {100 * Mean(ok, e => e.HighQualityFraction):F1} | "

@@ -46,22 +46,7 @@ public class ProtocolsMatchReferenceTests(ClusterFixture fixture)
     {
         var spec = Spec(protocol, loss, optimizer);
         var id = $"protocol-{protocol}-{loss}-{optimizer}";
-        var (last, rounds, _) = await GameRunner.PlayAsync(fixture.Client, id, spec);
-        Assert.True(last.State == GameState.Finished, last.Error);
-
-        using var reference = new ReferenceTrainer(spec);
-        for (var round = 1; round <= Rounds; round++)
-        {
-            var expected = reference.PlayRound(round);
-            var actual = rounds[round - 1];
-            Assert.True(Math.Abs(expected.DiscriminatorLoss - actual.DiscriminatorLoss) <= Tolerance * Math.Abs(expected.DiscriminatorLoss),
-                $"J_D at round {round}: reference {expected.DiscriminatorLoss:R}, grains {actual.DiscriminatorLoss:R}");
-            Assert.True(Math.Abs(expected.GeneratorLoss - actual.GeneratorLoss) <= Tolerance * Math.Abs(expected.GeneratorLoss),
-                $"J_G at round {round}: reference {expected.GeneratorLoss:R}, grains {actual.GeneratorLoss:R}");
-        }
-
-        ParameterAssert.Close(reference.GeneratorParameters(), await fixture.Client.GetGrain<IGeneratorGrain>($"{id}/generator").GetParametersAsync(), Tolerance);
-        ParameterAssert.Close(reference.DiscriminatorParameters(), await fixture.Client.GetGrain<IDiscriminatorGrain>($"{id}/discriminator").GetParametersAsync(), Tolerance);
+        var (rounds, _) = await PlayOnGrainsAndReferenceAsync(id, spec);
     }
 
     public static TheoryData<string, string, string> ClassLabelCases() => new()
@@ -80,23 +65,8 @@ public class ProtocolsMatchReferenceTests(ClusterFixture fixture)
         var plain = Spec(protocol, "non-saturating", optimizer);
         var spec = plain with { Stabilizers = plain.Stabilizers with { ClassLabels = Enum.Parse<ClassLabels>(classLabels.Replace("-", string.Empty), ignoreCase: true) } };
         var id = $"classes-{protocol}-{classLabels}-{optimizer}";
-        var (last, rounds, _) = await GameRunner.PlayAsync(fixture.Client, id, spec);
-        Assert.True(last.State == GameState.Finished, last.Error);
-
-        using var reference = new ReferenceTrainer(spec);
-        for (var round = 1; round <= Rounds; round++)
-        {
-            var expected = reference.PlayRound(round);
-            var actual = rounds[round - 1];
-            Assert.True(Math.Abs(expected.DiscriminatorLoss - actual.DiscriminatorLoss) <= Tolerance * Math.Abs(expected.DiscriminatorLoss),
-                $"J_D at round {round}: reference {expected.DiscriminatorLoss:R}, grains {actual.DiscriminatorLoss:R}");
-            Assert.True(Math.Abs(expected.GeneratorLoss - actual.GeneratorLoss) <= Tolerance * Math.Abs(expected.GeneratorLoss),
-                $"J_G at round {round}: reference {expected.GeneratorLoss:R}, grains {actual.GeneratorLoss:R}");
-        }
-
+        var (rounds, _) = await PlayOnGrainsAndReferenceAsync(id, spec);
         var generator = await fixture.Client.GetGrain<IGeneratorGrain>($"{id}/generator").GetParametersAsync();
-        ParameterAssert.Close(reference.GeneratorParameters(), generator, Tolerance);
-        ParameterAssert.Close(reference.DiscriminatorParameters(), await fixture.Client.GetGrain<IDiscriminatorGrain>($"{id}/discriminator").GetParametersAsync(), Tolerance);
 
         // The labels changed the game: the conditional generator reads 8 more inputs, the (n+1)-class D gives 9 outputs.
         var (_, unlabelled, _) = await GameRunner.PlayAsync(fixture.Client, $"{id}-off", plain);
@@ -129,27 +99,18 @@ public class ProtocolsMatchReferenceTests(ClusterFixture fixture)
         var plain = Spec(protocol, loss, optimizer);
         var spec = Spec(protocol, loss, optimizer, 3, (field, value));
         var id = $"stabilized-{protocol}-{loss}-{optimizer}-{field}";
-        var (last, rounds, _) = await GameRunner.PlayAsync(fixture.Client, id, spec);
-        Assert.True(last.State == GameState.Finished, last.Error);
-
-        using var reference = new ReferenceTrainer(spec);
+        var (rounds, _) = await PlayOnGrainsAndReferenceAsync(id, spec);
         using var unstabilized = new ReferenceTrainer(plain);
         for (var round = 1; round <= Rounds; round++)
         {
-            var expected = reference.PlayRound(round);
             unstabilized.PlayRound(round);
-            var actual = rounds[round - 1];
-            Assert.True(Math.Abs(expected.DiscriminatorLoss - actual.DiscriminatorLoss) <= Tolerance * Math.Abs(expected.DiscriminatorLoss),
-                $"J_D at round {round}: reference {expected.DiscriminatorLoss:R}, grains {actual.DiscriminatorLoss:R}");
-            Assert.True(Math.Abs(expected.GeneratorLoss - actual.GeneratorLoss) <= Tolerance * Math.Abs(expected.GeneratorLoss),
-                $"J_G at round {round}: reference {expected.GeneratorLoss:R}, grains {actual.GeneratorLoss:R}");
         }
 
         // The stabilizer must change the game, or agreement would not show that the grains apply it.
-        Assert.NotEqual(TensorCodec.ToArray(unstabilized.DiscriminatorParameters().Values[0]), TensorCodec.ToArray(reference.DiscriminatorParameters().Values[0]));
-        Assert.NotEqual(TensorCodec.ToArray(unstabilized.GeneratorParameters().Values[0]), TensorCodec.ToArray(reference.GeneratorParameters().Values[0]));
-        ParameterAssert.Close(reference.GeneratorParameters(), await fixture.Client.GetGrain<IGeneratorGrain>($"{id}/generator").GetParametersAsync(), Tolerance);
-        ParameterAssert.Close(reference.DiscriminatorParameters(), await fixture.Client.GetGrain<IDiscriminatorGrain>($"{id}/discriminator").GetParametersAsync(), Tolerance);
+        var generator = await fixture.Client.GetGrain<IGeneratorGrain>($"{id}/generator").GetParametersAsync();
+        var discriminator = await fixture.Client.GetGrain<IDiscriminatorGrain>($"{id}/discriminator").GetParametersAsync();
+        Assert.NotEqual(TensorCodec.ToArray(unstabilized.DiscriminatorParameters().Values[0]), TensorCodec.ToArray(discriminator.Values[0]));
+        Assert.NotEqual(TensorCodec.ToArray(unstabilized.GeneratorParameters().Values[0]), TensorCodec.ToArray(generator.Values[0]));
     }
 
     /// <summary>Network-level stabilizers on the ring: each name maps to its spec overrides in <see cref="Stabilized"/>.</summary>
@@ -169,22 +130,7 @@ public class ProtocolsMatchReferenceTests(ClusterFixture fixture)
     {
         var spec = Stabilized(stabilizer, protocol);
         var id = $"stabilizer-{stabilizer}-{protocol}";
-        var (last, rounds, _) = await GameRunner.PlayAsync(fixture.Client, id, spec);
-        Assert.True(last.State == GameState.Finished, last.Error);
-
-        using var reference = new ReferenceTrainer(spec);
-        for (var round = 1; round <= Rounds; round++)
-        {
-            var expected = reference.PlayRound(round);
-            var actual = rounds[round - 1];
-            Assert.True(Math.Abs(expected.DiscriminatorLoss - actual.DiscriminatorLoss) <= Tolerance * Math.Abs(expected.DiscriminatorLoss),
-                $"J_D at round {round}: reference {expected.DiscriminatorLoss:R}, grains {actual.DiscriminatorLoss:R}");
-            Assert.True(Math.Abs(expected.GeneratorLoss - actual.GeneratorLoss) <= Tolerance * Math.Abs(expected.GeneratorLoss),
-                $"J_G at round {round}: reference {expected.GeneratorLoss:R}, grains {actual.GeneratorLoss:R}");
-        }
-
-        ParameterAssert.Close(reference.GeneratorParameters(), await fixture.Client.GetGrain<IGeneratorGrain>($"{id}/generator").GetParametersAsync(), Tolerance);
-        ParameterAssert.Close(reference.DiscriminatorParameters(), await fixture.Client.GetGrain<IDiscriminatorGrain>($"{id}/discriminator").GetParametersAsync(), Tolerance);
+        var (rounds, _) = await PlayOnGrainsAndReferenceAsync(id, spec);
 
         // The stabilizer must be in play: the same game without it moves differently.
         var (_, plain, _) = await GameRunner.PlayAsync(fixture.Client, $"{id}-off", Spec(protocol, "non-saturating", "adam"));
@@ -274,26 +220,7 @@ public class ProtocolsMatchReferenceTests(ClusterFixture fixture)
     {
         var spec = EnergyOrNoise(protocol, variant);
         var id = $"stabilized-{protocol}-{variant}";
-        var (last, rounds, _) = await GameRunner.PlayAsync(fixture.Client, id, spec);
-        Assert.True(last.State == GameState.Finished, last.Error);
-
-        using var reference = new ReferenceTrainer(spec);
-        for (var round = 1; round <= Rounds; round++)
-        {
-            var expected = reference.PlayRound(round);
-            var actual = rounds[round - 1];
-            foreach (var (name, e, a) in new[]
-            {
-                ("J_D", expected.DiscriminatorLoss, actual.DiscriminatorLoss), ("J_G", expected.GeneratorLoss, actual.GeneratorLoss),
-                ("mean real score", expected.MeanRealScore, actual.MeanRealScore), ("mean fake score", expected.MeanFakeScore, actual.MeanFakeScore),
-            })
-            {
-                Assert.True(Math.Abs(e - a) <= Tolerance * Math.Abs(e), $"{name} at round {round}: reference {e:R}, grains {a:R}");
-            }
-        }
-
-        ParameterAssert.Close(reference.GeneratorParameters(), await fixture.Client.GetGrain<IGeneratorGrain>($"{id}/generator").GetParametersAsync(), Tolerance);
-        ParameterAssert.Close(reference.DiscriminatorParameters(), await fixture.Client.GetGrain<IDiscriminatorGrain>($"{id}/discriminator").GetParametersAsync(), Tolerance);
+        await PlayOnGrainsAndReferenceAsync(id, spec);
     }
 
     [Fact]
@@ -330,19 +257,7 @@ public class ProtocolsMatchReferenceTests(ClusterFixture fixture)
             ["evaluation.samples"] = "100",
         });
         var id = $"protocol-mnist-{protocol}";
-        var (last, rounds, evaluations) = await GameRunner.PlayAsync(fixture.Client, id, spec);
-        Assert.True(last.State == GameState.Finished, last.Error);
-
-        using var reference = new ReferenceTrainer(spec);
-        for (var round = 1; round <= Rounds; round++)
-        {
-            var expected = reference.PlayRound(round);
-            Assert.True(Math.Abs(expected.DiscriminatorLoss - rounds[round - 1].DiscriminatorLoss) <= Tolerance * Math.Abs(expected.DiscriminatorLoss),
-                $"J_D at round {round}: reference {expected.DiscriminatorLoss:R}, grains {rounds[round - 1].DiscriminatorLoss:R}");
-        }
-
-        ParameterAssert.Close(reference.GeneratorParameters(), await fixture.Client.GetGrain<IGeneratorGrain>($"{id}/generator").GetParametersAsync(), Tolerance);
-        ParameterAssert.Close(reference.DiscriminatorParameters(), await fixture.Client.GetGrain<IDiscriminatorGrain>($"{id}/discriminator").GetParametersAsync(), Tolerance);
+        var (_, evaluations) = await PlayOnGrainsAndReferenceAsync(id, spec);
         Assert.Equal([0, Rounds], evaluations.Select(e => e.Round));
         Assert.All(evaluations, e =>
         {
@@ -388,24 +303,9 @@ public class ProtocolsMatchReferenceTests(ClusterFixture fixture)
             ["evaluation.samples"] = "100",
         });
         var id = $"protocol-dcgan-mnist-{protocol}-{classLabels}";
-        var (last, rounds, evaluations) = await GameRunner.PlayAsync(fixture.Client, id, spec);
-        Assert.True(last.State == GameState.Finished, last.Error);
-
-        using var reference = new ReferenceTrainer(spec);
-        for (var round = 1; round <= Rounds; round++)
-        {
-            var expected = reference.PlayRound(round);
-            var actual = rounds[round - 1];
-            Assert.True(Math.Abs(expected.DiscriminatorLoss - actual.DiscriminatorLoss) <= Tolerance * Math.Abs(expected.DiscriminatorLoss),
-                $"J_D at round {round}: reference {expected.DiscriminatorLoss:R}, grains {actual.DiscriminatorLoss:R}");
-            Assert.True(Math.Abs(expected.GeneratorLoss - actual.GeneratorLoss) <= Tolerance * Math.Abs(expected.GeneratorLoss),
-                $"J_G at round {round}: reference {expected.GeneratorLoss:R}, grains {actual.GeneratorLoss:R}");
-        }
-
+        var (_, evaluations) = await PlayOnGrainsAndReferenceAsync(id, spec);
         var generator = await fixture.Client.GetGrain<IGeneratorGrain>($"{id}/generator").GetParametersAsync();
         var discriminator = await fixture.Client.GetGrain<IDiscriminatorGrain>($"{id}/discriminator").GetParametersAsync();
-        ParameterAssert.Close(reference.GeneratorParameters(), generator, Tolerance);
-        ParameterAssert.Close(reference.DiscriminatorParameters(), discriminator, Tolerance);
 
         // The labels reached the networks: z beside a one-hot y, 2 x (1 + 10) input channels, 11 logits.
         Assert.Equal([8L * 49, 16 + (classLabels == "conditional" ? 10 : 0)], TensorCodecShape(generator.Values[0]));
@@ -433,6 +333,36 @@ public class ProtocolsMatchReferenceTests(ClusterFixture fixture)
                 Array.IndexOf(probabilities, probabilities.Skip(i * 10).Take(10).Max(), i * 10, 10) - (i * 10) == i % 10);
             Assert.Equal((double)hits / spec.Evaluation.Samples, evaluations[^1].ClassAccuracy!.Value, 12);
         }
+    }
+
+    /// <summary>
+    /// Plays <paramref name="spec"/> on the grains as game <paramref name="id"/> and on the joint reference trainer, and
+    /// asserts that every round's J_D, J_G and mean scores and both players' final parameters agree to
+    /// <see cref="Tolerance"/>. Returns the grain game's rounds and evaluations.
+    /// </summary>
+    private async Task<(IReadOnlyList<RoundRecord> Rounds, IReadOnlyList<EvaluationRecord> Evaluations)> PlayOnGrainsAndReferenceAsync(string id, GameSpec spec)
+    {
+        var (last, rounds, evaluations) = await GameRunner.PlayAsync(fixture.Client, id, spec);
+        Assert.True(last.State == GameState.Finished, last.Error);
+
+        using var reference = new ReferenceTrainer(spec);
+        for (var round = 1; round <= Rounds; round++)
+        {
+            var expected = reference.PlayRound(round);
+            var actual = rounds[round - 1];
+            foreach (var (name, e, a) in new[]
+            {
+                ("J_D", expected.DiscriminatorLoss, actual.DiscriminatorLoss), ("J_G", expected.GeneratorLoss, actual.GeneratorLoss),
+                ("mean real score", expected.MeanRealScore, actual.MeanRealScore), ("mean fake score", expected.MeanFakeScore, actual.MeanFakeScore),
+            })
+            {
+                Assert.True(Math.Abs(e - a) <= Tolerance * Math.Abs(e), $"{name} at round {round}: reference {e:R}, grains {a:R}");
+            }
+        }
+
+        ParameterAssert.Close(reference.GeneratorParameters(), await fixture.Client.GetGrain<IGeneratorGrain>($"{id}/generator").GetParametersAsync(), Tolerance);
+        ParameterAssert.Close(reference.DiscriminatorParameters(), await fixture.Client.GetGrain<IDiscriminatorGrain>($"{id}/discriminator").GetParametersAsync(), Tolerance);
+        return (rounds, evaluations);
     }
 
     private static GameSpec EnergyOrNoise(string protocol, string variant)
