@@ -6,6 +6,7 @@ using OrleansGan.Core.Devices;
 using OrleansGan.Core.Losses;
 using OrleansGan.Core.Native;
 using OrleansGan.Core.Networks;
+using OrleansGan.Core.Stabilizers;
 using static TorchSharp.torch;
 
 namespace OrleansGan.Core.Players;

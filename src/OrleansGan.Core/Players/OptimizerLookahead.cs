@@ -1,4 +1,5 @@
 using OrleansGan.Abstractions.Spec;
+using OrleansGan.Core.Stabilizers;
 using static TorchSharp.torch;
 
 namespace OrleansGan.Core.Players;

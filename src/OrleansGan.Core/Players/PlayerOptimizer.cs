@@ -1,6 +1,7 @@
 using OrleansGan.Abstractions.Players;
 using OrleansGan.Abstractions.Spec;
 using OrleansGan.Core.Optimizers;
+using OrleansGan.Core.Stabilizers;
 using static TorchSharp.torch;
 
 namespace OrleansGan.Core.Players;

@@ -9,6 +9,7 @@ using OrleansGan.Core.Networks;
 using OrleansGan.Core.Optimizers;
 using OrleansGan.Core.Players;
 using OrleansGan.Core.Randomness;
+using OrleansGan.Core.Stabilizers;
 using static TorchSharp.torch;
 
 namespace OrleansGan.Core.Reference;

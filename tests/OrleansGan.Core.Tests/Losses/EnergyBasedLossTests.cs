@@ -1,6 +1,7 @@
 using OrleansGan.Abstractions.Spec;
 using OrleansGan.Core.Losses;
 using OrleansGan.Core.Native;
+using OrleansGan.Core.Stabilizers;
 using static TorchSharp.torch;
 
 namespace OrleansGan.Core.Tests.Losses;

@@ -2,6 +2,7 @@ using OrleansGan.Abstractions.Players;
 using OrleansGan.Abstractions.Spec;
 using OrleansGan.Core.Native;
 using OrleansGan.Core.Players;
+using OrleansGan.Core.Stabilizers;
 using static OrleansGan.Core.Tests.Players.PlayerFixtures;
 using static TorchSharp.torch;
 

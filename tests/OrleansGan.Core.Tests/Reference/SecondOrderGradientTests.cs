@@ -4,6 +4,7 @@ using OrleansGan.Core.Native;
 using OrleansGan.Core.Networks;
 using OrleansGan.Core.Optimizers;
 using OrleansGan.Core.Players;
+using OrleansGan.Core.Stabilizers;
 using static TorchSharp.torch;
 
 namespace OrleansGan.Core.Tests.Reference;

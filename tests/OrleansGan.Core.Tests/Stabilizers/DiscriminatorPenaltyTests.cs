@@ -3,6 +3,7 @@ using OrleansGan.Abstractions.Players;
 using OrleansGan.Core.Losses;
 using OrleansGan.Core.Native;
 using OrleansGan.Core.Players;
+using OrleansGan.Core.Stabilizers;
 using static TorchSharp.torch;
 
 namespace OrleansGan.Core.Tests.Stabilizers;

@@ -3,6 +3,7 @@ using OrleansGan.Abstractions.Spec;
 using OrleansGan.Core.Native;
 using OrleansGan.Core.Optimizers;
 using OrleansGan.Core.Players;
+using OrleansGan.Core.Stabilizers;
 using OrleansGan.Core.Tests.Players;
 using static TorchSharp.torch;
 

@@ -1,6 +1,6 @@
 using static TorchSharp.torch;
 
-namespace OrleansGan.Core.Losses;
+namespace OrleansGan.Core.Stabilizers;
 
 /// <summary>
 /// EBGAN-PT's pulling-away term (Zhao et al. 2016, eq. 6): for the codes S of a minibatch of N fakes,

@@ -1,6 +1,6 @@
 using static TorchSharp.torch;
 
-namespace OrleansGan.Core.Players;
+namespace OrleansGan.Core.Stabilizers;
 
 /// <summary>
 /// WGAN's weight clipping (Arjovsky et al. 2017, Algorithm 1, line 8: w &lt;- clip(w, -c, c)): after each critic

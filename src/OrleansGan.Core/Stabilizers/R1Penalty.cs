@@ -1,7 +1,7 @@
 using OrleansGan.Core.Players;
 using static TorchSharp.torch;
 
-namespace OrleansGan.Core.Losses;
+namespace OrleansGan.Core.Stabilizers;
 
 /// <summary>
 /// The R1 regularizer without its weight (Mescheder et al. 2018, eq. 9, R1 = gamma/2 E_real |grad_x D(x)|^2):

@@ -1,7 +1,7 @@
 using OrleansGan.Core.Players;
 using static TorchSharp.torch;
 
-namespace OrleansGan.Core.Losses;
+namespace OrleansGan.Core.Stabilizers;
 
 /// <summary>
 /// WGAN-GP's penalty (Gulrajani et al. 2017, eq. 3 and Algorithm 1): E[(|grad_xhat D(xhat)|_2 - 1)^2] at

@@ -1,7 +1,7 @@
 using OrleansGan.Abstractions.Spec;
 using static TorchSharp.torch;
 
-namespace OrleansGan.Core.Players;
+namespace OrleansGan.Core.Stabilizers;
 
 /// <summary>
 /// Instance noise (Sønderby et al. 2016, section 3.1; Arjovsky and Bottou 2017, section 3.1): x + sigma(round) eps,
