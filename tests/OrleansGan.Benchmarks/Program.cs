@@ -15,7 +15,7 @@ using OrleansGan.Grains.Hosting;
 // Usage: dotnet run -c Release --project tests/OrleansGan.Benchmarks -- overhead|protocols|concurrency|toolbox [--option value ...]
 if (args.Length == 0 || args[0] is not ("overhead" or "protocols" or "concurrency" or "toolbox"))
 {
-    Console.Error.WriteLine("usage: OrleansGan.Benchmarks overhead|protocols|concurrency|toolbox [--games 16] [--rounds N] [--reps R] [--batches 64,256] [--seeds 1,2,3] [--data ring8,grid25] [--protocols a,b]");
+    Console.Error.WriteLine("usage: OrleansGan.Benchmarks overhead|protocols|concurrency|toolbox [--games 16] [--rounds N] [--reps R] [--batches 64,256] [--seeds 1,2,3] [--data ring8,grid25] [--protocols a,b] [--silo-port 11111 --gateway-port 30000]");
     return 2;
 }
 
@@ -23,7 +23,10 @@ var options = args.Skip(1).Select((a, i) => (a, i)).Where(p => p.a.StartsWith("-
     .ToDictionary(p => p.a[2..], p => p.i + 2 < args.Length ? args[p.i + 2] : "");
 var builder = Host.CreateApplicationBuilder();
 builder.Logging.SetMinimumLevel(LogLevel.Warning);
-builder.UseOrleans(silo => silo.UseLocalhostClustering().AddOrleansGan());
+// Its own ports and cluster, so that two benchmark processes on one machine never join each other's cluster (their
+// games have the same ids).
+var siloPort = options.Int("silo-port", 11111);
+builder.UseOrleans(silo => silo.UseLocalhostClustering(siloPort, options.Int("gateway-port", 30000), clusterId: $"benchmarks-{siloPort}").AddOrleansGan());
 using var host = builder.Build();
 await host.StartAsync();
 var client = host.Services.GetRequiredService<IClusterClient>();
