@@ -33,16 +33,17 @@ public sealed class DiscriminatorPlayer : IDisposable
             ? throw new InvalidOperationException($"discriminator: {problem}")
             : DeviceName.Parse(setup.Spec.Device);
         Data = RealData.For(setup.Data);
-        Loss = GanLoss.For(setup.Loss, setup.Stabilizers?.RealLabel ?? 1, setup.Spec.Margin);
-        var classLabels = setup.Stabilizers?.ClassLabels ?? ClassLabels.None;
-        Costs = new ClassLabelCosts(Loss, classLabels, Data.ClassCount);
-        Classes = ClassConditioning.Classes(classLabels, setup.Data);
+
+        // A setup without stabilizers plays with all of them off.
+        Stabilizers = setup.Stabilizers ?? new StabilizerSpec(1);
+        Loss = GanLoss.For(setup.Loss, Stabilizers.RealLabel, setup.Spec.Margin);
+        Costs = new ClassLabelCosts(Loss, Stabilizers.ClassLabels, Data.ClassCount);
+        Classes = ClassConditioning.Classes(Stabilizers.ClassLabels, setup.Data);
         _stream = new Generator(setup.Seed);
         _network = ClassConditioning.Discriminator(setup.Spec, Classes, Costs.Outputs);
         PlayerNetworks.Prepare(_network, setup.Spec, Data, setup.BatchSize, _stream);
         _network.to(Device);
         _optimizer = new PlayerOptimizer(setup.Spec.Optimizer, _network, setup.Spec.WeightClip);
-        Stabilizers = setup.Stabilizers ?? new StabilizerSpec(1);
     }
 
     /// <summary>The player's setup.</summary>
@@ -63,7 +64,7 @@ public sealed class DiscriminatorPlayer : IDisposable
     /// <summary>The number of classes the discriminator is conditioned on, D(x, y); 0 when it is unconditional.</summary>
     public int Classes { get; }
 
-    /// <summary>The stabilizers that change J_D.</summary>
+    /// <summary>The stabilizers this discriminator plays with (all off when the setup names none).</summary>
     public StabilizerSpec Stabilizers { get; }
 
     /// <summary>The network, for tests that inspect it.</summary>
@@ -258,14 +259,14 @@ public sealed class DiscriminatorPlayer : IDisposable
     private double MeanScore(Tensor output) => Loss.MeanScore(Costs.Logit(output.detach()));
 
     // The minibatch as the discriminator sees it in this round: with instance noise, from its own stream.
-    private Tensor Noisy(Tensor x, int round) => InstanceNoise.Add(x, InstanceNoise.Std(Setup.Stabilizers?.InstanceNoise, round), _stream);
+    private Tensor Noisy(Tensor x, int round) => InstanceNoise.Add(x, InstanceNoise.Std(Stabilizers.InstanceNoise, round), _stream);
 
     // J_G on the fakes D saw (at psi, or the network's own parameters when null), plus EBGAN-PT's pulling-away term
     // on their codes when the game has one (Zhao et al. 2016, eq. 6).
     private Tensor GeneratorCost(Tensor seen, Tensor fakeLogits, IReadOnlyList<Tensor>? psi)
     {
         var cost = Costs.Generator(fakeLogits);
-        var weight = Setup.Stabilizers?.PullAway ?? 0;
+        var weight = Stabilizers.PullAway;
         if (weight == 0)
         {
             return cost;
@@ -294,34 +295,11 @@ public sealed class DiscriminatorPlayer : IDisposable
         return new RealMinibatch(Noisy(real, round), labels, mixing);
     }
 
-    /// <summary>
-    /// J_D on <paramref name="real"/> and <paramref name="fake"/> (of classes <paramref name="fakeLabels"/>): the loss's
-    /// cost as the class-label mode defines it, plus lambda times WGAN-GP's penalty (Gulrajani et al. 2017, eq. 3) plus
-    /// gamma/2 times R1 (Mescheder et al. 2018, eq. 9), with the discriminator at <paramref name="parameters"/> (its own
-    /// when null). Both penalties differentiate the real/fake logit; a conditional D judges an interpolate with the real
-    /// sample's class. Differentiable in the parameters and, where <paramref name="fake"/> requires grad, in the fakes.
-    /// </summary>
+    // J_D with its stabilizers, with D at parameters (its own when null).
     private (Tensor Value, Tensor RealLogits, Tensor FakeLogits) DiscriminatorCost(
-        RealMinibatch real, Tensor fake, Tensor? fakeLabels, IReadOnlyList<Tensor>? parameters = null)
-    {
-        var r1 = Stabilizers.R1;
-        var realInput = r1 > 0 ? real.Samples.detach().requires_grad_(true) : real.Samples;
-        var realLogits = Output(realInput, real.Labels, parameters);
-        var fakeLogits = Output(fake, fakeLabels, parameters);
-        var cost = Costs.Discriminator(realLogits, real.Labels, fakeLogits);
-        if (real.Mixing is { } mixing)
-        {
-            var critic = (Tensor input) => Costs.Logit(Output(input, real.Labels, parameters));
-            cost = cost + (Stabilizers.GradientPenalty * GradientPenalty.Of(critic, real.Samples, fake, mixing));
-        }
-
-        if (r1 > 0)
-        {
-            cost = cost + (r1 / 2 * R1Penalty.Of(realInput, Costs.Logit(realLogits)));
-        }
-
-        return (cost, realLogits, fakeLogits);
-    }
+        RealMinibatch real, Tensor fake, Tensor? fakeLabels, IReadOnlyList<Tensor>? parameters = null) =>
+        StabilizedDiscriminatorCost.Of(Costs, Stabilizers, (x, labels) => Output(x, labels, parameters),
+            real.Samples, real.Labels, real.Mixing, fake, fakeLabels);
 
     private DiscriminatorMoveReport UpdateOn(RealMinibatch real, Tensor fake, Tensor? fakeLabels, UpdateRule rule)
     {

@@ -366,28 +366,10 @@ public sealed class ReferenceTrainer : IDisposable
         }
     }
 
-    // J_D = the loss's cost (as the class-label mode defines it) + lambda GP (Gulrajani et al. 2017, eq. 3)
-    // + gamma/2 R1 (Mescheder et al. 2018, eq. 9), both on the real/fake logit, with D at psi (its own when null).
-    private (Tensor Value, Tensor RealLogits, Tensor FakeLogits) DiscriminatorCost(RealBatch real, Tensor fake, Tensor? fakeLabels, IReadOnlyList<Tensor>? psi = null)
-    {
-        var stabilizers = _spec.Stabilizers;
-        var realInput = stabilizers.R1 > 0 ? real.Samples.detach().requires_grad_(true) : real.Samples;
-        var realLogits = D(realInput, real.Labels, psi);
-        var fakeLogits = D(fake, fakeLabels, psi);
-        var cost = _costs.Discriminator(realLogits, real.Labels, fakeLogits);
-        if (real.Mixing is { } mixing)
-        {
-            var critic = (Tensor input) => _costs.Logit(D(input, real.Labels, psi));
-            cost = cost + (stabilizers.GradientPenalty * GradientPenalty.Of(critic, real.Samples, fake, mixing));
-        }
-
-        if (stabilizers.R1 > 0)
-        {
-            cost = cost + (stabilizers.R1 / 2 * R1Penalty.Of(realInput, _costs.Logit(realLogits)));
-        }
-
-        return (cost, realLogits, fakeLogits);
-    }
+    // J_D with its stabilizers (the same cost the discriminator player differentiates), with D at psi (its own when null).
+    private (Tensor Value, Tensor RealLogits, Tensor FakeLogits) DiscriminatorCost(RealBatch real, Tensor fake, Tensor? fakeLabels, IReadOnlyList<Tensor>? psi = null) =>
+        StabilizedDiscriminatorCost.Of(_costs, _spec.Stabilizers, (x, labels) => D(x, labels, psi),
+            real.Samples, real.Labels, real.Mixing, fake, fakeLabels);
 
     // The discriminator's raw output on x (with classes y when it is conditional), at psi when given.
     private Tensor D(Tensor x, Tensor? y, IReadOnlyList<Tensor>? psi = null)
