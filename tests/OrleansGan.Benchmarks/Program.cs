@@ -12,15 +12,24 @@ using OrleansGan.Grains.Hosting;
 //               and each protocol's overhead on grains against its joint reference.
 //   toolbox   : every loss with and without each stabilizer of the tutorial, on the ring and on MNIST (issue "The
 //               tutorial's whole toolbox"): coverage, quality or Fréchet distance, rounds/s, wall time.
+//   scalar-race: how often TorchSharp's unrooted implicit Scalars are freed during a native call (docs/known-issues.md).
 // Usage: dotnet run -c Release --project tests/OrleansGan.Benchmarks -- overhead|protocols|concurrency|toolbox [--option value ...]
-if (args.Length == 0 || args[0] is not ("overhead" or "protocols" or "concurrency" or "toolbox"))
+if (args.Length == 0 || args[0] is not ("overhead" or "protocols" or "concurrency" or "toolbox" or "scalar-race"))
 {
-    Console.Error.WriteLine("usage: OrleansGan.Benchmarks overhead|protocols|concurrency|toolbox [--games 16] [--rounds N] [--reps R] [--batches 64,256] [--seeds 1,2,3] [--data ring8,grid25] [--protocols a,b] [--silo-port 11111 --gateway-port 30000]");
+    Console.Error.WriteLine("usage: OrleansGan.Benchmarks overhead|protocols|concurrency|toolbox|scalar-race [--seconds 10] [--games 16] [--rounds N] [--reps R] [--batches 64,256] [--seeds 1,2,3] [--data ring8,grid25] [--protocols a,b] [--silo-port 11111 --gateway-port 30000]");
     return 2;
 }
 
 var options = args.Skip(1).Select((a, i) => (a, i)).Where(p => p.a.StartsWith("--", StringComparison.Ordinal))
     .ToDictionary(p => p.a[2..], p => p.i + 2 < args.Length ? args[p.i + 2] : "");
+if (args[0] == "scalar-race")
+{
+    // Torch alone: a silo's own threads would only add noise to the count.
+    Console.WriteLine($"# {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, command: {string.Join(' ', args)}");
+    ScalarRaceBenchmark.Run(options);
+    return 0;
+}
+
 var builder = Host.CreateApplicationBuilder();
 builder.Logging.SetMinimumLevel(LogLevel.Warning);
 // Its own ports and cluster, so that two benchmark processes on one machine never join each other's cluster (their

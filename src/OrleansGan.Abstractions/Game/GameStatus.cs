@@ -10,7 +10,7 @@ namespace OrleansGan.Abstractions.Game;
 /// <param name="Error">Why the game failed or diverged; null otherwise.</param>
 /// <param name="Players">Where each player lives, once seated.</param>
 /// <param name="Silo">The silo the game grain itself lives on.</param>
-/// <param name="Recoveries">How many times the game recovered from a lost player by resuming from its checkpoint.</param>
+/// <param name="Recoveries">How many times the game recovered, from a lost player or from a move that TorchSharp's Scalar race broke, by resuming from its checkpoint.</param>
 [GenerateSerializer, Immutable]
 public sealed record GameStatus(
     [property: Id(0)] GameState State,

@@ -8,6 +8,7 @@ using OrleansGan.Abstractions.Spec;
 using OrleansGan.Core.Checkpoints;
 using OrleansGan.Core.Data;
 using OrleansGan.Core.Evaluation;
+using OrleansGan.Core.Native;
 using OrleansGan.Core.Networks;
 using OrleansGan.Core.Randomness;
 using OrleansGan.Core.Spec;
@@ -37,6 +38,7 @@ public sealed class GameGrain(ILogger<GameGrain> logger, ICheckpointStore checkp
     private double _elapsedBefore;
     private bool _cancelRequested;
     private int _recoveries;
+    private int _recoveriesSinceCheckpoint;
     private IReadOnlyList<PlayerLocation>? _locations;
     private GameSeries? _series;
 
@@ -169,6 +171,7 @@ public sealed class GameGrain(ILogger<GameGrain> logger, ICheckpointStore checkp
         _state = GameState.Running;
         _cancelRequested = false;
         _recoveries = 0;
+        _recoveriesSinceCheckpoint = 0;
         _elapsedBefore = elapsed;
         _clock.Restart();
         _series = instruments.Started(this.GetPrimaryKeyString(), spec, _locations);
@@ -221,9 +224,10 @@ public sealed class GameGrain(ILogger<GameGrain> logger, ICheckpointStore checkp
                 {
                     await PlayRoundAsync(spec, players, protocol, round);
                 }
-                catch (Exception e) when (IsPlayerLoss(e) && _recoveries < MaxRecoveries)
+                catch (Exception e) when ((IsPlayerLoss(e) || ScalarRace.Caused(e)) && _recoveriesSinceCheckpoint < MaxRecoveries)
                 {
                     _recoveries++;
+                    _recoveriesSinceCheckpoint++;
                     round = await RecoverAsync(spec, players, round, e);
                 }
             }
@@ -303,12 +307,14 @@ public sealed class GameGrain(ILogger<GameGrain> logger, ICheckpointStore checkp
     /// <summary>
     /// Re-seats both players (placement sees only live silos) and restores them from the last checkpoint, or starts
     /// the game over when there is none yet: either way the rounds that follow are the ones an undisturbed game plays.
-    /// Returns the round to continue after.
+    /// This serves a lost player and a move that TorchSharp's Scalar race broke half-way (a player may have stepped,
+    /// its partner not). Returns the round to continue after.
     /// </summary>
-    private async Task<int> RecoverAsync(GameSpec spec, PlayerPair players, int round, Exception loss)
+    private async Task<int> RecoverAsync(GameSpec spec, PlayerPair players, int round, Exception failure)
     {
         var id = this.GetPrimaryKeyString();
-        logger.LogWarning(loss, "Game {Game} lost a player in round {Round}; recovering from its last checkpoint", id, round);
+        logger.LogWarning(failure, "Game {Game} {Failure} in round {Round}; recovering from its last checkpoint", id,
+            ScalarRace.Caused(failure) ? "hit TorchSharp's Scalar race" : "lost a player", round);
         for (var attempt = 1; ; attempt++)
         {
             // Membership needs a moment to declare the dead silo dead; until then placement may still pick it.
@@ -348,6 +354,9 @@ public sealed class GameGrain(ILogger<GameGrain> logger, ICheckpointStore checkp
         var discriminator = await players.Discriminator.SaveStateAsync();
         var checkpoint = new GameCheckpoint(spec, round, Elapsed, _rounds.ToList(), _evaluations.ToList(), generator.Data, discriminator.Data);
         await checkpoints.SaveAsync(this.GetPrimaryKeyString(), GameCheckpointFormat.Write(checkpoint));
+
+        // Recovery is bounded per stretch between checkpoints: a game that keeps progressing may recover again later.
+        _recoveriesSinceCheckpoint = 0;
     }
 
     private async Task EvaluateAsync(GameSpec spec, PlayerPair players, int round)
