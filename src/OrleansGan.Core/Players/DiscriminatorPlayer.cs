@@ -263,20 +263,8 @@ public sealed class DiscriminatorPlayer : IDisposable
 
     // J_G on the fakes D saw (at psi, or the network's own parameters when null), plus EBGAN-PT's pulling-away term
     // on their codes when the game has one (Zhao et al. 2016, eq. 6).
-    private Tensor GeneratorCost(Tensor seen, Tensor fakeLogits, IReadOnlyList<Tensor>? psi)
-    {
-        var cost = Costs.Generator(fakeLogits);
-        var weight = Stabilizers.PullAway;
-        if (weight == 0)
-        {
-            return cost;
-        }
-
-        var autoencoder = _network as AutoencoderDiscriminator
-            ?? throw new InvalidOperationException("the pulling-away term needs the autoencoder discriminator's codes");
-        var codes = psi is null ? autoencoder.Code(seen) : autoencoder.Code(seen, psi);
-        return cost + (weight * PullingAwayTerm.Of(codes));
-    }
+    private Tensor GeneratorCost(Tensor seen, Tensor fakeLogits, IReadOnlyList<Tensor>? psi) =>
+        StabilizedGeneratorCost.Of(Costs, Stabilizers.PullAway, _network, seen, fakeLogits, psi);
 
     // The network's raw output for samples x with classes y: D(x), or D(x, y) read from [x, onehot(y)] when conditional.
     private Tensor Output(Tensor x, Tensor? labels, IReadOnlyList<Tensor>? parameters = null)

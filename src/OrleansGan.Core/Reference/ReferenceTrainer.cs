@@ -324,18 +324,8 @@ public sealed class ReferenceTrainer : IDisposable
     private Tensor Noisy(Tensor x, int round) => InstanceNoise.Add(x, InstanceNoise.Std(_spec.Stabilizers.InstanceNoise, round), _discriminatorStream);
 
     // J_G plus EBGAN-PT's pulling-away term on the autoencoder's codes of the fakes (Zhao et al. 2016, eq. 6).
-    private Tensor GeneratorCost(Tensor seen, Tensor fakeLogits, IReadOnlyList<Tensor>? psi)
-    {
-        var cost = _costs.Generator(fakeLogits);
-        if (_spec.Stabilizers.PullAway == 0)
-        {
-            return cost;
-        }
-
-        var autoencoder = (AutoencoderDiscriminator)_d;
-        var codes = psi is null ? autoencoder.Code(seen) : autoencoder.Code(seen, psi);
-        return cost + (_spec.Stabilizers.PullAway * PullingAwayTerm.Of(codes));
-    }
+    private Tensor GeneratorCost(Tensor seen, Tensor fakeLogits, IReadOnlyList<Tensor>? psi) =>
+        StabilizedGeneratorCost.Of(_costs, _spec.Stabilizers.PullAway, _d, seen, fakeLogits, psi);
 
     // x = G(z) or G(z, y), z then y drawn from the generator's stream in the generator player's order.
     private (Tensor Samples, Tensor? Labels) Fake()
