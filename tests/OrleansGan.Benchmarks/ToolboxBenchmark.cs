@@ -7,7 +7,7 @@ namespace OrleansGan.Benchmarks;
 
 /// <summary>
 /// The tutorial's toolbox side by side: every loss without a stabilizer and with each stabilizer that applies to it,
-/// on the data asked for, over several seeds; the final evaluation's figures, rounds/s and wall time on grains.
+/// on the data asked for, over several seeds; the final evaluation's figures (medians over seeds, and each seed's), rounds/s and wall time on grains.
 /// Variants are spec overrides (path=value), exactly what `orleans-gan run --set` takes, so any row can be replayed
 /// from the command line.
 /// </summary>
@@ -26,7 +26,7 @@ internal static class ToolboxBenchmark
             var setting = ToolboxVariants.Setting(kind, options);
             Console.WriteLine($"# {kind}: {setting.Description}; seeds {string.Join(",", seeds)}; each row replays with `orleans-gan run` and the overrides shown");
             Console.WriteLine(kind == "mnist"
-                ? "| loss | stabilizer | classes covered (mean) | Fréchet distance (mean) | confidence % (mean) | class accuracy % (conditional G) | per seed (classes/FD) | rounds/s | wall time s (mean) | overrides |"
+                ? "| loss | stabilizer | classes covered (median) | Fréchet distance (median) | confidence % (median) | class accuracy % (conditional G, median) | per seed (classes/FD) | rounds/s (median) | wall time s (median) | overrides |"
                 : "| loss | stabilizer | modes covered (mean) | high-quality % (mean) | per seed (modes/hq%) | rounds/s | wall time s (mean) | overrides |");
             Console.WriteLine(kind == "mnist" ? "|---|---|---:|---:|---:|---:|---|---:|---:|---|" : "|---|---|---:|---:|---|---:|---:|---|");
             foreach (var loss in ToolboxVariants.Losses.Where(l => lossNames.Contains(l.Name)))
@@ -85,17 +85,19 @@ internal static class ToolboxBenchmark
         var failed = results.Count - ok.Count;
         var firstError = results.Select(r => r.Error).FirstOrDefault(e => e is not null);
         var note = failed == 0 ? "" : $" ({failed} of {results.Count} stopped: {firstError?.Split('\n')[0]})";
-        var rate = rounds / results.Average(r => r.Seconds);
-        var wall = results.Average(r => r.Seconds);
+        var wall = results.Select(r => r.Seconds).Median();
+        var rate = rounds / wall;
         return kind == "mnist"
             ? string.Create(CultureInfo.InvariantCulture,
-                $"| {loss} | {stabilizer}{note} | {Mean(ok, e => e.ModesCovered):F1}/10 | {Mean(ok, e => e.FrechetDistance ?? double.NaN):F1} | {100 * Mean(ok, e => e.MeanConfidence ?? double.NaN):F1} | {(ok.Any(e => e.ClassAccuracy is not null) ? (100 * Mean(ok, e => e.ClassAccuracy ?? double.NaN)).ToString("F1", CultureInfo.InvariantCulture) : "")} | "
+                $"| {loss} | {stabilizer}{note} | {Median(ok, e => e.ModesCovered):F1}/10 | {Median(ok, e => e.FrechetDistance ?? double.NaN):F1} | {100 * Median(ok, e => e.MeanConfidence ?? double.NaN):F1} | {(ok.Any(e => e.ClassAccuracy is not null) ? (100 * Median(ok, e => e.ClassAccuracy ?? double.NaN)).ToString("F1", CultureInfo.InvariantCulture) : "")} | "
                 + $"{string.Join(", ", results.Select(r => r.Last is { } e && r.Error is null ? $"{e.ModesCovered}/{e.FrechetDistance:F1}" : "x"))} | {rate:F1} | {wall:F0} | `{overrides}` |")
             : string.Create(CultureInfo.InvariantCulture,
-                $"| {loss} | {stabilizer}{note} | {Mean(ok, e => e.ModesCovered):F1}/{ok.Select(e => e.ModeCount).DefaultIfEmpty(0).Max()} | {100 * Mean(ok, e => e.HighQualityFraction):F1} | "
+                $"| {loss} | {stabilizer}{note} | {Median(ok, e => e.ModesCovered):F1}/{ok.Select(e => e.ModeCount).DefaultIfEmpty(0).Max()} | {100 * Median(ok, e => e.HighQualityFraction):F1} | "
                 + $"{string.Join(", ", results.Select(r => r.Last is { } e && r.Error is null ? $"{e.ModesCovered}/{100 * e.HighQualityFraction:F0}" : "x"))} | {rate:F1} | {wall:F0} | `{overrides}` |");
     }
 
-    private static double Mean(List<EvaluationRecord> records, Func<EvaluationRecord, double> figure) =>
-        records.Count == 0 ? double.NaN : records.Average(figure);
+    // Medians over seeds: one seed that collapses or explodes moves a mean far more than it moves what a seed
+    // typically does.
+    private static double Median(List<EvaluationRecord> records, Func<EvaluationRecord, double> figure) =>
+        records.Count == 0 ? double.NaN : records.Select(figure).Median();
 }
