@@ -1,10 +1,9 @@
 using System.Runtime.InteropServices;
-using Orleans.TestingHost;
 using OrleansGan.Abstractions.Game;
 using OrleansGan.Abstractions.Grains;
 using OrleansGan.Abstractions.Spec;
 using OrleansGan.Core.Spec;
-using OrleansGan.Grains.Hosting;
+using OrleansGan.Grains.Tests.Cluster;
 
 namespace OrleansGan.Grains.Tests.Game;
 
@@ -23,26 +22,12 @@ public sealed class ScalarRaceRecoveryTests : IAsyncLifetime
     private const string OtherMessage = "mat1 and mat2 shapes cannot be multiplied (32x3 and 2x16)\n"
         + "Exception raised from meta at /pytorch/aten/src/ATen/native/LinearAlgebra.cpp:192 (most recent call first):";
 
-    private readonly string _checkpoints = Path.Combine(Path.GetTempPath(), "orleansgan-scalar-race-" + Guid.NewGuid().ToString("N"));
-    private InProcessTestCluster _cluster = null!;
+    private CheckpointedCluster _silos = null!;
 
-    public async Task InitializeAsync()
-    {
-        var builder = new InProcessTestClusterBuilder(1);
-        builder.ConfigureSilo((options, silo) => silo.AddOrleansGan(_checkpoints, options.SiloName, ["cpu:0"])
-            .AddIncomingGrainCallFilter(FaultAfterUpdate));
-        _cluster = builder.Build();
-        await _cluster.DeployAsync();
-    }
+    public async Task InitializeAsync() =>
+        _silos = await CheckpointedCluster.StartAsync(1, silo => silo.AddIncomingGrainCallFilter(FaultAfterUpdate));
 
-    public async Task DisposeAsync()
-    {
-        await _cluster.DisposeAsync();
-        if (Directory.Exists(_checkpoints))
-        {
-            Directory.Delete(_checkpoints, recursive: true);
-        }
-    }
+    public async Task DisposeAsync() => await _silos.DisposeAsync();
 
     [Fact]
     public async Task A_move_broken_by_the_scalar_race_is_replayed_from_the_last_checkpoint()
@@ -78,7 +63,7 @@ public sealed class ScalarRaceRecoveryTests : IAsyncLifetime
             ["generator.hidden"] = "[16]", ["discriminator.hidden"] = "[16]",
             ["evaluation.every"] = "30", ["evaluation.samples"] = "200", ["checkpoint.every"] = "10",
         });
-        var game = _cluster.Client.GetGrain<IGameGrain>(id);
+        var game = _silos.Cluster.Client.GetGrain<IGameGrain>(id);
         await game.StartAsync(spec);
         var deadline = DateTime.UtcNow.AddMinutes(3);
         GameStatus status;

@@ -3,7 +3,7 @@ using OrleansGan.Abstractions.Game;
 using OrleansGan.Abstractions.Grains;
 using OrleansGan.Abstractions.Spec;
 using OrleansGan.Core.Spec;
-using OrleansGan.Grains.Hosting;
+using OrleansGan.Grains.Tests.Cluster;
 using OrleansGan.Grains.Tests.Game;
 
 namespace OrleansGan.Grains.Tests.Placement;
@@ -15,25 +15,16 @@ namespace OrleansGan.Grains.Tests.Placement;
 /// </summary>
 public sealed class FailoverTests : IAsyncLifetime
 {
-    private readonly string _checkpoints = Path.Combine(Path.GetTempPath(), "orleansgan-failover-" + Guid.NewGuid().ToString("N"));
+    private CheckpointedCluster _silos = null!;
     private InProcessTestCluster _cluster = null!;
 
     public async Task InitializeAsync()
     {
-        var builder = new InProcessTestClusterBuilder(3);
-        builder.ConfigureSilo((options, silo) => silo.AddOrleansGan(_checkpoints, options.SiloName, ["cpu:0"]));
-        _cluster = builder.Build();
-        await _cluster.DeployAsync();
+        _silos = await CheckpointedCluster.StartAsync(3);
+        _cluster = _silos.Cluster;
     }
 
-    public async Task DisposeAsync()
-    {
-        await _cluster.DisposeAsync();
-        if (Directory.Exists(_checkpoints))
-        {
-            Directory.Delete(_checkpoints, recursive: true);
-        }
-    }
+    public async Task DisposeAsync() => await _silos.DisposeAsync();
 
     [Fact]
     public async Task A_game_survives_the_death_of_a_players_silo()
