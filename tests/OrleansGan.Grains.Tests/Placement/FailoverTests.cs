@@ -16,13 +16,10 @@ namespace OrleansGan.Grains.Tests.Placement;
 public sealed class FailoverTests : IAsyncLifetime
 {
     private CheckpointedCluster _silos = null!;
-    private InProcessTestCluster _cluster = null!;
 
-    public async Task InitializeAsync()
-    {
-        _silos = await CheckpointedCluster.StartAsync(3);
-        _cluster = _silos.Cluster;
-    }
+    private InProcessTestCluster Cluster => _silos.Cluster;
+
+    public async Task InitializeAsync() => _silos = await CheckpointedCluster.StartAsync(3);
 
     public async Task DisposeAsync() => await _silos.DisposeAsync();
 
@@ -37,7 +34,7 @@ public sealed class FailoverTests : IAsyncLifetime
             ["placement.policy"] = policy,
         });
 
-        var (_, undisturbed, _) = await GameRunner.PlayAsync(_cluster.Client, "failover-undisturbed", Spec("colocate"));
+        var (_, undisturbed, _) = await GameRunner.PlayAsync(Cluster.Client, "failover-undisturbed", Spec("colocate"));
 
         // The victim hosts a player but neither the game grain nor membership (the primary, Silo_0). Placement of the
         // game grain is Orleans' choice, so seat games until one has such a silo.
@@ -47,7 +44,7 @@ public sealed class FailoverTests : IAsyncLifetime
         for (var attempt = 0; victim is null; attempt++)
         {
             Assert.True(attempt < 20, "no game had a player on a silo other than its own and the primary");
-            game = _cluster.Client.GetGrain<IGameGrain>($"failover-killed-{attempt}");
+            game = Cluster.Client.GetGrain<IGameGrain>($"failover-killed-{attempt}");
             await game.StartAsync(Spec("split"));
             status = await game.GetStatusAsync(int.MaxValue, int.MaxValue);
             victim = status.Players!.Select(p => p.Silo).FirstOrDefault(s => s != status.Silo && s != "Silo_0");
@@ -63,7 +60,7 @@ public sealed class FailoverTests : IAsyncLifetime
             await Task.Delay(5);
         }
 
-        await _cluster.KillSiloAsync(_cluster.Silos.Single(s => s.Name == victim));
+        await Cluster.KillSiloAsync(Cluster.Silos.Single(s => s.Name == victim));
 
         var deadline = DateTime.UtcNow.AddMinutes(4);
         while (!(status = await game.GetStatusAsync(0, 0)).IsOver)
