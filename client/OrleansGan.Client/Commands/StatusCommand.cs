@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using OrleansGan.Abstractions.Grains;
+using OrleansGan.Abstractions.Players;
 using OrleansGan.Client.Hosting;
 using Spectre.Console;
 
@@ -32,7 +33,7 @@ internal static class StatusCommand
             table.AddRow("rounds/s", status.ElapsedSeconds > 0 ? (status.RoundsCompleted / status.ElapsedSeconds).ToString("F1", CultureInfo.InvariantCulture) : "-");
             foreach (var player in status.Players ?? [])
             {
-                table.AddRow(player.Player, Markup.Escape($"silo {player.Silo} ({player.SiloAddress}), device {player.Device}"));
+                table.AddRow(player.Player.Name(), Markup.Escape($"silo {player.Silo} ({player.SiloAddress}), device {player.Device}"));
             }
 
             console.Write(table);

@@ -17,7 +17,7 @@ namespace OrleansGan.Core.Players;
 /// stabilizer that adds to it, is written once (<see cref="DiscriminatorCost"/>) and differentiated wherever a move
 /// needs it: the ordinary update, the unrolled look-ahead, consensus' field.
 /// </summary>
-public sealed class DiscriminatorPlayer : IDisposable
+public sealed class DiscriminatorPlayer : IPlayer
 {
     private readonly Generator _stream;
     private readonly PlayerNetwork _network;
@@ -48,6 +48,12 @@ public sealed class DiscriminatorPlayer : IDisposable
 
     /// <summary>The player's setup.</summary>
     public DiscriminatorSetup Setup { get; }
+
+    /// <inheritdoc />
+    public PlayerRole Role => PlayerRole.Discriminator;
+
+    /// <inheritdoc />
+    public string SpecifiedDevice => Setup.Spec.Device;
 
     /// <summary>Where the player's tensors live.</summary>
     public Device Device { get; }
@@ -237,11 +243,11 @@ public sealed class DiscriminatorPlayer : IDisposable
     }
 
     /// <summary>Everything needed to continue exactly from here: weights, optimizer and rule state, random stream.</summary>
-    public byte[] SaveState() => PlayerStateFormat.Save("discriminator", _network, _optimizer, _stream);
+    public byte[] SaveState() => PlayerStateFormat.Save(Role, _network, _optimizer, _stream);
 
     /// <summary>Continues from a state <see cref="SaveState"/> wrote; any move in progress is dropped.</summary>
     /// <exception cref="InvalidDataException">The state is not this player's or is damaged.</exception>
-    public void RestoreState(byte[] state) => PlayerStateFormat.Restore(state, "discriminator", _network, _optimizer, _stream);
+    public void RestoreState(byte[] state) => PlayerStateFormat.Restore(state, Role, _network, _optimizer, _stream);
 
     /// <summary>The current parameters.</summary>
     public ParameterSnapshot Snapshot() => PlayerParameters.Snapshot(_network);

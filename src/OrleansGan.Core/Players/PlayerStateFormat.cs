@@ -1,3 +1,4 @@
+using OrleansGan.Abstractions.Players;
 using System.Text;
 using OrleansGan.Core.Networks;
 using static TorchSharp.torch;
@@ -16,14 +17,14 @@ public static class PlayerStateFormat
     private const int Version = 1;
 
     /// <summary>Writes the player's state.</summary>
-    public static byte[] Save(string role, PlayerNetwork network, PlayerOptimizer optimizer, Generator stream)
+    public static byte[] Save(PlayerRole role, PlayerNetwork network, PlayerOptimizer optimizer, Generator stream)
     {
         using var buffer = new MemoryStream();
         using (var writer = new BinaryWriter(buffer, Encoding.UTF8, leaveOpen: true))
         {
             writer.Write(Encoding.ASCII.GetBytes(Magic));
             writer.Write(Version);
-            writer.Write(role);
+            writer.Write(role.Name());
             var parameters = network.parameters().ToList();
             writer.Write(parameters.Count);
             foreach (var p in parameters)
@@ -44,7 +45,7 @@ public static class PlayerStateFormat
 
     /// <summary>Restores the player's state, after checking that it belongs to a player of this role and shape.</summary>
     /// <exception cref="InvalidDataException">The bytes are not a state of this player, or are truncated; nothing was changed.</exception>
-    public static void Restore(byte[] data, string role, PlayerNetwork network, PlayerOptimizer optimizer, Generator stream)
+    public static void Restore(byte[] data, PlayerRole role, PlayerNetwork network, PlayerOptimizer optimizer, Generator stream)
     {
         // A state damaged past its header would leave the player half-loaded: keep the current one to roll back to.
         var current = Save(role, network, optimizer, stream);
@@ -59,7 +60,7 @@ public static class PlayerStateFormat
         }
     }
 
-    private static void Load(byte[] data, string role, PlayerNetwork network, PlayerOptimizer optimizer, Generator stream)
+    private static void Load(byte[] data, PlayerRole role, PlayerNetwork network, PlayerOptimizer optimizer, Generator stream)
     {
         try
         {
@@ -76,16 +77,16 @@ public static class PlayerStateFormat
             }
 
             var savedRole = reader.ReadString();
-            if (savedRole != role)
+            if (savedRole != role.Name())
             {
-                throw new InvalidDataException($"player state: saved by a {savedRole}, cannot restore a {role}");
+                throw new InvalidDataException($"player state: saved by a {savedRole}, cannot restore a {role.Name()}");
             }
 
             var parameters = network.parameters().ToList();
             var count = reader.ReadInt32();
             if (count != parameters.Count)
             {
-                throw new InvalidDataException($"player state: {count} parameters saved, the {role} has {parameters.Count}");
+                throw new InvalidDataException($"player state: {count} parameters saved, the {role.Name()} has {parameters.Count}");
             }
 
             for (var i = 0; i < count; i++)
@@ -94,7 +95,7 @@ public static class PlayerStateFormat
                 if (!shape.SequenceEqual(parameters[i].shape))
                 {
                     throw new InvalidDataException(
-                        $"player state: parameter {i} was saved as [{string.Join(",", shape)}], the {role} has [{string.Join(",", parameters[i].shape)}]");
+                        $"player state: parameter {i} was saved as [{string.Join(",", shape)}], the {role.Name()} has [{string.Join(",", parameters[i].shape)}]");
                 }
             }
 
@@ -118,7 +119,7 @@ public static class PlayerStateFormat
         }
         catch (EndOfStreamException e)
         {
-            throw new InvalidDataException($"player state of the {role} is truncated", e);
+            throw new InvalidDataException($"player state of the {role.Name()} is truncated", e);
         }
     }
 

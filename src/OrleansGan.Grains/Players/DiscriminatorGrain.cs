@@ -1,4 +1,3 @@
-using OrleansGan.Abstractions.Game;
 using OrleansGan.Abstractions.Grains;
 using OrleansGan.Abstractions.Messages;
 using OrleansGan.Abstractions.Players;
@@ -9,111 +8,53 @@ using static TorchSharp.torch;
 
 namespace OrleansGan.Grains.Players;
 
-/// <summary>Hosts a <see cref="DiscriminatorPlayer"/>; one dispose scope per move, no await inside it.</summary>
+/// <summary>Hosts a <see cref="DiscriminatorPlayer"/>: each move decodes its message, moves, and encodes its answer.</summary>
 [PlayerPlacement]
-public sealed class DiscriminatorGrain(ILocalSiloDetails silo) : Grain, IDiscriminatorGrain
+public sealed class DiscriminatorGrain(ILocalSiloDetails silo) : PlayerGrain<DiscriminatorPlayer>(silo, PlayerRole.Discriminator), IDiscriminatorGrain
 {
-    private DiscriminatorPlayer? _player;
-
-    private DiscriminatorPlayer Player => _player ?? throw new PlayerLostException(
-        $"discriminator {this.GetPrimaryKeyString()} has not joined a game (a new activation on silo {silo.Name}: its seat was lost)");
+    /// <inheritdoc />
+    public Task JoinAsync(DiscriminatorSetup setup) => Join(() => new DiscriminatorPlayer(setup));
 
     /// <inheritdoc />
-    public Task JoinAsync(DiscriminatorSetup setup)
-    {
-        var player = new DiscriminatorPlayer(setup);
-        _player?.Dispose();
-        _player = player;
-        return Task.CompletedTask;
-    }
+    public Task<DiscriminatorMoveReport> UpdateAsync(FakeMinibatch fake, UpdateRule rule) =>
+        Move(() => Player.Update(Receive(fake), rule, ReceiveLabels(fake), fake.Round));
 
     /// <inheritdoc />
-    public Task<DiscriminatorMoveReport> UpdateAsync(FakeMinibatch fake, UpdateRule rule)
-    {
-        using var scope = NewDisposeScope();
-        return Task.FromResult(Player.Update(Receive(fake), rule, ReceiveLabels(fake), fake.Round));
-    }
+    public Task<GradientMessage> JudgeAsync(FakeMinibatch fake) => Move(() => Judge(Receive(fake), ReceiveLabels(fake), fake.Round));
 
     /// <inheritdoc />
-    public Task<GradientMessage> JudgeAsync(FakeMinibatch fake)
+    public Task<JudgeThenUpdateReply> JudgeThenUpdateAsync(FakeMinibatch fake, UpdateRule rule) => Move(() =>
     {
-        using var scope = NewDisposeScope();
-        return Task.FromResult(Judge(Receive(fake), ReceiveLabels(fake), fake.Round));
-    }
-
-    /// <inheritdoc />
-    public Task<JudgeThenUpdateReply> JudgeThenUpdateAsync(FakeMinibatch fake, UpdateRule rule)
-    {
-        using var scope = NewDisposeScope();
         var x = Receive(fake);
         var labels = ReceiveLabels(fake);
         var gradient = Judge(x, labels, fake.Round);
-        return Task.FromResult(new JudgeThenUpdateReply(gradient, Player.Update(x, rule, labels, fake.Round)));
-    }
+        return new JudgeThenUpdateReply(gradient, Player.Update(x, rule, labels, fake.Round));
+    });
 
     /// <inheritdoc />
-    public Task<JudgeThenUpdateReply> JudgeUnrolledThenUpdateAsync(FakeMinibatch fake, int unrollSteps, bool throughSteps)
+    public Task<JudgeThenUpdateReply> JudgeUnrolledThenUpdateAsync(FakeMinibatch fake, int unrollSteps, bool throughSteps) => Move(() =>
     {
-        using var scope = NewDisposeScope();
         var ((gradient, cost, meanFake), update) = Player.JudgeUnrolledThenUpdate(Receive(fake), unrollSteps, throughSteps, ReceiveLabels(fake), fake.Round);
-        return Task.FromResult(new JudgeThenUpdateReply(new GradientMessage(TensorCodec.ToMessage(gradient), cost, meanFake), update));
-    }
+        return new JudgeThenUpdateReply(new GradientMessage(TensorCodec.ToMessage(gradient), cost, meanFake), update);
+    });
 
     /// <inheritdoc />
-    public Task SaveAnchorAsync()
+    public Task<ConsensusJudgment> ConsensusJudgeAsync(FakeMinibatch fake) => Move(() =>
     {
-        Player.SaveAnchor();
-        return Task.CompletedTask;
-    }
-
-    /// <inheritdoc />
-    public Task<ConsensusJudgment> ConsensusJudgeAsync(FakeMinibatch fake)
-    {
-        using var scope = NewDisposeScope();
         var (gradient, cost, meanFake, fieldNormGradient) = Player.ConsensusJudge(Receive(fake), ReceiveLabels(fake), fake.Round);
-        return Task.FromResult(new ConsensusJudgment(
-            new GradientMessage(TensorCodec.ToMessage(gradient), cost, meanFake), TensorCodec.ToMessage(fieldNormGradient)));
-    }
+        return new ConsensusJudgment(new GradientMessage(TensorCodec.ToMessage(gradient), cost, meanFake), TensorCodec.ToMessage(fieldNormGradient));
+    });
 
     /// <inheritdoc />
-    public Task<ConsensusUpdateReply> ConsensusUpdateAsync(GeneratorTangent tangent, double weight)
+    public Task<ConsensusUpdateReply> ConsensusUpdateAsync(GeneratorTangent tangent, double weight) => Move(() =>
     {
-        using var scope = NewDisposeScope();
         var (hessianVectorProduct, report) = Player.ConsensusUpdate(TensorCodec.ToTensor(tangent.Value, Player.Device), weight);
-        return Task.FromResult(new ConsensusUpdateReply(TensorCodec.ToMessage(hessianVectorProduct), report));
-    }
+        return new ConsensusUpdateReply(TensorCodec.ToMessage(hessianVectorProduct), report);
+    });
 
     /// <inheritdoc />
-    public Task<DiscriminatorEvaluation> EvaluateAsync(TensorBytes fake, ulong seed)
-    {
-        using var scope = NewDisposeScope();
-        return Task.FromResult(Player.Evaluate(TensorCodec.ToTensor(fake, Player.Device), seed));
-    }
-
-    /// <inheritdoc />
-    public Task<PlayerState> SaveStateAsync() => Task.FromResult(new PlayerState(Player.SaveState()));
-
-    /// <inheritdoc />
-    public Task RestoreStateAsync(PlayerState state)
-    {
-        Player.RestoreState(state.Data);
-        return Task.CompletedTask;
-    }
-
-    /// <inheritdoc />
-    public Task<PlayerLocation> GetLocationAsync() =>
-        Task.FromResult(new PlayerLocation("discriminator", silo.Name, silo.SiloAddress.ToParsableString(), Player.Setup.Spec.Device));
-
-    /// <inheritdoc />
-    public Task<ParameterSnapshot> GetParametersAsync() => Task.FromResult(Player.Snapshot());
-
-    /// <inheritdoc />
-    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
-    {
-        _player?.Dispose();
-        _player = null;
-        return base.OnDeactivateAsync(reason, cancellationToken);
-    }
+    public Task<DiscriminatorEvaluation> EvaluateAsync(TensorBytes fake, ulong seed) =>
+        Move(() => Player.Evaluate(TensorCodec.ToTensor(fake, Player.Device), seed));
 
     private Tensor Receive(FakeMinibatch fake) => TensorCodec.ToTensor(fake.Samples, Player.Device);
 

@@ -1,4 +1,3 @@
-using OrleansGan.Abstractions.Game;
 using OrleansGan.Abstractions.Grains;
 using OrleansGan.Abstractions.Messages;
 using OrleansGan.Abstractions.Players;
@@ -9,26 +8,12 @@ using static TorchSharp.torch;
 
 namespace OrleansGan.Grains.Players;
 
-/// <summary>
-/// Hosts a <see cref="GeneratorPlayer"/>. Each move runs inside one dispose scope and never awaits inside it,
-/// since TorchSharp scopes are per thread and a turn may resume on another thread after an await.
-/// </summary>
+/// <summary>Hosts a <see cref="GeneratorPlayer"/>: each move decodes its message, moves, and encodes its answer.</summary>
 [PlayerPlacement]
-public sealed class GeneratorGrain(ILocalSiloDetails silo) : Grain, IGeneratorGrain
+public sealed class GeneratorGrain(ILocalSiloDetails silo) : PlayerGrain<GeneratorPlayer>(silo, PlayerRole.Generator), IGeneratorGrain
 {
-    private GeneratorPlayer? _player;
-
-    private GeneratorPlayer Player => _player ?? throw new PlayerLostException(
-        $"generator {this.GetPrimaryKeyString()} has not joined a game (a new activation on silo {silo.Name}: its seat was lost)");
-
     /// <inheritdoc />
-    public Task JoinAsync(GeneratorSetup setup)
-    {
-        var player = new GeneratorPlayer(setup);
-        _player?.Dispose();
-        _player = player;
-        return Task.CompletedTask;
-    }
+    public Task JoinAsync(GeneratorSetup setup) => Join(() => new GeneratorPlayer(setup));
 
     /// <inheritdoc />
     public Task<FakeMinibatch> ProposeAsync(int batchSize, bool keepForGradient)
@@ -38,75 +23,29 @@ public sealed class GeneratorGrain(ILocalSiloDetails silo) : Grain, IGeneratorGr
             throw new ArgumentOutOfRangeException(nameof(batchSize), batchSize, "a minibatch needs at least one sample");
         }
 
-        using var scope = NewDisposeScope();
-        var (x, labels) = Player.ProposeLabeled(batchSize, keepForGradient);
-        var classes = labels?.cpu().to(ScalarType.Int32).data<int>().ToArray();
-        return Task.FromResult(new FakeMinibatch(TensorCodec.ToMessage(x), keepForGradient, classes));
+        return Move(() =>
+        {
+            var (x, labels) = Player.ProposeLabeled(batchSize, keepForGradient);
+            var classes = labels?.cpu().to(ScalarType.Int32).data<int>().ToArray();
+            return new FakeMinibatch(TensorCodec.ToMessage(x), keepForGradient, classes);
+        });
     }
 
     /// <inheritdoc />
-    public Task<GeneratorMoveReport> ApplyGradientAsync(GradientMessage message, UpdateRule rule)
-    {
-        using var scope = NewDisposeScope();
-        var gradient = TensorCodec.ToTensor(message.Gradient, Player.Device);
-        return Task.FromResult(new GeneratorMoveReport(Player.ApplyGradient(gradient, rule)));
-    }
+    public Task<GeneratorMoveReport> ApplyGradientAsync(GradientMessage message, UpdateRule rule) =>
+        Move(() => new GeneratorMoveReport(Player.ApplyGradient(TensorCodec.ToTensor(message.Gradient, Player.Device), rule)));
 
     /// <inheritdoc />
-    public Task SaveAnchorAsync()
-    {
-        Player.SaveAnchor();
-        return Task.CompletedTask;
-    }
+    public Task<GeneratorTangent> TangentAsync(GradientMessage message) =>
+        Move(() => new GeneratorTangent(TensorCodec.ToMessage(Player.Tangent(TensorCodec.ToTensor(message.Gradient, Player.Device)))));
 
     /// <inheritdoc />
-    public Task<GeneratorTangent> TangentAsync(GradientMessage message)
-    {
-        using var scope = NewDisposeScope();
-        var tangent = Player.Tangent(TensorCodec.ToTensor(message.Gradient, Player.Device));
-        return Task.FromResult(new GeneratorTangent(TensorCodec.ToMessage(tangent)));
-    }
-
-    /// <inheritdoc />
-    public Task<GeneratorMoveReport> ApplyConsensusAsync(ConsensusCorrection correction)
-    {
-        using var scope = NewDisposeScope();
-        var norm = Player.ApplyConsensus(
+    public Task<GeneratorMoveReport> ApplyConsensusAsync(ConsensusCorrection correction) => Move(() => new GeneratorMoveReport(
+        Player.ApplyConsensus(
             TensorCodec.ToTensor(correction.FieldNormGradient, Player.Device),
             TensorCodec.ToTensor(correction.HessianVectorProduct, Player.Device),
-            correction.Weight);
-        return Task.FromResult(new GeneratorMoveReport(norm));
-    }
+            correction.Weight)));
 
     /// <inheritdoc />
-    public Task<TensorBytes> SampleAsync(int count, ulong seed)
-    {
-        using var scope = NewDisposeScope();
-        return Task.FromResult(TensorCodec.ToMessage(Player.Sample(count, seed)));
-    }
-
-    /// <inheritdoc />
-    public Task<PlayerState> SaveStateAsync() => Task.FromResult(new PlayerState(Player.SaveState()));
-
-    /// <inheritdoc />
-    public Task RestoreStateAsync(PlayerState state)
-    {
-        Player.RestoreState(state.Data);
-        return Task.CompletedTask;
-    }
-
-    /// <inheritdoc />
-    public Task<PlayerLocation> GetLocationAsync() =>
-        Task.FromResult(new PlayerLocation("generator", silo.Name, silo.SiloAddress.ToParsableString(), Player.Spec.Device));
-
-    /// <inheritdoc />
-    public Task<ParameterSnapshot> GetParametersAsync() => Task.FromResult(Player.Snapshot());
-
-    /// <inheritdoc />
-    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
-    {
-        _player?.Dispose();
-        _player = null;
-        return base.OnDeactivateAsync(reason, cancellationToken);
-    }
+    public Task<TensorBytes> SampleAsync(int count, ulong seed) => Move(() => TensorCodec.ToMessage(Player.Sample(count, seed)));
 }

@@ -1,0 +1,169 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Logging;
+using OrleansGan.Abstractions.Game;
+using OrleansGan.Abstractions.Spec;
+using OrleansGan.Core.Evaluation;
+using OrleansGan.Core.Randomness;
+using OrleansGan.Core.Tensors;
+using OrleansGan.Grains.Protocols;
+
+namespace OrleansGan.Grains.Game;
+
+/// <summary>How a game's rounds ended: its final state and, when it diverged or failed, why.</summary>
+public sealed record GameEnd(GameState State, string? Error = null);
+
+/// <summary>
+/// Plays one game's rounds from a given round to the last: each round's moves by the protocol, the divergence check,
+/// evaluations and checkpoints at their cadence, and recovery from a lost player or a broken move by going back to the
+/// last checkpoint (<see cref="RecoveryPolicy"/>). It knows nothing of the grain that runs it: it plays into the
+/// game's <see cref="GameHistory"/> and reports to its <see cref="IGameProgress"/>.
+/// </summary>
+public sealed class RoundLoop(
+    GameSpec spec, PlayerPair players, GameHistory history, IGameProgress progress, GameCheckpointer checkpointer,
+    RecoveryPolicy recovery, Func<Task> reseat, ILogger logger, string gameId)
+{
+    private readonly IProtocol _protocol = Protocols.Protocols.Create(spec.Protocol);
+    private readonly GameEvaluator _evaluator = new(spec);
+    private GameEnd? _end;
+
+    /// <summary>Plays from <paramref name="firstRound"/> (1: a new game, evaluated first) until the last round, a divergence, a failure or <paramref name="cancelRequested"/>.</summary>
+    public async Task<GameEnd> PlayAsync(int firstRound, Func<bool> cancelRequested)
+    {
+        try
+        {
+            if (firstRound == 1)
+            {
+                await EvaluateAsync(0);
+            }
+
+            for (var round = firstRound; round <= spec.Rounds && _end is null; round++)
+            {
+                if (cancelRequested())
+                {
+                    return new GameEnd(GameState.Cancelled);
+                }
+
+                try
+                {
+                    await PlayRoundAsync(round);
+                }
+                catch (Exception e) when (recovery.TryRecover(e))
+                {
+                    round = await RecoverAsync(round, e);
+                }
+            }
+
+            return _end ?? new GameEnd(GameState.Finished);
+        }
+        catch (Exception e)
+        {
+            logger.LogError(e, "Game {Game} failed", gameId);
+            return new GameEnd(GameState.Failed, e.Message);
+        }
+    }
+
+    /// <summary>The round's figures, or null when every one is finite.</summary>
+    public static string? NotFinite(RoundRecord r) =>
+        double.IsFinite(r.DiscriminatorLoss) && double.IsFinite(r.GeneratorLoss) && double.IsFinite(r.MeanRealScore)
+        && double.IsFinite(r.MeanFakeScore) && double.IsFinite(r.DiscriminatorGradientNorm) && double.IsFinite(r.GeneratorGradientNorm)
+        && (r.Position ?? []).All(double.IsFinite)
+            ? null
+            : $"J_D = {r.DiscriminatorLoss}, J_G = {r.GeneratorLoss}, |grad D| = {r.DiscriminatorGradientNorm}, |grad G| = {r.GeneratorGradientNorm}";
+
+    private async Task PlayRoundAsync(int round)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var record = await _protocol.PlayRoundAsync(players, round, spec.BatchSize);
+        var duration = Stopwatch.GetElapsedTime(started);
+        if (spec.Evaluation.TrackParameters)
+        {
+            record = record with { Position = await PositionAsync() };
+        }
+
+        history.Played(record);
+        progress.Played(record, duration);
+        if (NotFinite(record) is { } why)
+        {
+            Diverge(round, why);
+            return;
+        }
+
+        if (round % spec.Evaluation.Every == 0 || round == spec.Rounds)
+        {
+            await EvaluateAsync(round);
+        }
+
+        // Only a round whose figures and samples are finite is ever checkpointed: the last good one stays.
+        if (_end is null && spec.Checkpoint.Every > 0 && round % spec.Checkpoint.Every == 0)
+        {
+            await checkpointer.SaveAsync(spec, round, progress.ElapsedSeconds, players, history.Rounds.ToList(), history.Evaluations.ToList());
+            recovery.Checkpointed();
+        }
+    }
+
+    /// <summary>
+    /// Re-seats both players (placement sees only live silos) and restores them from the last checkpoint, or starts
+    /// the game over when there is none yet: either way the rounds that follow are the ones an undisturbed game plays.
+    /// This serves a lost player and a move that TorchSharp's Scalar race broke half-way (a player may have stepped,
+    /// its partner not). Returns the round to continue after.
+    /// </summary>
+    private async Task<int> RecoverAsync(int round, Exception failure)
+    {
+        logger.LogWarning(failure, "Game {Game} {Failure} in round {Round}; recovering from its last checkpoint", gameId, RecoveryPolicy.Describe(failure), round);
+        for (var attempt = 1; ; attempt++)
+        {
+            await Task.Delay(RecoveryPolicy.WaitBefore(attempt));
+            try
+            {
+                var checkpoint = spec.Checkpoint.Every > 0 ? await checkpointer.LoadAsync() : null;
+                await reseat();
+                if (checkpoint is null)
+                {
+                    history.Replace([], []);
+                    await EvaluateAsync(0);
+                    return 0;
+                }
+
+                await GameCheckpointer.RestoreAsync(checkpoint, players);
+                history.Replace(checkpoint.Rounds, checkpoint.Evaluations);
+                logger.LogInformation("Game {Game} recovered: players re-seated, resuming after round {Round}", gameId, checkpoint.Round);
+                return checkpoint.Round;
+            }
+            catch (Exception again) when (RecoveryPolicy.MayRetry(again, attempt))
+            {
+                logger.LogInformation("Game {Game}: recovery attempt {Attempt} failed ({Error}); trying again", gameId, attempt, again.Message);
+            }
+        }
+    }
+
+    private async Task EvaluateAsync(int round)
+    {
+        var samples = await players.Generator.SampleAsync(spec.Evaluation.Samples, PlayerSeeds.EvaluationNoise(spec.Seed));
+        var values = TensorCodec.ToArray(samples);
+        if (!GameEvaluator.IsFinite(values))
+        {
+            Diverge(round, "the generator's samples are not finite");
+            return;
+        }
+
+        var scores = await players.Discriminator.EvaluateAsync(samples, PlayerSeeds.EvaluationReal(spec.Seed));
+
+        // Off the grain's scheduler: the first MNIST evaluation in a process may train the classifier.
+        var record = await Task.Run(() => _evaluator.Evaluate(round, samples, values, scores));
+        history.Evaluated(record);
+        progress.Evaluated(record);
+    }
+
+    private async Task<IReadOnlyList<double>> PositionAsync()
+    {
+        var g = await players.Generator.GetParametersAsync();
+        var d = await players.Discriminator.GetParametersAsync();
+        return g.Values.Concat(d.Values).SelectMany(TensorCodec.ToArray).Select(v => (double)v).ToList();
+    }
+
+    private void Diverge(int round, string why)
+    {
+        _end = new GameEnd(GameState.Diverged, $"diverged at round {round}: {why}");
+        logger.LogWarning("Game {Game} {Error}", gameId, _end.Error);
+    }
+}
