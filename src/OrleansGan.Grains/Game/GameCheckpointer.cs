@@ -1,4 +1,3 @@
-using OrleansGan.Abstractions.Game;
 using OrleansGan.Abstractions.Messages;
 using OrleansGan.Abstractions.Spec;
 using OrleansGan.Core.Checkpoints;
@@ -15,13 +14,16 @@ public sealed class GameCheckpointer(ICheckpointStore store, string gameId)
     /// <summary>Where the game's checkpoint lives, for messages.</summary>
     public string Where => store.Describe(gameId);
 
-    /// <summary>Saves both players' states with the game's spec and progress, replacing the previous checkpoint atomically.</summary>
-    public async Task SaveAsync(GameSpec spec, int round, double elapsed, PlayerPair players,
-        IReadOnlyList<RoundRecord> rounds, IReadOnlyList<EvaluationRecord> evaluations)
+    /// <summary>
+    /// Saves both players' states with the game's spec and the cursors of its logs, replacing the previous checkpoint
+    /// atomically; the logs are made durable first, so a checkpoint never counts a record that could be lost.
+    /// </summary>
+    public async Task SaveAsync(GameSpec spec, GameHistory history, double elapsed, PlayerPair players)
     {
+        await history.FlushAsync();
         var generator = await players.Generator.SaveStateAsync();
         var discriminator = await players.Discriminator.SaveStateAsync();
-        var checkpoint = new GameCheckpoint(spec, round, elapsed, rounds, evaluations, generator.Data, discriminator.Data);
+        var checkpoint = new GameCheckpoint(spec, history.RoundsCompleted, elapsed, history.EvaluationsCompleted, generator.Data, discriminator.Data);
         await store.SaveAsync(gameId, GameCheckpointFormat.Write(checkpoint));
     }
 

@@ -16,11 +16,12 @@ namespace OrleansGan.Grains.Game;
 /// scheduler (so the loop interleaves safely with status requests), answers status, and reports the game to the
 /// directory and the metrics. Seating, checkpoints, recovery and evaluation are the jobs of their own types.
 /// </summary>
-public sealed class GameGrain(ILogger<GameGrain> logger, ICheckpointStore checkpoints, GameInstruments instruments, ILocalSiloDetails silo)
+public sealed class GameGrain(
+    ILogger<GameGrain> logger, ICheckpointStore checkpoints, IGameLogStore logs, GameInstruments instruments, ILocalSiloDetails silo)
     : Grain, IGameGrain, IGameProgress
 {
     private readonly Stopwatch _clock = new();
-    private readonly GameHistory _history = new();
+    private GameHistory? _history;
     private readonly RecoveryPolicy _recovery = new();
     private GameSpec? _spec;
     private GameState _state = GameState.Created;
@@ -35,6 +36,8 @@ public sealed class GameGrain(ILogger<GameGrain> logger, ICheckpointStore checkp
 
     private string Id => this.GetPrimaryKeyString();
 
+    private GameHistory History => _history ??= new GameHistory(logs, Id);
+
     private PlayerPair Players => PlayerPair.Of(GrainFactory, Id);
 
     private GameCheckpointer Checkpointer => new(checkpoints, Id);
@@ -47,7 +50,8 @@ public sealed class GameGrain(ILogger<GameGrain> logger, ICheckpointStore checkp
         RefuseIfRunning();
         GameSpecValidator.ThrowIfInvalid(spec);
         await SeatAsync(spec);
-        Begin(spec, [], [], elapsed: 0);
+        await History.BeginAsync();
+        Begin(spec, elapsed: 0);
         _ = RunAsync(spec, firstRound: 1);
     }
 
@@ -65,18 +69,19 @@ public sealed class GameGrain(ILogger<GameGrain> logger, ICheckpointStore checkp
 
         await SeatAsync(checkpoint.Spec);
         await GameCheckpointer.RestoreAsync(checkpoint, Players);
-        Begin(checkpoint.Spec, checkpoint.Rounds, checkpoint.Evaluations, checkpoint.ElapsedSeconds);
+        await History.RewindAsync(checkpoint);
+        Begin(checkpoint.Spec, checkpoint.ElapsedSeconds);
         logger.LogInformation("Game {Game} resumed after round {Round}", Id, checkpoint.Round);
         _ = RunAsync(checkpoint.Spec, firstRound: checkpoint.Round + 1);
         return checkpoint.Round;
     }
 
     /// <inheritdoc />
-    public Task<GameStatus> GetStatusAsync(int roundCursor, int evaluationCursor)
+    public async Task<GameStatus> GetStatusAsync(int roundCursor, int evaluationCursor)
     {
-        var (rounds, evaluations) = _history.After(roundCursor, evaluationCursor);
-        return Task.FromResult(new GameStatus(
-            _state, _history.RoundsCompleted, _spec?.Rounds ?? 0, ElapsedSeconds, rounds, evaluations, _error, _locations, silo.Name, _recovery.Recoveries));
+        var (rounds, evaluations) = await History.AfterAsync(roundCursor, evaluationCursor);
+        return new GameStatus(
+            _state, History.RoundsCompleted, _spec?.Rounds ?? 0, ElapsedSeconds, rounds, evaluations, _error, _locations, silo.Name, _recovery.Recoveries);
     }
 
     /// <inheritdoc />
@@ -102,10 +107,21 @@ public sealed class GameGrain(ILogger<GameGrain> logger, ICheckpointStore checkp
         }
     }
 
-    private void Begin(GameSpec spec, IEnumerable<RoundRecord> rounds, IEnumerable<EvaluationRecord> evaluations, double elapsed)
+    /// <inheritdoc />
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        if (_history is not null)
+        {
+            await _history.DisposeAsync();
+            _history = null;
+        }
+
+        await base.OnDeactivateAsync(reason, cancellationToken);
+    }
+
+    private void Begin(GameSpec spec, double elapsed)
     {
         _spec = spec;
-        _history.Replace(rounds, evaluations);
         _error = null;
         _state = GameState.Running;
         _cancelRequested = false;
@@ -121,9 +137,10 @@ public sealed class GameGrain(ILogger<GameGrain> logger, ICheckpointStore checkp
     private async Task RunAsync(GameSpec spec, int firstRound)
     {
         var directory = new DirectoryReports(GrainFactory, Id, logger);
-        var loop = new RoundLoop(spec, Players, _history, this, Checkpointer, _recovery, () => SeatAsync(spec), logger, Id);
+        var loop = new RoundLoop(spec, Players, History, this, Checkpointer, _recovery, () => SeatAsync(spec), logger, Id);
         await directory.ReportAsync(_state);
         var end = await loop.PlayAsync(firstRound, () => _cancelRequested);
+        await History.FlushAsync();
         (_state, _error) = (end.State, end.Error);
         _clock.Stop();
         instruments.Ended(_series!, _state);

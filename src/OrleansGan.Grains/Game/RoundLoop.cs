@@ -80,7 +80,7 @@ public sealed class RoundLoop(
             record = record with { Position = await PositionAsync() };
         }
 
-        history.Played(record);
+        await history.PlayedAsync(record);
         progress.Played(record, duration);
         if (NotFinite(record) is { } why)
         {
@@ -96,7 +96,7 @@ public sealed class RoundLoop(
         // Only a round whose figures and samples are finite is ever checkpointed: the last good one stays.
         if (_end is null && spec.Checkpoint.Every > 0 && round % spec.Checkpoint.Every == 0)
         {
-            await checkpointer.SaveAsync(spec, round, progress.ElapsedSeconds, players, history.Rounds.ToList(), history.Evaluations.ToList());
+            await checkpointer.SaveAsync(spec, history, progress.ElapsedSeconds, players);
             recovery.Checkpointed();
         }
     }
@@ -119,13 +119,13 @@ public sealed class RoundLoop(
                 await reseat();
                 if (checkpoint is null)
                 {
-                    history.Replace([], []);
+                    await history.RewindAsync(null);
                     await EvaluateAsync(0);
                     return 0;
                 }
 
                 await GameCheckpointer.RestoreAsync(checkpoint, players);
-                history.Replace(checkpoint.Rounds, checkpoint.Evaluations);
+                await history.RewindAsync(checkpoint);
                 logger.LogInformation("Game {Game} recovered: players re-seated, resuming after round {Round}", gameId, checkpoint.Round);
                 return checkpoint.Round;
             }
@@ -150,7 +150,7 @@ public sealed class RoundLoop(
 
         // Off the grain's scheduler: the first MNIST evaluation in a process may train the classifier.
         var record = await Task.Run(() => _evaluator.Evaluate(round, samples, values, scores));
-        history.Evaluated(record);
+        await history.EvaluatedAsync(record);
         progress.Evaluated(record);
     }
 

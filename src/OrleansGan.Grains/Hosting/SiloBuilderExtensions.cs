@@ -41,10 +41,13 @@ public static class SiloBuilderExtensions
         {
             var redis = StackExchange.Redis.ConnectionMultiplexer.Connect(checkpointRoot[RedisScheme.Length..]);
             silo.Services.AddSingleton<ICheckpointStore>(new RedisCheckpointStore(redis));
+            silo.Services.AddSingleton<IGameLogStore>(new RedisGameLogStore(redis));
         }
         else
         {
-            silo.Services.AddSingleton<ICheckpointStore>(new FileCheckpointStore(checkpointRoot ?? Path.Combine(Environment.CurrentDirectory, "checkpoints")));
+            var root = checkpointRoot ?? Path.Combine(Environment.CurrentDirectory, "checkpoints");
+            silo.Services.AddSingleton<ICheckpointStore>(new FileCheckpointStore(root));
+            silo.Services.AddSingleton<IGameLogStore>(new FileGameLogStore(root));
         }
         silo.Services.AddPlacementDirector<PlayerPlacementStrategy, PlayerPlacementDirector>();
         if (name is not null)
