@@ -26,7 +26,7 @@ internal static class AnalyzeCommand
         var protocols = new Option<string[]>("--protocols") { Description = "Protocols, as --protocol of run takes them.", DefaultValueFactory = _ => DefaultProtocols, AllowMultipleArgumentsPerToken = true };
         var rates = new Option<double[]>("--lr") { Description = "Learning rates of plain SGD (the discriminator's is doubled under two-time-scale).", DefaultValueFactory = _ => [0.1, 0.5], AllowMultipleArgumentsPerToken = true };
         var output = new Option<DirectoryInfo?>("--out") { Description = "Folder for the table and pictures (default: runs/analysis-<time>). Must not hold files yet." };
-        var cluster = new Option<string?>("--cluster") { Description = "Gateway host:port of a running cluster; without it the games run on an embedded silo." };
+        var cluster = new Option<string?>("--cluster") { Description = "A running cluster: its gateways host:port[,host:port...] or redis://host:port of its membership; without it the games run on an embedded silo." };
         var command = new Command("analyze", "Predict each protocol's convergence on the bilinear game and the Dirac-GAN, measure it on the grains, draw the trajectories.");
         foreach (var option in new Option[] { games, protocols, rates, output, cluster })
         {
@@ -54,7 +54,7 @@ internal static class AnalyzeCommand
 
             if (cluster is not null)
             {
-                GameConnection.ParseGateway(cluster);
+                GameConnection.ParseCluster(cluster);
             }
         }
         catch (Exception e) when (e is ArgumentException or Core.Spec.InvalidGameSpecException)

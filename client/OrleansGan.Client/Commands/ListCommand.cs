@@ -11,7 +11,7 @@ internal static class ListCommand
 {
     public static Command Create(IAnsiConsole console)
     {
-        var cluster = new Option<string>("--cluster") { Description = "Gateway host:port of the cluster.", Required = true };
+        var cluster = new Option<string>("--cluster") { Description = "The cluster: its gateways host:port[,host:port...] or redis://host:port of its membership.", Required = true };
         var command = new Command("list", "List the games on a running cluster with their state and the silo and device of each player.");
         command.Options.Add(cluster);
         command.SetAction(async (parse, cancel) =>

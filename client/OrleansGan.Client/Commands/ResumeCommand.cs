@@ -16,7 +16,7 @@ internal static class ResumeCommand
     public static Command Create(IAnsiConsole console)
     {
         var run = new Option<DirectoryInfo>("--run") { Description = "The run folder of the game to continue (its CSV files and pictures are rewritten from the checkpoint on).", Required = true };
-        var cluster = new Option<string?>("--cluster") { Description = "Gateway host:port of the cluster the game ran on; without it the game resumes on an embedded silo from the run folder's checkpoints." };
+        var cluster = new Option<string?>("--cluster") { Description = "The cluster the game ran on: its gateways host:port[,host:port...] or redis://host:port of its membership; without it the game resumes on an embedded silo from the run folder's checkpoints." };
         var command = new Command("resume", "Continue a game from its last checkpoint, exactly as it would have gone on.");
         command.Options.Add(run);
         command.Options.Add(cluster);
@@ -34,7 +34,7 @@ internal static class ResumeCommand
                 spec = GameSpecLoader.Load(Path.Combine(folder, "spec.json"));
                 if (address is not null)
                 {
-                    GameConnection.ParseGateway(address);
+                    GameConnection.ParseCluster(address);
                 }
             }
             catch (Exception e) when (e is IOException or InvalidGameSpecException or ArgumentException)
@@ -50,7 +50,7 @@ internal static class ResumeCommand
             using var results = RunFolder.Reopen(folder, spec);
             try
             {
-                return await RunCommand.PlayAsync(console, game, spec, results, async () =>
+                return await RunCommand.PlayAsync(console, connection, game, spec, results, async () =>
                 {
                     var round = await game.ResumeAsync(spec);
                     console.MarkupLineInterpolated($"[grey]game {gameId} resumed after round {round} on the {connection.Description}[/]");

@@ -2,6 +2,7 @@ using System.CommandLine;
 using OrleansGan.Abstractions.Game;
 using OrleansGan.Abstractions.Grains;
 using OrleansGan.Abstractions.Spec;
+using OrleansGan.Abstractions.Watching;
 using OrleansGan.Client.Hosting;
 using OrleansGan.Client.Runs;
 using OrleansGan.Client.Views;
@@ -21,13 +22,11 @@ internal static class RunCommand
     /// <summary>Exit codes a script can act on.</summary>
     public const int Finished = 0, InvalidInput = 2, Diverged = 3, Failed = 4, Cancelled = 130;
 
-    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(200);
-
     public static Command Create(IAnsiConsole console)
     {
         var flags = new SpecFlags();
         var output = new Option<DirectoryInfo?>("--out") { Description = "Run folder (default: runs/<name>-<time>). Must not hold files yet." };
-        var cluster = new Option<string?>("--cluster") { Description = "Gateway host:port of a running cluster; without it the game runs on an embedded silo." };
+        var cluster = new Option<string?>("--cluster") { Description = "A running cluster: its gateways host:port[,host:port...], or redis://host:port of its membership (every gateway, kept current); without it the game runs on an embedded silo." };
         var metricsPort = new Option<int?>("--metrics-port") { Description = "Serve the embedded silo's metrics at http://127.0.0.1:PORT/metrics (Prometheus format) while the game runs." };
         var command = new Command("run", "Play a GAN training game and write its results (spec, CSV metrics, pictures).");
         foreach (var option in flags.All.Append(output).Append(cluster).Append(metricsPort))
@@ -55,7 +54,7 @@ internal static class RunCommand
 
             if (cluster is not null)
             {
-                GameConnection.ParseGateway(cluster);
+                GameConnection.ParseCluster(cluster);
             }
             else
             {
@@ -109,13 +108,18 @@ internal static class RunCommand
                 console.MarkupLineInterpolated($"[grey]game {gameId}: {spec.Protocol}, {KebabName(spec.Loss)} loss, {spec.Rounds} rounds on the {connection.Description}[/]");
                 folder.WriteText("game-id.txt", gameId + Environment.NewLine);
                 var game = connection.Client.GetGrain<IGameGrain>(gameId);
-                return await PlayAsync(console, game, spec, folder, () => game.StartAsync(spec), cancel);
+                return await PlayAsync(console, connection, game, spec, folder, () => game.StartAsync(spec), cancel);
             }
         }
     }
 
-    /// <summary>Starts (or resumes) the game with <paramref name="start"/>, shows its progress and writes its results.</summary>
-    internal static async Task<int> PlayAsync(IAnsiConsole console, IGameGrain game, GameSpec spec, RunFolder folder, Func<Task> start, CancellationToken cancel)
+    /// <summary>
+    /// Starts (or resumes) the game with <paramref name="start"/>, follows what it pushes, shows its progress and writes
+    /// its results. A client that loses the cluster for good says so in one line, with the command that follows the
+    /// game, which plays on.
+    /// </summary>
+    internal static async Task<int> PlayAsync(
+        IAnsiConsole console, GameConnection connection, IGameGrain game, GameSpec spec, RunFolder folder, Func<Task> start, CancellationToken cancel)
     {
         // Only the 2-D mixtures are drawn over a real sample; image data is drawn from the evaluations' sample grids.
         var mixture = spec.Data.Kind == DataKind.Mnist ? null : GaussianMixture.For(spec.Data);
@@ -128,23 +132,47 @@ internal static class RunCommand
             realSample = TensorCodec.ToArray(TensorCodec.ToMessage(real));
         }
 
-        await start();
         var rounds = new List<RoundRecord>();
         var evaluations = new List<EvaluationRecord>();
-        var cancelSent = false;
-        GameStatus status = null!;
-        await new ProgressView(console).ShowAsync(spec.Rounds, async report =>
+        GameStatus status;
+        try
         {
-            if (cancel.IsCancellationRequested && !cancelSent)
-            {
-                cancelSent = true;
-                await game.CancelAsync();
-            }
+            await start();
+            status = await FollowAsync();
+        }
+        catch (Exception e) when (connection.IsCluster && GameConnection.IsLostCluster(e))
+        {
+            var id = game.GetPrimaryKeyString();
+            console.MarkupLineInterpolated(
+                $"[red]error:[/] lost the {connection.Description} while following game {id} ({GameConnection.FirstLine(e)}); the game plays on there: follow it with `orleans-gan status {id} --cluster {connection.Address}`");
+            return Failed;
+        }
 
-            status = await game.GetStatusAsync(rounds.Count, evaluations.Count);
-            rounds.AddRange(status.NewRounds);
-            folder.Append(status.NewRounds);
-            foreach (var evaluation in status.NewEvaluations)
+        async Task<GameStatus> FollowAsync()
+        {
+            GameStatus final = null!;
+            await new ProgressView(console).ShowAsync(spec.Rounds, async report =>
+            {
+                await using var watch = GameWatch.Start(connection.Client, game, progress =>
+                {
+                    Write(progress);
+                    report(progress.RoundsCompleted, ProgressView.Describe(progress, rounds.LastOrDefault(), evaluations.LastOrDefault()));
+                    return Task.CompletedTask;
+                });
+
+                // Ctrl+C asks the game to stop after its round in progress; the watch then sees it end.
+                await using var stop = cancel.Register(() => _ = CancelQuietlyAsync(game));
+                final = await watch.WhenOverAsync();
+                report(final.RoundsCompleted, ProgressView.Describe(final, rounds.LastOrDefault(), evaluations.LastOrDefault()));
+            });
+            return final;
+        }
+
+        void Write(GameStatus progress)
+        {
+            rounds.AddRange(progress.NewRounds);
+            folder.Append(progress.NewRounds);
+            foreach (var evaluation in progress.NewEvaluations)
             {
                 evaluations.Add(evaluation);
                 folder.Append(evaluation);
@@ -159,21 +187,7 @@ internal static class RunCommand
                     DigitPictures.Progress(folder.PathOf("digits-progress.png"), evaluations);
                 }
             }
-
-            report(status.RoundsCompleted, ProgressView.Describe(status, rounds.LastOrDefault(), evaluations.LastOrDefault()));
-            var caughtUp = status.NewRounds.Count == 0 && status.NewEvaluations.Count == 0;
-            if (status.IsOver && caughtUp)
-            {
-                return false;
-            }
-
-            if (caughtUp)
-            {
-                await Task.Delay(PollInterval, CancellationToken.None);
-            }
-
-            return true;
-        });
+        }
 
         if (rounds.Count > 0)
         {
@@ -190,6 +204,18 @@ internal static class RunCommand
             GameState.Cancelled => Cancelled,
             _ => Failed,
         };
+    }
+
+    private static async Task CancelQuietlyAsync(IGameGrain game)
+    {
+        try
+        {
+            await game.CancelAsync();
+        }
+        catch (Exception)
+        {
+            // The watch reports a lost cluster; a cancel that could not be sent changes nothing else.
+        }
     }
 
     private static string KebabName(LossKind loss) => System.Text.Json.JsonNamingPolicy.KebabCaseLower.ConvertName(loss.ToString());

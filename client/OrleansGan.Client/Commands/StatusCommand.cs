@@ -13,7 +13,7 @@ internal static class StatusCommand
     public static Command Create(IAnsiConsole console)
     {
         var gameId = new Argument<string>("game-id") { Description = "The game's id (run prints it and writes it to game-id.txt)." };
-        var cluster = new Option<string>("--cluster") { Description = "Gateway host:port of the cluster.", Required = true };
+        var cluster = new Option<string>("--cluster") { Description = "The cluster: its gateways host:port[,host:port...] or redis://host:port of its membership.", Required = true };
         var command = new Command("status", "Show a game's state, progress and placement on a running cluster.");
         command.Arguments.Add(gameId);
         command.Options.Add(cluster);

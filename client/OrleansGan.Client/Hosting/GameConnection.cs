@@ -6,6 +6,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Orleans.Configuration;
+using Orleans.Runtime;
+using OrleansGan.Abstractions.Watching;
 using OrleansGan.Grains.Hosting;
 using OrleansGan.Grains.Telemetry;
 
@@ -20,12 +22,15 @@ internal sealed class GameConnection : IAsyncDisposable
     /// <summary>The cluster and service ids shared by the silo host and this client.</summary>
     public const string ClusterId = "orleansgan";
 
+    private const string RedisScheme = "redis://";
+
     private readonly IHost _host;
 
-    private GameConnection(IHost host, string description)
+    private GameConnection(IHost host, string description, string? cluster = null)
     {
         _host = host;
         Description = description;
+        Address = cluster;
         Client = host.Services.GetRequiredService<IClusterClient>();
     }
 
@@ -34,6 +39,12 @@ internal sealed class GameConnection : IAsyncDisposable
 
     /// <summary>Where the games run, for the user.</summary>
     public string Description { get; }
+
+    /// <summary>The --cluster address as given; null for the embedded silo.</summary>
+    public string? Address { get; }
+
+    /// <summary>True when the games run on a cluster this client reached through its gateways.</summary>
+    public bool IsCluster => Address is not null;
 
     /// <summary>
     /// Starts a one-silo cluster inside this process, on free loopback ports, keeping checkpoints under
@@ -78,16 +89,31 @@ internal sealed class GameConnection : IAsyncDisposable
         return new GameConnection(host, $"embedded silo (127.0.0.1:{siloPort}{metrics})");
     }
 
-    /// <summary>Connects to a running cluster through the gateway at <paramref name="gateway"/> ("host:port").</summary>
-    public static async Task<GameConnection> ConnectAsync(string gateway, CancellationToken cancel)
+    /// <summary>
+    /// Connects to a running cluster. <paramref name="cluster"/> is either "redis://host:port", the Redis server the
+    /// cluster's silos use for membership (the client then reads every gateway from it, and learns of new ones), or one
+    /// or more gateways "host:port,host:port". The client spreads its calls over the gateways it knows and moves off
+    /// one that dies, so it keeps following its games as long as one gateway lives.
+    /// </summary>
+    public static async Task<GameConnection> ConnectAsync(string cluster, CancellationToken cancel)
     {
-        var endpoint = ParseGateway(gateway);
+        var gateways = ParseCluster(cluster);
         var builder = Host.CreateApplicationBuilder();
         Quiet(builder.Logging);
-        builder.UseOrleansClient(client => client
-            .UseStaticClustering(endpoint)
-            .Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (ClusterId, ClusterId))
-            .Configure<ClientMessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromMinutes(5)));
+        builder.UseOrleansClient(client =>
+        {
+            if (gateways is null)
+            {
+                client.UseRedisClustering(cluster[RedisScheme.Length..]);
+            }
+            else
+            {
+                client.UseStaticClustering(gateways.ToArray());
+            }
+
+            client.Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (ClusterId, ClusterId))
+                .Configure<ClientMessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromMinutes(5));
+        });
         var host = builder.Build();
         try
         {
@@ -96,10 +122,10 @@ internal sealed class GameConnection : IAsyncDisposable
         catch (Exception e)
         {
             host.Dispose();
-            throw new InvalidOperationException($"could not connect to the cluster gateway at {gateway}: {e.Message}", e);
+            throw new InvalidOperationException($"could not connect to the cluster at {cluster}: {e.Message}", e);
         }
 
-        return new GameConnection(host, $"cluster at {gateway}");
+        return new GameConnection(host, $"cluster at {cluster}", cluster);
     }
 
     /// <summary>Connects to the cluster at <paramref name="gateway"/>, or prints why the address is wrong and returns null.</summary>
@@ -107,7 +133,7 @@ internal sealed class GameConnection : IAsyncDisposable
     {
         try
         {
-            ParseGateway(gateway);
+            ParseCluster(gateway);
         }
         catch (ArgumentException e)
         {
@@ -117,6 +143,37 @@ internal sealed class GameConnection : IAsyncDisposable
 
         return await ConnectAsync(gateway, cancel);
     }
+
+    /// <summary>
+    /// Checks a --cluster address: null for "redis://host:port" (the gateways come from Redis), else the gateways of
+    /// "host:port[,host:port...]".
+    /// </summary>
+    /// <exception cref="ArgumentException">The address is not one of those; the message says which part.</exception>
+    public static IReadOnlyList<IPEndPoint>? ParseCluster(string cluster)
+    {
+        if (cluster.StartsWith(RedisScheme, StringComparison.OrdinalIgnoreCase))
+        {
+            var server = cluster[RedisScheme.Length..];
+            var colon = server.LastIndexOf(':');
+            return colon > 0 && int.TryParse(server.AsSpan(colon + 1), out var port) && port is >= 1 and <= 65535
+                ? null
+                : throw new ArgumentException($"--cluster: '{cluster}' is not redis://host:port (e.g. redis://127.0.0.1:6379)");
+        }
+
+        return cluster.Split(',', StringSplitOptions.TrimEntries).Select(ParseGateway).ToList();
+    }
+
+    /// <summary>True when <paramref name="e"/> says the cluster could not be reached (no gateway, a watch that gave up), not that a game refused something.</summary>
+    public static bool IsLostCluster(Exception e) => e switch
+    {
+        AggregateException aggregate => aggregate.InnerExceptions.All(IsLostCluster),
+        GameWatchLostException or SiloUnavailableException or Orleans.Runtime.Messaging.ConnectionFailedException or OrleansMessageRejectionException or TimeoutException => true,
+        OrleansException orleans => orleans.Message.Contains("gateway", StringComparison.OrdinalIgnoreCase),
+        _ => false,
+    };
+
+    /// <summary>The first line of an error's message (Orleans' often go on with details a user does not need).</summary>
+    public static string FirstLine(Exception e) => e.Message.Split('\n')[0].Trim();
 
     /// <summary>Parses "host:port" into an endpoint, naming what is wrong.</summary>
     public static IPEndPoint ParseGateway(string gateway)

@@ -8,15 +8,15 @@ namespace OrleansGan.Core.Checkpoints;
 public static partial class GameFolder
 {
     /// <summary>root/&lt;game id&gt;, or for an id that is not a safe file name its safe characters plus a hash.</summary>
-    public static string Of(string root, string gameId)
-    {
-        // Ids that are not safe file names ("theory-alternating(1,1)") keep their safe characters plus a hash, so two
-        // ids never share a folder and none can climb out of the root.
-        var folder = GameIdPattern().IsMatch(gameId)
-            ? gameId
-            : $"{UnsafeCharacters().Replace(gameId, "_")}-{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(gameId)))[..12]}";
-        return Path.Combine(root, folder);
-    }
+    public static string Of(string root, string gameId) => Path.Combine(root, SafeName(gameId));
+
+    /// <summary>
+    /// <paramref name="id"/> itself when it is a safe file name; otherwise ("theory-alternating(1,1)", "game/x") its safe
+    /// characters plus a hash, so two ids never share a name and none can climb out of a folder.
+    /// </summary>
+    public static string SafeName(string id) => GameIdPattern().IsMatch(id)
+        ? id
+        : $"{UnsafeCharacters().Replace(id, "_")}-{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(id)))[..12]}";
 
     [GeneratedRegex("^[A-Za-z0-9_-][A-Za-z0-9._-]{0,127}$")]
     private static partial Regex GameIdPattern();

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using OrleansGan.Abstractions.Messages;
 using OrleansGan.Abstractions.Spec;
 using OrleansGan.Core.Checkpoints;
@@ -18,13 +19,17 @@ public sealed class GameCheckpointer(ICheckpointStore store, string gameId)
     /// Saves both players' states with the game's spec and the cursors of its logs, replacing the previous checkpoint
     /// atomically; the logs are made durable first, so a checkpoint never counts a record that could be lost.
     /// </summary>
-    public async Task SaveAsync(GameSpec spec, GameHistory history, double elapsed, PlayerPair players)
+    /// <returns>The checkpoint's size and the time it took, logs and players' states included.</returns>
+    public async Task<(long Bytes, TimeSpan Duration)> SaveAsync(GameSpec spec, GameHistory history, double elapsed, PlayerPair players)
     {
+        var started = Stopwatch.GetTimestamp();
         await history.FlushAsync();
         var generator = await players.Generator.SaveStateAsync();
         var discriminator = await players.Discriminator.SaveStateAsync();
         var checkpoint = new GameCheckpoint(spec, history.RoundsCompleted, elapsed, history.EvaluationsCompleted, generator.Data, discriminator.Data);
-        await store.SaveAsync(gameId, GameCheckpointFormat.Write(checkpoint));
+        var bytes = GameCheckpointFormat.Write(checkpoint);
+        await store.SaveAsync(gameId, bytes);
+        return (bytes.Length, Stopwatch.GetElapsedTime(started));
     }
 
     /// <summary>The latest checkpoint, or null when the game has none.</summary>

@@ -5,6 +5,7 @@ using OrleansGan.Abstractions.Grains;
 using OrleansGan.Abstractions.Spec;
 using OrleansGan.Core.Checkpoints;
 using OrleansGan.Core.Spec;
+using OrleansGan.Grains.Hosting;
 using OrleansGan.Grains.Placement;
 using OrleansGan.Grains.Protocols;
 using OrleansGan.Grains.Telemetry;
@@ -12,17 +13,31 @@ using OrleansGan.Grains.Telemetry;
 namespace OrleansGan.Grains.Game;
 
 /// <summary>
-/// One game's lifecycle: it starts or resumes the game, runs its <see cref="RoundLoop"/> on this activation's
-/// scheduler (so the loop interleaves safely with status requests), answers status, and reports the game to the
-/// directory and the metrics. Seating, checkpoints, recovery and evaluation are the jobs of their own types.
+/// One game's lifecycle and its durable record: it starts or resumes the game, runs its <see cref="RoundLoop"/> on
+/// this activation's scheduler (so the loop interleaves safely with status requests), answers status and watches, and
+/// reports the game to the directory and the metrics. The record (grain persistence) says which games are running;
+/// a reminder wakes a running game whose silo died, and any call does too: the new activation, on a live silo, reads
+/// the record and goes on from the last checkpoint. Seating, checkpoints, recovery, evaluation and pushing progress
+/// are the jobs of their own types.
 /// </summary>
 public sealed class GameGrain(
+    [PersistentState("game", GameStorage.Name)] IPersistentState<GameRecord> record,
     ILogger<GameGrain> logger, ICheckpointStore checkpoints, IGameLogStore logs, GameInstruments instruments, ILocalSiloDetails silo)
-    : Grain, IGameGrain, IGameProgress
+    : Grain, IGameGrain, IGameProgress, IRemindable
 {
+    /// <summary>The reminder a running game keeps, so that it is woken on another silo if its own dies.</summary>
+    public const string KeepPlaying = "keep-playing";
+
+    private static readonly TimeSpan PushEvery = TimeSpan.FromMilliseconds(250);
+
+    // Orleans' minimum reminder period: production reminders tick at most once a minute.
+    private static readonly TimeSpan ReminderPeriod = TimeSpan.FromMinutes(1);
+
     private readonly Stopwatch _clock = new();
-    private GameHistory? _history;
+    private readonly GameWatchers _watchers = new(logger);
     private readonly RecoveryPolicy _recovery = new();
+    private GameHistory? _history;
+    private IGrainTimer? _pushes;
     private GameSpec? _spec;
     private GameState _state = GameState.Created;
     private string? _error;
@@ -30,6 +45,7 @@ public sealed class GameGrain(
     private bool _cancelRequested;
     private IReadOnlyList<PlayerLocation>? _locations;
     private GameSeries? _series;
+    private Task<int>? _continuing;
 
     /// <inheritdoc />
     public double ElapsedSeconds => _elapsedBefore + _clock.Elapsed.TotalSeconds;
@@ -45,12 +61,42 @@ public sealed class GameGrain(
     private PlayerSeating Seating => new(GrainFactory, Id);
 
     /// <inheritdoc />
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        var saved = record.State;
+        if (saved.Spec is null)
+        {
+            return;
+        }
+
+        (_spec, _error, _locations, _elapsedBefore) = (saved.Spec, saved.Error, saved.Players, saved.ElapsedSeconds);
+        _recovery.Reset(saved.Recoveries);
+        if (saved.State == GameState.Running)
+        {
+            // The activation that ran this game is gone with its silo: go on from the last checkpoint, here.
+            _recovery.Reset(saved.Recoveries + 1);
+            Begin(saved.Spec, saved.ElapsedSeconds);
+            var continued = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
+            _continuing = continued.Task;
+            _ = RunAsync(saved.Spec, firstRound: null, continued);
+            return;
+        }
+
+        _state = saved.State;
+        await History.LoadAsync();
+    }
+
+    /// <inheritdoc />
     public async Task StartAsync(GameSpec spec)
     {
         RefuseIfRunning();
         GameSpecValidator.ThrowIfInvalid(spec);
         await SeatAsync(spec);
         await History.BeginAsync();
+        record.State = new GameRecord { Spec = spec, State = GameState.Running, Players = _locations };
+        await record.WriteStateAsync();
+        await KeepPlayingAsync();
+        _recovery.Reset();
         Begin(spec, elapsed: 0);
         _ = RunAsync(spec, firstRound: 1);
     }
@@ -58,18 +104,28 @@ public sealed class GameGrain(
     /// <inheritdoc />
     public async Task<int> ResumeAsync(GameSpec? expected)
     {
+        if (_state == GameState.Running && _continuing is not null)
+        {
+            // The game went on by itself after its silo died: resuming it is following it.
+            RefuseDifferent(expected, _spec!, "the running game");
+            return await _continuing;
+        }
+
         RefuseIfRunning();
         var checkpoint = await Checkpointer.LoadAsync()
             ?? throw new InvalidOperationException($"game {Id} has no checkpoint at {Checkpointer.Where}");
-        if (expected is not null && GameCheckpointFormat.Differences(expected, checkpoint.Spec) is { Count: > 0 } differences)
-        {
-            throw new InvalidOperationException(
-                $"the checkpoint of game {Id} was made with a different spec (fields that differ: {string.Join(", ", differences)})");
-        }
-
+        RefuseDifferent(expected, checkpoint.Spec, "the checkpoint");
         await SeatAsync(checkpoint.Spec);
         await GameCheckpointer.RestoreAsync(checkpoint, Players);
         await History.RewindAsync(checkpoint);
+        record.State = new GameRecord
+        {
+            Spec = checkpoint.Spec, State = GameState.Running, ElapsedSeconds = checkpoint.ElapsedSeconds,
+            CheckpointRound = checkpoint.Round, Players = _locations,
+        };
+        await record.WriteStateAsync();
+        await KeepPlayingAsync();
+        _recovery.Reset();
         Begin(checkpoint.Spec, checkpoint.ElapsedSeconds);
         logger.LogInformation("Game {Game} resumed after round {Round}", Id, checkpoint.Round);
         _ = RunAsync(checkpoint.Spec, firstRound: checkpoint.Round + 1);
@@ -80,8 +136,21 @@ public sealed class GameGrain(
     public async Task<GameStatus> GetStatusAsync(int roundCursor, int evaluationCursor)
     {
         var (rounds, evaluations) = await History.AfterAsync(roundCursor, evaluationCursor);
-        return new GameStatus(
-            _state, History.RoundsCompleted, _spec?.Rounds ?? 0, ElapsedSeconds, rounds, evaluations, _error, _locations, silo.Name, _recovery.Recoveries);
+        return Status(rounds, evaluations);
+    }
+
+    /// <inheritdoc />
+    public Task<GameStatus> WatchAsync(IGameObserver observer)
+    {
+        _watchers.Watch(observer);
+        return Task.FromResult(Status([], []));
+    }
+
+    /// <inheritdoc />
+    public Task UnwatchAsync(IGameObserver observer)
+    {
+        _watchers.Unwatch(observer);
+        return Task.CompletedTask;
     }
 
     /// <inheritdoc />
@@ -92,20 +161,49 @@ public sealed class GameGrain(
     }
 
     /// <inheritdoc />
-    void IGameProgress.Played(RoundRecord round, TimeSpan duration) => instruments.Played(_series!, round, duration);
-
-    /// <inheritdoc />
-    void IGameProgress.Evaluated(EvaluationRecord evaluation) => instruments.Evaluated(_series!, evaluation);
-
-    private async Task SeatAsync(GameSpec spec) => _locations = await Seating.SeatAsync(spec, Players);
-
-    private void RefuseIfRunning()
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
-        if (_state == GameState.Running)
+        // A running game is already playing here (activating it was the point); an ended one drops a stale reminder.
+        if (record.State.State != GameState.Running)
         {
-            throw new InvalidOperationException($"game {Id} is already running; cancel it or use another id");
+            await StopRemindingAsync();
         }
     }
+
+    /// <inheritdoc />
+    void IGameProgress.Played(RoundRecord round, TimeSpan duration)
+    {
+        instruments.Played(_series!, round, duration);
+        _watchers.Played(round);
+    }
+
+    /// <inheritdoc />
+    void IGameProgress.Evaluated(EvaluationRecord evaluation)
+    {
+        instruments.Evaluated(_series!, evaluation);
+        _watchers.Evaluated(evaluation);
+    }
+
+    /// <inheritdoc />
+    async Task IGameProgress.CheckpointedAsync(int round, long bytes, TimeSpan duration)
+    {
+        instruments.Checkpointed(_series!, bytes, duration);
+        var saved = record.State;
+        (saved.ElapsedSeconds, saved.Recoveries, saved.CheckpointRound, saved.Players) = (ElapsedSeconds, _recovery.Recoveries, round, _locations);
+        try
+        {
+            await record.WriteStateAsync();
+        }
+        catch (Exception e) when (e is not Orleans.Storage.InconsistentStateException)
+        {
+            // The record still says running, from an earlier checkpoint: all a restart needs. (A conflicting write, by
+            // another activation of this game, ends this one's loop instead.)
+            logger.LogWarning(e, "Game {Game} could not update its record after the checkpoint of round {Round}", Id, round);
+        }
+    }
+
+    /// <inheritdoc />
+    void IGameProgress.Rewound() => _watchers.Rewound();
 
     /// <inheritdoc />
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
@@ -119,33 +217,96 @@ public sealed class GameGrain(
         await base.OnDeactivateAsync(reason, cancellationToken);
     }
 
+    private GameStatus Status(IReadOnlyList<RoundRecord> rounds, IReadOnlyList<EvaluationRecord> evaluations) => new(
+        _state, History.RoundsCompleted, _spec?.Rounds ?? 0, ElapsedSeconds, rounds, evaluations, _error, _locations, silo.Name,
+        _recovery.Recoveries, History.EvaluationsCompleted);
+
+    private async Task SeatAsync(GameSpec spec) => _locations = await Seating.SeatAsync(spec, Players);
+
+    private void RefuseIfRunning()
+    {
+        if (_state == GameState.Running)
+        {
+            throw new InvalidOperationException($"game {Id} is already running; cancel it or use another id");
+        }
+    }
+
+    private void RefuseDifferent(GameSpec? expected, GameSpec actual, string what)
+    {
+        if (expected is not null && GameCheckpointFormat.Differences(expected, actual) is { Count: > 0 } differences)
+        {
+            throw new InvalidOperationException(
+                $"{what} of game {Id} was made with a different spec (fields that differ: {string.Join(", ", differences)})");
+        }
+    }
+
+    // The reminder is the safety net, not the game: a game plays on (and logs it) if the reminder service cannot keep it.
+    private async Task KeepPlayingAsync()
+    {
+        try
+        {
+            await this.RegisterOrUpdateReminder(KeepPlaying, ReminderPeriod, ReminderPeriod);
+        }
+        catch (Exception e)
+        {
+            logger.LogWarning(e, "Game {Game} has no reminder: if its silo dies, only a call wakes it", Id);
+        }
+    }
+
+    private async Task StopRemindingAsync()
+    {
+        try
+        {
+            if (await this.GetReminder(KeepPlaying) is { } reminder)
+            {
+                await this.UnregisterReminder(reminder);
+            }
+        }
+        catch (Exception e)
+        {
+            logger.LogWarning(e, "Game {Game} could not drop its reminder; its next tick drops it", Id);
+        }
+    }
+
     private void Begin(GameSpec spec, double elapsed)
     {
         _spec = spec;
         _error = null;
         _state = GameState.Running;
         _cancelRequested = false;
-        _recovery.Reset();
         _elapsedBefore = elapsed;
         _clock.Restart();
         _series = instruments.Started(Id, spec, _locations);
 
         // Keep the activation while the loop runs, even when nobody asks for its status.
         DelayDeactivation(TimeSpan.FromDays(7));
+        _pushes ??= this.RegisterGrainTimer(() =>
+        {
+            _watchers.Push(Status);
+            return Task.CompletedTask;
+        }, new GrainTimerCreationOptions(PushEvery, PushEvery) { Interleave = true });
     }
 
-    private async Task RunAsync(GameSpec spec, int firstRound)
+    private async Task RunAsync(GameSpec spec, int? firstRound, TaskCompletionSource<int>? continued = null)
     {
         var directory = new DirectoryReports(GrainFactory, Id, logger);
         var loop = new RoundLoop(spec, Players, History, this, Checkpointer, _recovery, () => SeatAsync(spec), logger, Id);
-        await directory.ReportAsync(_state);
-        var end = await loop.PlayAsync(firstRound, () => _cancelRequested);
+        await directory.ReportAsync(GameState.Running);
+        var end = await loop.PlayAsync(firstRound, () => _cancelRequested, round => continued?.TrySetResult(round));
+        continued?.TrySetException(new InvalidOperationException($"game {Id} could not go on from its checkpoint: {end.Error}"));
         await History.FlushAsync();
-        (_state, _error) = (end.State, end.Error);
         _clock.Stop();
+
+        // The record, then the directory, hear of the end before any watcher does: a watcher that saw the end finds it
+        // recorded and listed, whatever silo dies next.
+        await RecordEndAsync(end);
+        await directory.ReportAsync(end.State);
+        (_state, _error) = (end.State, end.Error);
+        _pushes?.Dispose();
+        _pushes = null;
+        _watchers.Push(Status, always: true);
         instruments.Ended(_series!, _state);
         DelayDeactivation(TimeSpan.Zero);
-        await directory.ReportAsync(_state);
         try
         {
             await Seating.ReleaseAsync(spec);
@@ -155,5 +316,23 @@ public sealed class GameGrain(
             // The seats only weigh in on balancing, and the book forgets dead silos' seats by itself.
             logger.LogWarning(e, "Game {Game} could not release its seats", Id);
         }
+    }
+
+    private async Task RecordEndAsync(GameEnd end)
+    {
+        var saved = record.State;
+        (saved.State, saved.Error, saved.ElapsedSeconds, saved.Recoveries, saved.Players) = (end.State, end.Error, ElapsedSeconds, _recovery.Recoveries, _locations);
+        try
+        {
+            await record.WriteStateAsync();
+        }
+        catch (Exception e)
+        {
+            // Still recorded as running: the game will be continued from its checkpoint, and end again.
+            logger.LogError(e, "Game {Game} ended ({State}) but could not record it", Id, end.State);
+            return;
+        }
+
+        await StopRemindingAsync();
     }
 }

@@ -45,6 +45,13 @@ public sealed class GameHistory(IGameLogStore logs, string gameId) : IAsyncDispo
         await _evaluations.ClearAsync();
     }
 
+    /// <summary>Takes up the logs as they are, for the status of a game that has ended.</summary>
+    public async Task LoadAsync()
+    {
+        await _rounds.LoadAsync();
+        await _evaluations.LoadAsync();
+    }
+
     /// <summary>Records the round just played.</summary>
     public Task PlayedAsync(RoundRecord round) => _rounds.AddAsync(round);
 

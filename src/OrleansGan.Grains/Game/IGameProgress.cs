@@ -13,4 +13,10 @@ public interface IGameProgress
 
     /// <summary>An evaluation was taken (already in the history).</summary>
     void Evaluated(EvaluationRecord evaluation);
+
+    /// <summary>A checkpoint of round <paramref name="round"/> was written (<paramref name="bytes"/> in <paramref name="duration"/>): the game's durable record follows it.</summary>
+    Task CheckpointedAsync(int round, long bytes, TimeSpan duration);
+
+    /// <summary>The game went back to its last checkpoint (or to its start) to recover; the history is already there.</summary>
+    void Rewound();
 }

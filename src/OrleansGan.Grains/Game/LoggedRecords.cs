@@ -78,6 +78,15 @@ internal sealed class LoggedRecords<T>(IRecordLog<T> log, int window, int batch)
         Count = _logged = count;
     }
 
+    /// <summary>Takes up the log as it is (an ended game, activated to answer its status): its count, its latest records.</summary>
+    public async Task LoadAsync()
+    {
+        var count = await log.CountAsync();
+        _recent.Clear();
+        _recent.AddRange(await log.ReadAsync(Math.Max(0, count - window), window));
+        Count = _logged = count;
+    }
+
     /// <summary>Replaces the log with <paramref name="records"/> (a version-1 checkpoint's, which held them inside).</summary>
     public async Task ImportAsync(IReadOnlyList<T> records)
     {

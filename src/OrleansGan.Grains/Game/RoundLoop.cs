@@ -26,8 +26,12 @@ public sealed class RoundLoop(
     private readonly GameEvaluator _evaluator = new(spec);
     private GameEnd? _end;
 
-    /// <summary>Plays from <paramref name="firstRound"/> (1: a new game, evaluated first) until the last round, a divergence, a failure or <paramref name="cancelRequested"/>.</summary>
-    public async Task<GameEnd> PlayAsync(int firstRound, Func<bool> cancelRequested)
+    /// <summary>
+    /// Plays from <paramref name="firstRound"/> (1: a new game, evaluated first) until the last round, a divergence, a
+    /// failure or <paramref name="cancelRequested"/>. With no first round the game goes on from its last checkpoint, as
+    /// after a failure (its previous activation died with its silo); <paramref name="continuedAfter"/> hears the round.
+    /// </summary>
+    public async Task<GameEnd> PlayAsync(int? firstRound, Func<bool> cancelRequested, Action<int>? continuedAfter = null)
     {
         try
         {
@@ -36,7 +40,10 @@ public sealed class RoundLoop(
                 await EvaluateAsync(0);
             }
 
-            for (var round = firstRound; round <= spec.Rounds && _end is null; round++)
+            firstRound ??= await RecoverAsync(0, failure: null) + 1;
+            continuedAfter?.Invoke(firstRound.Value - 1);
+
+            for (var round = firstRound.Value; round <= spec.Rounds && _end is null; round++)
             {
                 if (cancelRequested())
                 {
@@ -96,8 +103,9 @@ public sealed class RoundLoop(
         // Only a round whose figures and samples are finite is ever checkpointed: the last good one stays.
         if (_end is null && spec.Checkpoint.Every > 0 && round % spec.Checkpoint.Every == 0)
         {
-            await checkpointer.SaveAsync(spec, history, progress.ElapsedSeconds, players);
+            var (bytes, writing) = await checkpointer.SaveAsync(spec, history, progress.ElapsedSeconds, players);
             recovery.Checkpointed();
+            await progress.CheckpointedAsync(round, bytes, writing);
         }
     }
 
@@ -107,9 +115,17 @@ public sealed class RoundLoop(
     /// This serves a lost player and a move that TorchSharp's Scalar race broke half-way (a player may have stepped,
     /// its partner not). Returns the round to continue after.
     /// </summary>
-    private async Task<int> RecoverAsync(int round, Exception failure)
+    private async Task<int> RecoverAsync(int round, Exception? failure)
     {
-        logger.LogWarning(failure, "Game {Game} {Failure} in round {Round}; recovering from its last checkpoint", gameId, RecoveryPolicy.Describe(failure), round);
+        if (failure is null)
+        {
+            logger.LogWarning("Game {Game} was running on a silo that is gone; going on from its last checkpoint", gameId);
+        }
+        else
+        {
+            logger.LogWarning(failure, "Game {Game} {Failure} in round {Round}; recovering from its last checkpoint", gameId, RecoveryPolicy.Describe(failure), round);
+        }
+
         for (var attempt = 1; ; attempt++)
         {
             await Task.Delay(RecoveryPolicy.WaitBefore(attempt));
@@ -120,12 +136,14 @@ public sealed class RoundLoop(
                 if (checkpoint is null)
                 {
                     await history.RewindAsync(null);
+                    progress.Rewound();
                     await EvaluateAsync(0);
                     return 0;
                 }
 
                 await GameCheckpointer.RestoreAsync(checkpoint, players);
                 await history.RewindAsync(checkpoint);
+                progress.Rewound();
                 logger.LogInformation("Game {Game} recovered: players re-seated, resuming after round {Round}", gameId, checkpoint.Round);
                 return checkpoint.Round;
             }

@@ -28,7 +28,7 @@ public class ResumeTests(ClusterFixture fixture)
 
         var game = fixture.Client.GetGrain<IGameGrain>(id);
         Assert.Equal(30, await game.ResumeAsync(spec));
-        var resumed = await WaitAsync(game);
+        var resumed = await GameRunner.FollowAsync(fixture.Client, game, TimeSpan.FromMinutes(2));
         Assert.Equal(GameState.Finished, resumed.Last.State);
         Assert.Equal(uninterrupted.Select(Figures), resumed.Rounds.Select(Figures));
         Assert.Equal(evaluations.Select(e => (e.Round, e.ModesCovered, e.HighQualityFraction)), resumed.Evaluations.Select(e => (e.Round, e.ModesCovered, e.HighQualityFraction)));
@@ -111,21 +111,5 @@ public class ResumeTests(ClusterFixture fixture)
             ["evaluation.every"] = "10", ["evaluation.samples"] = "200",
             ["checkpoint.every"] = every.ToString(System.Globalization.CultureInfo.InvariantCulture),
         }));
-    }
-
-    private async Task<(GameStatus Last, List<RoundRecord> Rounds, List<EvaluationRecord> Evaluations)> WaitAsync(IGameGrain game)
-    {
-        var deadline = DateTime.UtcNow.AddMinutes(2);
-        while (true)
-        {
-            var status = await game.GetStatusAsync(0, 0);
-            if (status.IsOver)
-            {
-                return (status, status.NewRounds.ToList(), status.NewEvaluations.ToList());
-            }
-
-            Assert.True(DateTime.UtcNow < deadline, "the resumed game did not finish");
-            await Task.Delay(20);
-        }
     }
 }

@@ -30,7 +30,7 @@ public class DashboardQueryTests(SiloHostFixture silo, ITestOutputHelper output)
         await prometheus.WaitForSeriesAsync($"count_over_time(orleansgan_game_state{{game_id=\"{id}\",state=\"running\"}}[1m]) >= 3", Limit,
             "three scrapes of the running game");
         await game.CancelAsync();
-        Assert.Equal(GameState.Cancelled, (await Games.UntilOverAsync(game, Limit)).State);
+        Assert.Equal(GameState.Cancelled, (await Games.UntilOverAsync(silo.Client, game, Limit)).State);
         await prometheus.WaitForSeriesAsync($"orleansgan_game_state{{game_id=\"{id}\",state=\"cancelled\"}} == 1", Limit,
             "the cancelled game");
 
