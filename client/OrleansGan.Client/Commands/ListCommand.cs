@@ -27,8 +27,8 @@ internal static class ListCommand
             {
                 var status = await connection.Client.GetGrain<IGameGrain>(entry.GameId).GetStatusAsync(int.MaxValue, int.MaxValue);
                 string Where(int i) => status.Players is { Count: > 1 } players ? $"{players[i].Silo} / {players[i].Device}" : "-";
-                // The directory's state survives the game grain's deactivation; the details come from the live game.
-                table.AddRow(Markup.Escape(entry.GameId), entry.State.ToString().ToLowerInvariant(),
+                // The game's own record is the truth about its state; the directory only knows which games exist.
+                table.AddRow(Markup.Escape(entry.GameId), status.State.ToString().ToLowerInvariant(),
                     string.Create(CultureInfo.InvariantCulture, $"{status.RoundsCompleted}/{status.TotalRounds}"),
                     Markup.Escape(status.Silo ?? "-"), Markup.Escape(Where(0)), Markup.Escape(Where(1)));
             }

@@ -291,21 +291,27 @@ public sealed class GameGrain(
     {
         var directory = new DirectoryReports(GrainFactory, Id, logger);
         var loop = new RoundLoop(spec, Players, History, this, Checkpointer, _recovery, () => SeatAsync(spec), logger, Id);
-        await directory.ReportAsync(GameState.Running);
+        var running = directory.ReportAsync(GameState.Running);
         var end = await loop.PlayAsync(firstRound, () => _cancelRequested, round => continued?.TrySetResult(round));
         continued?.TrySetException(new InvalidOperationException($"game {Id} could not go on from its checkpoint: {end.Error}"));
         await History.FlushAsync();
         _clock.Stop();
 
-        // The record, then the directory, hear of the end before any watcher does: a watcher that saw the end finds it
-        // recorded and listed, whatever silo dies next.
+        // The record, then (unless its silo is just dying) the directory, hear of the end before any watcher does: a
+        // watcher that saw the end finds it recorded and listed, whatever silo dies next.
         await RecordEndAsync(end);
-        await directory.ReportAsync(end.State);
+        await running;
+        var listed = await directory.TryReportAsync(end.State);
         (_state, _error) = (end.State, end.Error);
         _pushes?.Dispose();
         _pushes = null;
         _watchers.Push(Status, always: true);
         instruments.Ended(_series!, _state);
+        if (!listed)
+        {
+            await directory.ReportAsync(end.State);
+        }
+
         DelayDeactivation(TimeSpan.Zero);
         try
         {

@@ -52,17 +52,9 @@ public sealed class FailoverTests : IAsyncLifetime
             }
         }
 
-        var played = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var follow = GameRunner.FollowAsync(Cluster.Client, game, TimeSpan.FromMinutes(4), progress =>
-        {
-            if (progress.NewRounds.Count > 0 && progress.NewRounds[^1].Round >= 60)
-            {
-                played.TrySetResult();
-            }
-
-            return Task.CompletedTask;
-        });
-        Assert.Same(played.Task, await Task.WhenAny(played.Task, follow));
+        var (played, onProgress) = GameRunner.UntilRound(60);
+        var follow = GameRunner.FollowAsync(Cluster.Client, game, TimeSpan.FromMinutes(4), onProgress);
+        Assert.Same(played, await Task.WhenAny(played, follow));
         await Cluster.KillSiloAsync(Cluster.Silos.Single(s => s.Name == victim));
 
         // Nothing is done by hand: the watch's next renewal finds the game on a live silo, which went on by itself.
@@ -102,17 +94,9 @@ public sealed class FailoverTests : IAsyncLifetime
         }
 
         // Kill the victim once the game's watch has delivered 60 rounds.
-        var played = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var follow = GameRunner.FollowAsync(Cluster.Client, game, TimeSpan.FromMinutes(4), progress =>
-        {
-            if (progress.NewRounds.Count > 0 && progress.NewRounds[^1].Round >= 60)
-            {
-                played.TrySetResult();
-            }
-
-            return Task.CompletedTask;
-        });
-        Assert.Same(played.Task, await Task.WhenAny(played.Task, follow));
+        var (played, onProgress) = GameRunner.UntilRound(60);
+        var follow = GameRunner.FollowAsync(Cluster.Client, game, TimeSpan.FromMinutes(4), onProgress);
+        Assert.Same(played, await Task.WhenAny(played, follow));
         await Cluster.KillSiloAsync(Cluster.Silos.Single(s => s.Name == victim));
 
         (status, var rounds, _) = await follow;
