@@ -16,6 +16,10 @@ public static class IdxReader
     /// <summary>Magic number of a label file: unsigned bytes, 1 dimension (count).</summary>
     public const int LabelsMagic = 0x00000801;
 
+    /// <summary>The largest IDX file read, decompressed (MNIST's training images take 47 MB): a file or a gzip bomb
+    /// beyond it is refused before it fills memory.</summary>
+    public const long MaxBytes = 1L << 30;
+
     /// <summary>Reads an image file of <paramref name="rows"/> x <paramref name="columns"/> images; returns the pixels, row-major [count, rows * columns].</summary>
     /// <exception cref="InvalidDataException">The file is not such an image file; the message names it and what is wrong.</exception>
     public static byte[] ReadImages(string file, int rows, int columns)
@@ -54,22 +58,42 @@ public static class IdxReader
             throw new FileNotFoundException($"IDX file '{file}' does not exist", file);
         }
 
-        if (!file.EndsWith(".gz", StringComparison.OrdinalIgnoreCase))
-        {
-            return File.ReadAllBytes(file);
-        }
-
+        var gzip = file.EndsWith(".gz", StringComparison.OrdinalIgnoreCase);
+        byte[]? bytes;
         try
         {
-            using var gzip = new GZipStream(File.OpenRead(file), CompressionMode.Decompress);
-            using var memory = new MemoryStream();
-            gzip.CopyTo(memory);
-            return memory.ToArray();
+            using var raw = File.OpenRead(file);
+            using var stream = gzip ? new GZipStream(raw, CompressionMode.Decompress) : (Stream)raw;
+            bytes = ReadAtMost(stream, MaxBytes);
         }
         catch (InvalidDataException e)
         {
             throw Bad(file, $"it is not a readable gzip file ({e.Message})");
         }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw Bad(file, $"it cannot be read ({e.Message})");
+        }
+
+        return bytes ?? throw Bad(file, $"it holds more than {MaxBytes >> 20} MiB{(gzip ? " once decompressed" : "")}, more than an IDX file read here may");
+    }
+
+    // The bytes of the stream, or null when it holds more than `limit`.
+    private static byte[]? ReadAtMost(Stream stream, long limit)
+    {
+        using var memory = new MemoryStream();
+        var buffer = new byte[1 << 16];
+        for (int read; (read = stream.Read(buffer)) > 0;)
+        {
+            if (memory.Length + read > limit)
+            {
+                return null;
+            }
+
+            memory.Write(buffer, 0, read);
+        }
+
+        return memory.ToArray();
     }
 
     private static int Header(string file, byte[] bytes, int magic, string what, int dimensions)
