@@ -87,22 +87,33 @@ public static class GameSpecLoader
             throw new InvalidGameSpecException($"{path}: a spec must be a mapping of fields, not a {node.GetValueKind()}");
         }
 
-        if (tree[ExtendsKey] is { } baseNode)
+        if (tree.TryGetPropertyValue(ExtendsKey, out var baseNode))
         {
             if (baseNode is not JsonValue baseValue || !baseValue.TryGetValue<string>(out var baseName) || baseName.Trim().Length == 0)
             {
                 throw new InvalidGameSpecException(
-                    $"{path}: '{ExtendsKey}' must name a spec file, not a {baseNode.GetValueKind().ToString().ToLowerInvariant()}");
+                    $"{path}: '{ExtendsKey}' must name a spec file, not {(baseNode is null ? "null" : "a " + baseNode.GetValueKind().ToString().ToLowerInvariant())}");
             }
 
             tree.Remove(ExtendsKey);
+            CheckShape(tree, path);
             var basePath = Path.Combine(Path.GetDirectoryName(full)!, baseName);
             var merged = ReadFile(basePath, seen);
             Merge(merged, tree);
             return merged;
         }
 
+        CheckShape(tree, path);
         return tree;
+    }
+
+    // Each file's own fields are checked where they are written, so a problem names its file.
+    private static void CheckShape(JsonObject tree, string path)
+    {
+        if (SpecShape.Problems(tree, partial: true) is { Count: > 0 } problems)
+        {
+            throw new InvalidGameSpecException(problems.Select(p => $"{path}: {p}").ToList());
+        }
     }
 
     // At most SpecLimits.MaxBytes are read whatever the file claims to be (a device such as /dev/zero reports length 0).

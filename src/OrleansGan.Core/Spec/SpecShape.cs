@@ -16,15 +16,18 @@ internal static class SpecShape
 {
     private static readonly NullabilityInfoContext Nullability = new();
 
-    /// <summary>Every value in <paramref name="tree"/> that does not fit its field, as "field: problem".</summary>
-    public static IReadOnlyList<string> Problems(JsonObject tree)
+    /// <summary>
+    /// Every value in <paramref name="tree"/> that does not fit its field, as "field: problem"; a
+    /// <paramref name="partial"/> tree (one layer, such as a file that the defaults complete) may leave fields out.
+    /// </summary>
+    public static IReadOnlyList<string> Problems(JsonObject tree, bool partial = false)
     {
         var problems = new List<string>();
-        Record(typeof(GameSpec), tree, "", problems);
+        Record(typeof(GameSpec), tree, "", problems, partial);
         return problems;
     }
 
-    private static void Record(Type type, JsonObject node, string field, List<string> problems)
+    private static void Record(Type type, JsonObject node, string field, List<string> problems, bool partial)
     {
         var parameters = type.GetConstructors().MaxBy(c => c.GetParameters().Length)!.GetParameters();
         var byName = parameters.ToDictionary(p => JsonName(p.Name!), StringComparer.Ordinal);
@@ -37,16 +40,16 @@ internal static class SpecShape
                 continue;
             }
 
-            Value(parameter, value, Join(field, key), problems);
+            Value(parameter, value, Join(field, key), problems, partial);
         }
 
-        foreach (var parameter in parameters.Where(p => !p.HasDefaultValue && !node.ContainsKey(JsonName(p.Name!))))
+        foreach (var parameter in parameters.Where(p => !partial && !p.HasDefaultValue && !node.ContainsKey(JsonName(p.Name!))))
         {
             problems.Add($"{Join(field, JsonName(parameter.Name!))}: is missing");
         }
     }
 
-    private static void Value(ParameterInfo parameter, JsonNode? node, string field, List<string> problems)
+    private static void Value(ParameterInfo parameter, JsonNode? node, string field, List<string> problems, bool partial)
     {
         var type = Nullable.GetUnderlyingType(parameter.ParameterType) ?? parameter.ParameterType;
         var nullable = Nullable.GetUnderlyingType(parameter.ParameterType) is not null
@@ -61,10 +64,10 @@ internal static class SpecShape
             return;
         }
 
-        Value(type, node, field, problems);
+        Value(type, node, field, problems, partial);
     }
 
-    private static void Value(Type type, JsonNode node, string field, List<string> problems)
+    private static void Value(Type type, JsonNode node, string field, List<string> problems, bool partial)
     {
         string? problem = type switch
         {
@@ -75,7 +78,7 @@ internal static class SpecShape
             _ when type == typeof(string) => node is JsonValue v && v.GetValueKind() == JsonValueKind.String ? null : Got(node) + QuoteHint(node),
             _ when type.IsEnum => Choice(type, node),
             _ when type == typeof(int[]) => List(node, field, problems),
-            _ => Section(type, node, field, problems),
+            _ => Section(type, node, field, problems, partial),
         };
         if (problem is not null)
         {
@@ -83,14 +86,14 @@ internal static class SpecShape
         }
     }
 
-    private static string? Section(Type type, JsonNode node, string field, List<string> problems)
+    private static string? Section(Type type, JsonNode node, string field, List<string> problems, bool partial)
     {
         if (node is not JsonObject section)
         {
             return Got(node);
         }
 
-        Record(type, section, field, problems);
+        Record(type, section, field, problems, partial);
         return null;
     }
 
@@ -109,7 +112,7 @@ internal static class SpecShape
             }
             else
             {
-                Value(typeof(int), list[i]!, $"{field}[{i}]", problems);
+                Value(typeof(int), list[i]!, $"{field}[{i}]", problems, partial: false);
             }
         }
 

@@ -15,11 +15,25 @@ namespace OrleansGan.Core.Spec;
 /// </summary>
 internal static class YamlToJson
 {
+    private static readonly System.Buffers.SearchValues<char> Printable = System.Buffers.SearchValues.Create(
+        string.Concat(Enumerable.Range(0, 0x10000).Select(c => (char)c)
+            .Where(c => c is '\t' or '\n' or '\r' or '\u0085' || (c >= ' ' && c != '\u007F' && !(c >= '\u0080' && c <= '\u009F') && c is not ('\uFFFE' or '\uFFFF')))));
+
     public static JsonNode? Parse(string text, string source)
     {
         if (text.Length > SpecLimits.MaxBytes)
         {
             throw new InvalidGameSpecException($"{source}: {text.Length:N0} characters is more than a spec may hold ({SpecLimits.MaxBytes:N0})");
+        }
+
+        // YAML's character set excludes the C0 and C1 controls but tab and line breaks (YamlDotNet stops at a NUL, so
+        // a binary file would read as an empty spec).
+        var control = text.AsSpan().IndexOfAnyExcept(Printable);
+        if (control >= 0)
+        {
+            var line = text.AsSpan(0, control).Count('\n') + 1;
+            var column = control - text.LastIndexOf('\n', Math.Max(0, control - 1));
+            throw new InvalidGameSpecException($"{source}: line {line}, column {column}: holds the control character U+{(int)text[control]:X4}; a spec is text");
         }
 
         try
@@ -32,8 +46,11 @@ internal static class YamlToJson
         }
     }
 
-    /// <summary>One scalar as a command-line flag gives it ("0.5", "[64,64]", "cuda:1"); errors name <paramref name="field"/>.</summary>
-    public static JsonNode? ParseValue(string text, string field) => Parse(text, field) ?? JsonValue.Create(text);
+    /// <summary>
+    /// One value as a command-line flag gives it ("0.5", "[64,64]", "cuda:1", "null"); errors name
+    /// <paramref name="field"/>. Empty text is the empty string, not null.
+    /// </summary>
+    public static JsonNode? ParseValue(string text, string field) => text.Trim().Length == 0 ? JsonValue.Create(text) : Parse(text, field);
 
     private sealed class Builder(string source)
     {
