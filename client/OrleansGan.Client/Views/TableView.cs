@@ -4,7 +4,7 @@ namespace OrleansGan.Client.Views;
 
 /// <summary>
 /// A table as its reader needs it: on a terminal a drawn table whose id and path columns never wrap (a wrapped id
-/// cannot be copied); in a pipe or a file, tab-separated lines with a header (or "name: value" lines for a table of
+/// cannot be copied), or plain lines where it would not fit; in a pipe or a file, tab-separated lines with a header (or "name: value" lines for a table of
 /// names and values), which a shell, a spreadsheet or pandas read as they are.
 /// </summary>
 internal static class TableView
@@ -12,11 +12,15 @@ internal static class TableView
     /// <summary>Writes rows under <paramref name="headers"/>; columns listed in <paramref name="whole"/> are never wrapped.</summary>
     public static void Write(IAnsiConsole console, IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<string>> rows, params int[] whole)
     {
-        if (!console.Profile.Out.IsTerminal)
+        var list = rows.ToList();
+
+        // A drawn table wider than the terminal would wrap its cells whatever a column asks; then the plain lines serve.
+        var natural = Enumerable.Range(0, headers.Count).Sum(i => 3 + list.Select(r => i < r.Count ? r[i].Length : 0).Append(headers[i].Length).Max()) + 1;
+        if (!console.Profile.Out.IsTerminal || natural > console.Profile.Width)
         {
             var writer = console.Profile.Out.Writer;
             writer.WriteLine(string.Join('\t', headers.Select(Cell)));
-            foreach (var row in rows)
+            foreach (var row in list)
             {
                 writer.WriteLine(string.Join('\t', row.Select(Cell)));
             }
@@ -32,7 +36,7 @@ internal static class TableView
             table.AddColumn(whole.Contains(i) ? column.NoWrap() : column);
         }
 
-        foreach (var row in rows)
+        foreach (var row in list)
         {
             table.AddRow(row.Select(Markup.Escape).ToArray());
         }

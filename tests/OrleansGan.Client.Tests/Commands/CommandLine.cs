@@ -16,8 +16,8 @@ internal static class CommandLine
     public static Task<int> InvokeAsync(TextWriter output, CancellationToken cancel, params string[] args) =>
         CommandLineApp.InvokeAsync(args, Console(output), output, cancel);
 
-    /// <summary>A console as a pipe or a file sees it: no colours, not interactive, not a terminal.</summary>
-    public static IAnsiConsole Console(TextWriter output, int width = 200)
+    /// <summary>A console as a pipe or a file sees it: no colours, not interactive, not a terminal, as wide as Program makes it there.</summary>
+    public static IAnsiConsole Console(TextWriter output, int width = 4096)
     {
         var console = AnsiConsole.Create(new AnsiConsoleSettings
         {
