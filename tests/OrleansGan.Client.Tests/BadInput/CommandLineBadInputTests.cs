@@ -65,6 +65,39 @@ public sealed class CommandLineBadInputTests : IDisposable
         Assert.Equal(before, Directory.GetFileSystemEntries(Environment.CurrentDirectory).Length);
     }
 
+    [Theory]
+    [InlineData("", "error: game-id: the game id is empty")]
+    [InlineData("two words", "error: game-id: 'two words' is not a game id")]
+    public async Task A_game_id_that_cannot_be_one_is_refused_before_connecting(string id, string firstLine)
+    {
+        var (exit, output) = await CommandLine.InvokeAsync("status", id, "--cluster", "127.0.0.1:1");
+        Assert.Equal(2, exit);
+        Assert.StartsWith(firstLine, output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_spec_that_would_crash_the_reader_is_refused_in_a_file_and_through_set()
+    {
+        Directory.CreateDirectory(_folder.Path);
+        var recursive = _folder.Sub("recursive.yaml");
+        await File.WriteAllTextAsync(recursive, "generator: &g\n  optimizer: *g\n");
+        var bomb = _folder.Sub("bomb.yaml");
+        await File.WriteAllTextAsync(bomb, "a: &a [x,x,x,x,x,x,x,x,x,x]\n" + string.Concat(Enumerable.Range(1, 8).Select(i => $"a{i}: &a{i} [{string.Join(",", Enumerable.Repeat(i == 1 ? "*a" : $"*a{i - 1}", 10))}]\n")));
+        foreach (var (args, problem) in new[]
+        {
+            (new[] { "--spec", recursive }, "alias *g refers to the value that contains it"),
+            (new[] { "--spec", bomb }, "expands to more than 10,000 values"),
+            (new[] { "--set", "generator.hidden=" + new string('[', 100_000) }, "nests more than 16 levels deep"),
+            (new[] { "--set", "generator.hidden=" + new string('[', 70) + new string(']', 70) }, "nests more than 16 levels deep"),
+        })
+        {
+            var (exit, output) = await CommandLine.InvokeAsync(["run", .. args, "--out", _folder.Sub("out")]);
+            Assert.True(exit == 2, output);
+            Assert.Contains(problem, output);
+            Assert.False(Directory.Exists(_folder.Sub("out")));
+        }
+    }
+
     [Fact]
     public async Task An_unknown_flag_is_named_before_its_value()
     {
