@@ -159,15 +159,16 @@ internal static class RunCommand
 
     /// <summary>
     /// The embedded silo (checkpoints under <paramref name="checkpoints"/>) or the cluster at <paramref name="cluster"/>;
-    /// null with the exit code after saying why not.
+    /// null with the exit code after saying why not: 2 for a malformed address or a port in use, 4 for a cluster that
+    /// cannot be reached, 130 for Ctrl+C.
     /// </summary>
     internal static async Task<(GameConnection? Connection, int ExitCode)> ConnectAsync(
-        IAnsiConsole console, string? cluster, TimeSpan timeout, string checkpoints, int? metricsPort, CancellationToken cancel)
+        IAnsiConsole console, string? cluster, TimeSpan timeout, string? checkpoints, int? metricsPort, CancellationToken cancel)
     {
         try
         {
             return (cluster is null
-                ? await GameConnection.EmbeddedAsync(checkpoints, cancel, metricsPort)
+                ? await GameConnection.EmbeddedAsync(checkpoints ?? throw new ArgumentNullException(nameof(checkpoints)), cancel, metricsPort)
                 : await GameConnection.ConnectAsync(cluster, cancel, timeout), Finished);
         }
         catch (ArgumentException e)

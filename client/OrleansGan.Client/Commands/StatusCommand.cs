@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Globalization;
 using OrleansGan.Abstractions.Game;
 using OrleansGan.Abstractions.Grains;
-using OrleansGan.Client.Hosting;
 using OrleansGan.Client.Views;
 using Spectre.Console;
 
@@ -38,7 +37,7 @@ internal static class StatusCommand
             }
 
             var address = parse.GetValue(cluster.Cluster)!;
-            var (connection, exit) = await GameConnection.ConnectOrExplainAsync(console, address, timeout, cancel);
+            var (connection, exit) = await RunCommand.ConnectAsync(console, address, timeout, null, null, cancel);
             if (connection is null)
             {
                 return exit;

@@ -129,27 +129,6 @@ internal sealed class GameConnection : IAsyncDisposable
         return new GameConnection(host, $"cluster at {gateway}");
     }
 
-    /// <summary>Connects to the cluster at <paramref name="gateway"/>, or prints why not and returns null (the exit code in <paramref name="exitCode"/>).</summary>
-    public static async Task<(GameConnection? Connection, int ExitCode)> ConnectOrExplainAsync(
-        Spectre.Console.IAnsiConsole console, string gateway, TimeSpan timeout, CancellationToken cancel)
-    {
-        try
-        {
-            ParseGateway(gateway);
-            return (await ConnectAsync(gateway, cancel, timeout), 0);
-        }
-        catch (ArgumentException e)
-        {
-            Spectre.Console.AnsiConsoleExtensions.MarkupLineInterpolated(console, $"[red]error:[/] {e.Message}");
-            return (null, Commands.RunCommand.InvalidInput);
-        }
-        catch (InvalidOperationException e)
-        {
-            Spectre.Console.AnsiConsoleExtensions.MarkupLineInterpolated(console, $"[red]error:[/] {e.Message}");
-            return (null, Commands.RunCommand.Failed);
-        }
-    }
-
     /// <summary>Checks that <paramref name="gateway"/> reads as "host:port" ("[::1]:30000" for IPv6), naming what is wrong; resolves nothing.</summary>
     public static (string Host, int Port) ParseGateway(string gateway)
     {
