@@ -26,25 +26,29 @@ internal static class RunCommand
     {
         var flags = new SpecFlags();
         var output = new Option<DirectoryInfo?>("--out") { Description = "Run folder (default: runs/<name>-<time>). Must not hold files yet." };
-        var cluster = new Option<string?>("--cluster") { Description = "A running cluster: its gateways host:port[,host:port...], or redis://host:port of its membership (every gateway, kept current); without it the game runs on an embedded silo." };
-        var metricsPort = new Option<int?>("--metrics-port") { Description = "Serve the embedded silo's metrics at http://127.0.0.1:PORT/metrics (Prometheus format) while the game runs." };
+        var cluster = new ClusterFlags("A running cluster: its gateways host:port[,host:port...], or redis://host:port of its membership (every gateway, kept current); without it the game runs on an embedded silo.", required: false);
+        var metricsPort = FlagParsers.Number<int>("--metrics-port", "Serve the embedded silo's metrics at http://127.0.0.1:PORT/metrics (Prometheus format) while the game runs.");
         var command = new Command("run", "Play a GAN training game and write its results (spec, CSV metrics, pictures).");
-        foreach (var option in flags.All.Append(output).Append(cluster).Append(metricsPort))
+        foreach (var option in flags.All.Append(output).Concat(cluster.All).Append(metricsPort))
         {
             command.Options.Add(option);
         }
 
-        command.SetAction((parse, cancel) => ExecuteAsync(console, flags, parse, parse.GetValue(output), parse.GetValue(cluster), parse.GetValue(metricsPort), cancel));
+        command.SetAction((parse, cancel) => ExecuteAsync(console, flags, parse, parse.GetValue(output), cluster,
+            parse.GetResult(metricsPort) is { Implicit: false } ? parse.GetValue(metricsPort) : null, cancel));
         return command;
     }
 
     private static async Task<int> ExecuteAsync(
-        IAnsiConsole console, SpecFlags flags, ParseResult parse, DirectoryInfo? output, string? cluster, int? metricsPort, CancellationToken cancel)
+        IAnsiConsole console, SpecFlags flags, ParseResult parse, DirectoryInfo? output, ClusterFlags clusterFlags, int? metricsPort, CancellationToken cancel)
     {
+        // Everything that can be refused is refused before anything is written or started.
         GameSpec spec;
+        string? cluster;
         try
         {
             spec = GameSpecLoader.Load(parse.GetValue(flags.Spec)?.FullName, flags.Overrides(parse));
+            cluster = clusterFlags.Gateway(parse);
             if (metricsPort is { } port && (port is < 1 or > 65535 || cluster is not null))
             {
                 throw new ArgumentException(cluster is null
@@ -52,74 +56,174 @@ internal static class RunCommand
                     : "--metrics-port: only the embedded silo serves metrics from this process; a cluster's silos serve their own (Telemetry:Port)");
             }
 
-            if (cluster is not null)
+            if (cluster is null)
             {
-                GameConnection.ParseCluster(cluster);
-            }
-            else
-            {
-                TorchRuntime.EnsureLoaded();
-                foreach (var (field, device) in new[] { ("generator.device", spec.Generator.Device), ("discriminator.device", spec.Discriminator.Device) })
-                {
-                    if (DeviceName.Unavailable(device) is { } problem)
-                    {
-                        throw new InvalidGameSpecException($"{field}: {problem}");
-                    }
-                }
+                CheckLocally(spec);
             }
         }
-        catch (Exception e) when (e is InvalidGameSpecException or ArgumentException)
+        catch (Exception e) when (e is InvalidGameSpecException or ArgumentException or InvalidDataException or DirectoryNotFoundException or FileNotFoundException)
         {
-            console.MarkupLineInterpolated($"[red]error:[/] {e.Message}");
-            return InvalidInput;
-        }
-
-        var stamp = DateTime.Now.ToString("yyyyMMdd-HHmmss", System.Globalization.CultureInfo.InvariantCulture);
-        var folderPath = output?.FullName ?? Path.Combine(Environment.CurrentDirectory, "runs", $"{spec.Name}-{stamp}");
-        GameConnection connection;
-        try
-        {
-            connection = cluster is null
-                ? await GameConnection.EmbeddedAsync(Path.Combine(folderPath, "checkpoints"), cancel, metricsPort)
-                : await GameConnection.ConnectAsync(cluster, cancel);
+            return Refuse(console, e);
         }
         catch (InvalidOperationException e)
         {
+            // The MNIST digits could not be downloaded.
             console.MarkupLineInterpolated($"[red]error:[/] {e.Message}");
             return Failed;
         }
 
+        var stamp = DateTime.Now.ToString("yyyyMMdd-HHmmss", System.Globalization.CultureInfo.InvariantCulture);
+        var folderPath = output?.FullName ?? Path.Combine(Environment.CurrentDirectory, "runs", $"{spec.Name}-{stamp}");
+        bool created;
+        try
+        {
+            created = RunFolder.Reserve(folderPath);
+        }
+        catch (ArgumentException e)
+        {
+            return Refuse(console, e);
+        }
+
+        var gameId = $"{spec.Name}-{stamp}-{Guid.NewGuid().ToString("N")[..6]}";
+        var (connection, exit) = await ConnectAsync(console, cluster, clusterFlags.Timeout(parse), Path.Combine(folderPath, "checkpoints"), metricsPort, cancel);
+        if (connection is null)
+        {
+            RunFolder.Abandon(folderPath, created);
+            return exit;
+        }
+
         await using (connection)
         {
+            var game = connection.Client.GetGrain<IGameGrain>(gameId);
+            if (await StartAsync(console, () => game.StartAsync(spec), $"game {gameId} could not start") is { } refused)
+            {
+                RunFolder.Abandon(folderPath, created);
+                return refused;
+            }
+
+            WholeLine.Write(console, $"game {gameId}: {spec.Protocol}, {KebabName(spec.Loss)} loss, {spec.Rounds} rounds on the {connection.Description}");
             RunFolder folder;
             try
             {
-                folder = RunFolder.Create(folderPath, spec);
+                folder = RunFolder.Create(folderPath, spec, gameId);
             }
-            catch (IOException e)
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                console.MarkupLineInterpolated($"[red]error:[/] {e.Message}");
-                return InvalidInput;
+                await game.CancelAsync();
+                console.MarkupLineInterpolated($"[red]error:[/] --out: could not write the run folder '{folderPath}': {e.Message}; the game was cancelled");
+                return Failed;
             }
 
             using (folder)
             {
-                var gameId = $"{spec.Name}-{stamp}-{Guid.NewGuid().ToString("N")[..6]}";
-                console.MarkupLineInterpolated($"[grey]game {gameId}: {spec.Protocol}, {KebabName(spec.Loss)} loss, {spec.Rounds} rounds on the {connection.Description}[/]");
-                folder.WriteText("game-id.txt", gameId + Environment.NewLine);
-                var game = connection.Client.GetGrain<IGameGrain>(gameId);
-                return await PlayAsync(console, connection, game, spec, folder, () => game.StartAsync(spec), cancel);
+                return await PlayAsync(console, connection.Client, connection.Address, game, spec, folder, cancel);
             }
         }
     }
 
+    /// <summary>What only this machine can check for an embedded game: the native layer, the devices, the data files.</summary>
+    internal static void CheckLocally(GameSpec spec)
+    {
+        TorchRuntime.EnsureLoaded();
+        var problems = new[] { ("generator.device", spec.Generator.Device), ("discriminator.device", spec.Discriminator.Device) }
+            .Where(d => DeviceName.Unavailable(d.Item2) is not null)
+            .Select(d => $"{d.Item1}: {DeviceName.Unavailable(d.Item2)}")
+            .ToList();
+        if (problems.Count > 0)
+        {
+            throw new InvalidGameSpecException(problems);
+        }
+
+        // The digits are read (or downloaded) once per process: the embedded silo's players reuse what this loads.
+        if (spec.Data.Kind == DataKind.Mnist)
+        {
+            RealData.For(spec.Data);
+        }
+    }
+
+    /// <summary>Prints why the input was refused; returns <see cref="InvalidInput"/>.</summary>
+    internal static int Refuse(IAnsiConsole console, Exception e)
+    {
+        if (e is InvalidGameSpecException { Problems.Count: 1 } one)
+        {
+            console.MarkupLineInterpolated($"[red]error:[/] {one.Problems[0]}");
+        }
+        else
+        {
+            console.MarkupLineInterpolated($"[red]error:[/] {e.Message}");
+        }
+
+        return InvalidInput;
+    }
+
     /// <summary>
-    /// Starts (or resumes) the game with <paramref name="start"/>, follows what it pushes, shows its progress and writes
-    /// its results. A client that loses the cluster for good says so in one line, with the command that follows the
-    /// game, which plays on.
+    /// The embedded silo (checkpoints under <paramref name="checkpoints"/>) or the cluster at <paramref name="cluster"/>;
+    /// null with the exit code after saying why not: 2 for a malformed address or a port in use, 4 for a cluster that
+    /// cannot be reached, 130 for Ctrl+C.
     /// </summary>
+    internal static async Task<(GameConnection? Connection, int ExitCode)> ConnectAsync(
+        IAnsiConsole console, string? cluster, TimeSpan timeout, string? checkpoints, int? metricsPort, CancellationToken cancel)
+    {
+        try
+        {
+            return (cluster is null
+                ? await GameConnection.EmbeddedAsync(checkpoints ?? throw new ArgumentNullException(nameof(checkpoints)), cancel, metricsPort)
+                : await GameConnection.ConnectAsync(cluster, cancel, timeout), Finished);
+        }
+        catch (ArgumentException e)
+        {
+            return (null, Refuse(console, e));
+        }
+        catch (OperationCanceledException) when (cancel.IsCancellationRequested)
+        {
+            console.MarkupLine("[yellow]cancelled before the game started; nothing was written[/]");
+            return (null, Cancelled);
+        }
+        catch (Exception e)
+        {
+            console.MarkupLineInterpolated($"[red]error:[/] {e.Message}");
+            return (null, Failed);
+        }
+    }
+
+    /// <summary>
+    /// Runs the grain call that starts (or resumes) a game. A refusal by the game (its spec, its checkpoint, a game of
+    /// that id already running) is invalid input; anything else a failure. Returns null once the game runs.
+    /// </summary>
+    internal static async Task<int?> StartAsync(IAnsiConsole console, Func<Task> start, string what)
+    {
+        try
+        {
+            await start();
+            return null;
+        }
+        catch (Exception e) when (e is InvalidGameSpecException or InvalidDataException or InvalidOperationException or ArgumentException)
+        {
+            console.MarkupLineInterpolated($"[red]error:[/] {what}: {OneLine(e)}");
+            return InvalidInput;
+        }
+        catch (Exception e)
+        {
+            console.MarkupLineInterpolated($"[red]error:[/] {what}: {OneLine(e)}");
+            return Failed;
+        }
+    }
+
+    /// <summary>
+    /// Follows the game by what it pushes, shows its progress and writes its results; the game has started. A client
+    /// that loses the cluster for good says so in one line, with the command that follows the game, which plays on.
+    /// </summary>
+    /// <param name="console">Where progress and the summary go.</param>
+    /// <param name="grains">The connection's grain factory (the watch's observer is made with it).</param>
+    /// <param name="cluster">The --cluster address, or null for the embedded silo (which cannot be lost).</param>
+    /// <param name="game">The game.</param>
+    /// <param name="spec">Its spec.</param>
+    /// <param name="folder">Where its results go.</param>
+    /// <param name="cancel">Ctrl+C: asks the game to stop after its round in progress.</param>
+    /// <param name="watching">How the game is followed (default: <see cref="WatchOptions"/>' defaults).</param>
     internal static async Task<int> PlayAsync(
-        IAnsiConsole console, GameConnection connection, IGameGrain game, GameSpec spec, RunFolder folder, Func<Task> start, CancellationToken cancel)
+        IAnsiConsole console, IGrainFactory grains, string? cluster, IGameGrain game, GameSpec spec, RunFolder folder, CancellationToken cancel,
+        WatchOptions? watching = null)
     {
         // Only the 2-D mixtures are drawn over a real sample; image data is drawn from the evaluations' sample grids.
         var mixture = spec.Data.Kind == DataKind.Mnist ? null : GaussianMixture.For(spec.Data);
@@ -134,42 +238,10 @@ internal static class RunCommand
 
         var rounds = new List<RoundRecord>();
         var evaluations = new List<EvaluationRecord>();
-        GameStatus status;
-        try
-        {
-            await start();
-            status = await FollowAsync();
-        }
-        catch (Exception e) when (connection.IsCluster && GameConnection.IsLostCluster(e))
-        {
-            var id = game.GetPrimaryKeyString();
-            console.MarkupLineInterpolated(
-                $"[red]error:[/] lost the {connection.Description} while following game {id} ({GameConnection.FirstLine(e)}); the game plays on there: follow it with `orleans-gan status {id} --cluster {connection.Address}`");
-            return Failed;
-        }
-
-        async Task<GameStatus> FollowAsync()
-        {
-            GameStatus final = null!;
-            await new ProgressView(console).ShowAsync(spec.Rounds, async report =>
-            {
-                await using var watch = GameWatch.Start(connection.Client, game, progress =>
-                {
-                    Write(progress);
-                    report(progress.RoundsCompleted, ProgressView.Describe(progress, rounds.LastOrDefault(), evaluations.LastOrDefault()));
-                    return Task.CompletedTask;
-                });
-
-                // Ctrl+C asks the game to stop after its round in progress; the watch then sees it end.
-                await using var stop = cancel.Register(() => _ = CancelQuietlyAsync(game));
-                final = await watch.WhenOverAsync();
-                report(final.RoundsCompleted, ProgressView.Describe(final, rounds.LastOrDefault(), evaluations.LastOrDefault()));
-            });
-            return final;
-        }
-
+        GameStatus? status = null;
         void Write(GameStatus progress)
         {
+            status = progress;
             rounds.AddRange(progress.NewRounds);
             folder.Append(progress.NewRounds);
             foreach (var evaluation in progress.NewEvaluations)
@@ -178,26 +250,67 @@ internal static class RunCommand
                 folder.Append(evaluation);
                 if (mixture is { Dimension: 2 })
                 {
-                    Pictures.Samples(folder.PathOf($"samples-round-{evaluation.Round:D6}.png"), evaluation, mixture, spec.Evaluation.QualityStds, realSample);
+                    folder.WriteFile($"samples-round-{evaluation.Round:D6}.png", path => Pictures.Samples(path, evaluation, mixture, spec.Evaluation.QualityStds, realSample));
                 }
 
                 if (evaluation.SampleGrid is not null)
                 {
-                    DigitPictures.Grid(folder.PathOf($"digits-round-{evaluation.Round:D6}.png"), evaluation);
-                    DigitPictures.Progress(folder.PathOf("digits-progress.png"), evaluations);
+                    folder.WriteFile($"digits-round-{evaluation.Round:D6}.png", path => DigitPictures.Grid(path, evaluation));
+                    folder.WriteFile("digits-progress.png", path => DigitPictures.Progress(path, evaluations));
                 }
             }
         }
 
-        if (rounds.Count > 0)
+        try
         {
-            Pictures.Curves(folder.PathOf("curves.png"), rounds, evaluations);
+            await new ProgressView(console).ShowAsync(spec.Rounds, async report =>
+            {
+                await using var watch = GameWatch.Start(grains, game, progress =>
+                {
+                    Write(progress);
+                    report(progress.RoundsCompleted, ProgressView.Describe(progress, rounds.LastOrDefault(), evaluations.LastOrDefault()));
+                    return Task.CompletedTask;
+                }, watching);
+
+                // Ctrl+C asks the game to stop after its round in progress; the watch then sees it end.
+                await using var stop = cancel.Register(() => _ = CancelQuietlyAsync(game));
+                status = await watch.WhenOverAsync();
+                report(status.RoundsCompleted, ProgressView.Describe(status, rounds.LastOrDefault(), evaluations.LastOrDefault()));
+            });
+        }
+        catch (Exception e)
+        {
+            if (cluster is not null && GameConnection.IsLostCluster(e))
+            {
+                var id = game.GetPrimaryKeyString();
+                console.MarkupLineInterpolated(
+                    $"[red]error:[/] lost the cluster at {cluster} while following game {id} ({OneLine(e)}); the game plays on there: follow it with `orleans-gan status {id} --cluster {cluster}`");
+            }
+
+            // The game (or its cluster) was lost, or the folder could not be written: say so in the summary too.
+            status = (status ?? new GameStatus(GameState.Failed, rounds.Count, spec.Rounds, 0, [], [], null))
+                with { State = GameState.Failed, Error = $"the client lost the game: {OneLine(e)}" };
         }
 
-        var rows = SummaryView.Rows(status, rounds, evaluations.LastOrDefault(), spec.Protocol.ToString(), KebabName(spec.Loss), folder.Path);
-        folder.WriteText("summary.txt", SummaryView.AsText(rows));
+        var rows = SummaryView.Rows(status!, rounds, evaluations.LastOrDefault(), spec.Protocol.ToString(), KebabName(spec.Loss), folder.Path);
+        if (folder.Replaced)
+        {
+            if (rounds.Count > 0)
+            {
+                folder.WriteFile("curves.png", path => Pictures.Curves(path, rounds, evaluations));
+            }
+
+            folder.WriteText(RunFolder.SummaryFile, SummaryView.AsText(rows));
+        }
+
         SummaryView.Write(console, rows);
-        return status.State switch
+        if (!folder.Replaced)
+        {
+            console.MarkupLineInterpolated(
+                $"[yellow]the resumed game stopped after {rounds.Count} rounds, before the {folder.RoundsBefore} rounds the folder already held: its CSV files, curves and summary are kept as they were[/]");
+        }
+
+        return status!.State switch
         {
             GameState.Finished => Finished,
             GameState.Diverged => Diverged,
@@ -217,6 +330,10 @@ internal static class RunCommand
             // The watch reports a lost cluster; a cancel that could not be sent changes nothing else.
         }
     }
+
+    // Orleans wraps some failures; the innermost message on one line is what the user needs.
+    private static string OneLine(Exception e) =>
+        (e is AggregateException { InnerExceptions.Count: 1 } a ? a.InnerExceptions[0] : e).Message.ReplaceLineEndings(" ");
 
     private static string KebabName(LossKind loss) => System.Text.Json.JsonNamingPolicy.KebabCaseLower.ConvertName(loss.ToString());
 }

@@ -42,6 +42,9 @@ public sealed class GameWatch : IGameObserver, IAsyncDisposable
     /// <summary>The latest status the watch has seen (totals and state; its records were delivered).</summary>
     public GameStatus? Latest { get; private set; }
 
+    /// <summary>The game's id (a stand-in that is no grain reference names itself).</summary>
+    public string GameId => (_game as GrainReference)?.GetPrimaryKeyString() ?? _game.ToString() ?? "";
+
     /// <summary>Rounds delivered so far (counting those before the starting cursor).</summary>
     public int RoundsSeen => Volatile.Read(ref _rounds);
 
@@ -123,7 +126,7 @@ public sealed class GameWatch : IGameObserver, IAsyncDisposable
                 failingSince ??= DateTime.UtcNow;
                 if (DateTime.UtcNow - failingSince > _options.Patience)
                 {
-                    _over.TrySetException(new GameWatchLostException(_game.GetPrimaryKeyString(), _options.Patience, lastFailure));
+                    _over.TrySetException(new GameWatchLostException(GameId, _options.Patience, lastFailure));
                     return;
                 }
 

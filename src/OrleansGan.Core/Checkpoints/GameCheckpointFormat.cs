@@ -68,22 +68,47 @@ public static class GameCheckpointFormat
                     $"{source}: checkpoint version {version} is not supported (this version of OrleansGan reads versions {RecordsInside} and {Version})");
             }
 
-            var spec = JsonSerializer.Deserialize<GameSpec>(ReadBlock(reader), GameSpecLoader.JsonOptions)!;
+            var spec = JsonSerializer.Deserialize<GameSpec>(ReadBlock(reader), GameSpecLoader.JsonOptions) ?? throw new JsonException("the spec is null");
             var round = reader.ReadInt32();
             var elapsed = reader.ReadDouble();
+            GameCheckpoint checkpoint;
             if (version == RecordsInside)
             {
-                var rounds = JsonSerializer.Deserialize<List<RoundRecord>>(ReadBlock(reader), RecordFormat.Options)!;
-                var evaluations = JsonSerializer.Deserialize<List<EvaluationRecord>>(ReadBlock(reader), RecordFormat.Options)!;
-                return new GameCheckpoint(spec, round, elapsed, evaluations.Count, ReadBlock(reader), ReadBlock(reader))
+                var rounds = JsonSerializer.Deserialize<List<RoundRecord>>(ReadBlock(reader), RecordFormat.Options) ?? throw new JsonException("the rounds are null");
+                var evaluations = JsonSerializer.Deserialize<List<EvaluationRecord>>(ReadBlock(reader), RecordFormat.Options) ?? throw new JsonException("the evaluations are null");
+                if (rounds.Count > round)
+                {
+                    throw new JsonException($"round {round} does not fit its {rounds.Count} round records");
+                }
+
+                checkpoint = new GameCheckpoint(spec, round, elapsed, evaluations.Count, ReadBlock(reader), ReadBlock(reader))
                 {
                     Records = new CheckpointedRecords(rounds, evaluations),
                 };
             }
+            else
+            {
+                var evaluationCount = reader.ReadInt32();
+                checkpoint = new GameCheckpoint(spec, round, elapsed, evaluationCount, ReadBlock(reader), ReadBlock(reader));
+                if (evaluationCount < 0)
+                {
+                    throw new JsonException($"{evaluationCount} evaluations is not a count");
+                }
+            }
 
-            return new GameCheckpoint(spec, round, elapsed, reader.ReadInt32(), ReadBlock(reader), ReadBlock(reader));
+            if (reader.BaseStream.Position != reader.BaseStream.Length)
+            {
+                throw new EndOfStreamException($"{reader.BaseStream.Length - reader.BaseStream.Position} bytes follow the last block");
+            }
+
+            if (round < 0 || round > spec.Rounds)
+            {
+                throw new JsonException($"round {round} does not fit the spec's {spec.Rounds} rounds");
+            }
+
+            return checkpoint;
         }
-        catch (Exception e) when (e is EndOfStreamException or JsonException)
+        catch (Exception e) when (e is EndOfStreamException or JsonException or NotSupportedException or ArgumentException or InvalidOperationException)
         {
             throw new InvalidDataException($"{source}: the checkpoint's content is malformed: {e.Message}", e);
         }
@@ -106,10 +131,11 @@ public static class GameCheckpointFormat
         writer.Write(block);
     }
 
+    // The length is checked against what is left before anything is allocated for it.
     private static byte[] ReadBlock(BinaryReader reader)
     {
         var length = reader.ReadInt32();
-        var block = reader.ReadBytes(length);
-        return length >= 0 && block.Length == length ? block : throw new EndOfStreamException("a block ends early");
+        var left = reader.BaseStream.Length - reader.BaseStream.Position;
+        return length >= 0 && length <= left ? reader.ReadBytes(length) : throw new EndOfStreamException($"a block claims {length} bytes where {left} are left");
     }
 }
