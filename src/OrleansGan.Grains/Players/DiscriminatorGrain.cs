@@ -1,7 +1,10 @@
+using OrleansGan.Abstractions.Diagnostics;
 using OrleansGan.Abstractions.Game;
 using OrleansGan.Abstractions.Grains;
 using OrleansGan.Abstractions.Messages;
 using OrleansGan.Abstractions.Players;
+using OrleansGan.Abstractions.Spec;
+using OrleansGan.Core.Diagnostics;
 using OrleansGan.Core.Players;
 using OrleansGan.Core.Tensors;
 using OrleansGan.Grains.Placement;
@@ -13,6 +16,7 @@ namespace OrleansGan.Grains.Players;
 [PlayerPlacement]
 public sealed class DiscriminatorGrain(ILocalSiloDetails silo) : Grain, IDiscriminatorGrain
 {
+    private readonly ProbeSeat<DiscriminatorProbe> _probe = new();
     private DiscriminatorPlayer? _player;
 
     private DiscriminatorPlayer Player => _player ?? throw new PlayerLostException(
@@ -108,8 +112,111 @@ public sealed class DiscriminatorGrain(ILocalSiloDetails silo) : Grain, IDiscrim
     public Task<ParameterSnapshot> GetParametersAsync() => Task.FromResult(Player.Snapshot());
 
     /// <inheritdoc />
+    public Task<double> ValueAsync(TensorBytes fake, ulong seed, DataPart? part)
+    {
+        using var scope = NewDisposeScope();
+        return Task.FromResult(Player.Value(TensorCodec.ToTensor(fake, Player.Device), seed, part));
+    }
+
+    /// <inheritdoc />
+    public Task<ProbeJudgment> ProbeJudgeAsync(FakeMinibatch fake, int chunk, int fieldSlot)
+    {
+        using var scope = NewDisposeScope();
+        var probe = _probe.Probe;
+        var (gradient, costD, costG, meanReal, meanFake) = probe.Judge(
+            TensorCodec.ToTensor(fake.Samples, probe.Device, probe.DType), ReceiveLabels(fake), chunk, fieldSlot);
+        return Task.FromResult(new ProbeJudgment(TensorCodec.ToMessage(gradient), costD, costG, meanReal, meanFake));
+    }
+
+    /// <inheritdoc />
+    public Task<TensorBytes?> ProbeProductAsync(ProbeProduct product)
+    {
+        using var scope = NewDisposeScope();
+        var probe = _probe.Probe;
+        var tangent = product.Tangent is null ? null : TensorCodec.ToTensor(product.Tangent, probe.Device, probe.DType);
+        var cotangent = probe.Product(product.Kind, tangent, product.Source, product.Target);
+        return Task.FromResult(cotangent is null ? null : TensorCodec.ToMessage(cotangent));
+    }
+
+    /// <inheritdoc />
+    public Task<long> OpenProbeAsync(ProbeSetup setup) => Task.FromResult(_probe.Open(() => Player.OpenProbe(setup)));
+
+    /// <inheritdoc />
+    public Task CloseProbeAsync()
+    {
+        _probe.Close();
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public Task RandomizeSlotAsync(int slot, ulong seed)
+    {
+        _probe.Randomize(slot, seed);
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public Task UnitSlotAsync(int slot, long index)
+    {
+        _probe.Unit(slot, index);
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public Task<double[]> GramAsync(int[] rows, int[] columns) => Task.FromResult(_probe.Gram(rows, columns));
+
+    /// <inheritdoc />
+    public Task CombineSlotsAsync(SlotCombination combination)
+    {
+        _probe.Combine(combination);
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public Task<TensorBytes> ReadSlotAsync(int slot) => Task.FromResult(_probe.Read(slot));
+
+    /// <inheritdoc />
+    public Task ReadParametersAsync(int slot)
+    {
+        _probe.ReadParameters(slot);
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public Task ReadStateParametersAsync(PlayerState state, int slot)
+    {
+        _probe.ReadParameters(Player.NetworkOf(state.Data), slot);
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public Task MoveProbeAsync(int slot)
+    {
+        _probe.MoveTo(slot);
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public Task RestoreWeightsAsync(PlayerState state, double perturbation, ulong seed)
+    {
+        Player.RestoreWeights(state.Data, perturbation, seed);
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public Task LeaveAsync()
+    {
+        _probe.Close();
+        _player?.Dispose();
+        _player = null;
+        DeactivateOnIdle();
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
+        _probe.Close();
         _player?.Dispose();
         _player = null;
         return base.OnDeactivateAsync(reason, cancellationToken);

@@ -1,7 +1,9 @@
+using OrleansGan.Abstractions.Diagnostics;
 using OrleansGan.Abstractions.Game;
 using OrleansGan.Abstractions.Grains;
 using OrleansGan.Abstractions.Messages;
 using OrleansGan.Abstractions.Players;
+using OrleansGan.Core.Diagnostics;
 using OrleansGan.Core.Players;
 using OrleansGan.Core.Tensors;
 using OrleansGan.Grains.Placement;
@@ -16,6 +18,7 @@ namespace OrleansGan.Grains.Players;
 [PlayerPlacement]
 public sealed class GeneratorGrain(ILocalSiloDetails silo) : Grain, IGeneratorGrain
 {
+    private readonly ProbeSeat<GeneratorProbe> _probe = new();
     private GeneratorPlayer? _player;
 
     private GeneratorPlayer Player => _player ?? throw new PlayerLostException(
@@ -103,8 +106,108 @@ public sealed class GeneratorGrain(ILocalSiloDetails silo) : Grain, IGeneratorGr
     public Task<ParameterSnapshot> GetParametersAsync() => Task.FromResult(Player.Snapshot());
 
     /// <inheritdoc />
+    public Task<FakeMinibatch> ProbeSamplesAsync(int chunk)
+    {
+        using var scope = NewDisposeScope();
+        var (x, labels) = _probe.Probe.Samples(chunk);
+        return Task.FromResult(new FakeMinibatch(TensorCodec.ToMessage(x), false, labels?.cpu().to(ScalarType.Int32).data<int>().ToArray()));
+    }
+
+    /// <inheritdoc />
+    public Task<TensorBytes> ProbeTangentAsync(int slot)
+    {
+        using var scope = NewDisposeScope();
+        return Task.FromResult(TensorCodec.ToMessage(_probe.Probe.Tangent(slot)));
+    }
+
+    /// <inheritdoc />
+    public Task ProbePullbackAsync(ProbePullback pullback)
+    {
+        using var scope = NewDisposeScope();
+        var probe = _probe.Probe;
+        probe.Pullback(TensorCodec.ToTensor(pullback.Cotangent, probe.Device, probe.DType), pullback.Chunk, pullback.Target, pullback.CurvatureSource, pullback.KeepsGradient);
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public Task<long> OpenProbeAsync(ProbeSetup setup) => Task.FromResult(_probe.Open(() => Player.OpenProbe(setup)));
+
+    /// <inheritdoc />
+    public Task CloseProbeAsync()
+    {
+        _probe.Close();
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public Task RandomizeSlotAsync(int slot, ulong seed)
+    {
+        _probe.Randomize(slot, seed);
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public Task UnitSlotAsync(int slot, long index)
+    {
+        _probe.Unit(slot, index);
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public Task<double[]> GramAsync(int[] rows, int[] columns) => Task.FromResult(_probe.Gram(rows, columns));
+
+    /// <inheritdoc />
+    public Task CombineSlotsAsync(SlotCombination combination)
+    {
+        _probe.Combine(combination);
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public Task<TensorBytes> ReadSlotAsync(int slot) => Task.FromResult(_probe.Read(slot));
+
+    /// <inheritdoc />
+    public Task ReadParametersAsync(int slot)
+    {
+        _probe.ReadParameters(slot);
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public Task ReadStateParametersAsync(PlayerState state, int slot)
+    {
+        _probe.ReadParameters(Player.NetworkOf(state.Data), slot);
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public Task MoveProbeAsync(int slot)
+    {
+        _probe.MoveTo(slot);
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public Task RestoreWeightsAsync(PlayerState state, double perturbation, ulong seed)
+    {
+        Player.RestoreWeights(state.Data, perturbation, seed);
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public Task LeaveAsync()
+    {
+        _probe.Close();
+        _player?.Dispose();
+        _player = null;
+        DeactivateOnIdle();
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
+        _probe.Close();
         _player?.Dispose();
         _player = null;
         return base.OnDeactivateAsync(reason, cancellationToken);
