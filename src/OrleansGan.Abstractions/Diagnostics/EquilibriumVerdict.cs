@@ -8,7 +8,11 @@ namespace OrleansGan.Abstractions.Diagnostics;
 /// point (Berard et al. 2020: stationary, Re lambda(J) &gt; 0), a strict local minimax (Jin, Netrapalli and Jordan 2019:
 /// stationary, H_D &gt; 0 and the Schur complement &gt; 0, zero-sum games only).
 /// </summary>
-/// <param name="ZeroSum">Whether J's off-diagonal blocks are minus each other's transposes, checked on random directions.</param>
+/// <param name="ZeroSum">
+/// Whether J's off-diagonal blocks are minus each other's transposes (C = -B^T), checked on random directions: the game
+/// is zero-sum at this point to second order, which is what the Schur-complement test needs (the non-saturating
+/// Dirac-GAN is, at its equilibrium, though not globally).
+/// </param>
 /// <param name="SchurComplementPositive">Null unless the game is zero-sum and H_D is positive definite.</param>
 /// <param name="StrictLocalMinimax">Null unless the game is zero-sum.</param>
 /// <param name="Classification">One line for people: the most specific class the evidence supports.</param>

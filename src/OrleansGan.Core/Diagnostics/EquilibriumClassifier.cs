@@ -48,8 +48,8 @@ public static class EquilibriumClassifier
         var generator = PositiveDefinite(e.GeneratorSmallest, Math.Max(e.GeneratorLargest.Scale, e.GeneratorSmallest.Scale), e.ZeroTolerance, "H_G");
         var discriminator = PositiveDefinite(e.DiscriminatorSmallest, Math.Max(e.DiscriminatorLargest.Scale, e.DiscriminatorSmallest.Scale), e.ZeroTolerance, "H_D");
         var zeroSum = e.ZeroSumDefect <= e.ZeroSumTolerance
-            ? new Finding(Answer.Yes, $"J's off-diagonal blocks are minus each other's transposes to {F(e.ZeroSumDefect)} on random directions (tolerance {F(e.ZeroSumTolerance)})")
-            : new Finding(Answer.No, $"J's off-diagonal blocks differ from minus each other's transposes by {F(e.ZeroSumDefect)} on random directions: the players' costs are not zero-sum");
+            ? new Finding(Answer.Yes, $"J's off-diagonal blocks are minus each other's transposes, as in a zero-sum game, to {F(e.ZeroSumDefect)} on random directions (tolerance {F(e.ZeroSumTolerance)})")
+            : new Finding(Answer.No, $"J's off-diagonal blocks differ from minus each other's transposes by {F(e.ZeroSumDefect)} on random directions: the players' costs are not zero-sum here");
 
         Finding? schur = null;
         Finding? minimax = null;

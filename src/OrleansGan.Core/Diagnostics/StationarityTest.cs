@@ -35,10 +35,18 @@ public static class StationarityTest
         var frobenius = centred.FrobeniusNorm();
         var dimension = frobenius > 0 ? Math.Clamp(trace * trace / (frobenius * frobenius), 1, k - 1) : 1;
         var ratio = variance > 0 ? k * meanSquared / variance : meanSquared > 0 ? double.PositiveInfinity : 0;
-        var threshold = FisherSnedecor.InvCDF(dimension, (k - 1) * dimension, Level);
+        var threshold = FisherQuantile(dimension, (k - 1) * dimension, Level);
         return new FieldSummary(
             Math.Sqrt(generatorSquaredNorm + discriminatorSquaredNorm), Math.Sqrt(generatorSquaredNorm), Math.Sqrt(discriminatorSquaredNorm),
             Math.Sqrt(meanSquared), Math.Sqrt(variance / k), ratio, dimension, threshold,
             costs.DiscriminatorLoss, costs.GeneratorLoss, costs.MeanRealScore, costs.MeanFakeScore);
+    }
+
+    // The p-quantile of F(d1, d2) through the Beta distribution it maps to (d1 X / (d1 X + d2) ~ Beta(d1/2, d2/2)):
+    // MathNet's own F quantile searches an unbounded interval and gives up on heavy tails such as F(1, 1).
+    private static double FisherQuantile(double d1, double d2, double p)
+    {
+        var y = Beta.InvCDF(d1 / 2, d2 / 2, p);
+        return d2 * y / (d1 * (1 - y));
     }
 }

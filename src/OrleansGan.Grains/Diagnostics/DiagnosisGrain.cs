@@ -62,7 +62,7 @@ public sealed class DiagnosisGrain(ICheckpointStore checkpoints, ILogger<Diagnos
             logger.LogInformation("Game {Game} round {Round} diagnosed in {Seconds:F1} s: {Verdict}", request.GameId, point.Round, clock.Elapsed.TotalSeconds, local.Verdict.Classification);
             return local with { DualityGap = plain, PerturbedDualityGap = perturbed, Seconds = clock.Elapsed.TotalSeconds };
         }
-        catch
+        catch (Exception e)
         {
             if (gap is not null)
             {
@@ -71,7 +71,14 @@ public sealed class DiagnosisGrain(ICheckpointStore checkpoints, ILogger<Diagnos
                 await Task.WhenAny(gap);
             }
 
-            throw;
+            // The failure travels to the client, which may not know the exception's type (a MathNet one, say).
+            if (e is ArgumentException or InvalidOperationException or InvalidDataException or OperationCanceledException)
+            {
+                throw;
+            }
+
+            logger.LogError(e, "Diagnosis of game {Game} failed", request.GameId);
+            throw new InvalidOperationException($"the diagnosis of game {request.GameId} failed: {e.GetType().Name}: {e.Message}");
         }
     }
 
