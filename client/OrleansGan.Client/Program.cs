@@ -8,4 +8,5 @@ root.Subcommands.Add(AnalyzeCommand.Create(AnsiConsole.Console));
 root.Subcommands.Add(StatusCommand.Create(AnsiConsole.Console));
 root.Subcommands.Add(ListCommand.Create(AnsiConsole.Console));
 root.Subcommands.Add(ResumeCommand.Create(AnsiConsole.Console));
+root.Subcommands.Add(DiagnoseCommand.Create(AnsiConsole.Console));
 return await root.Parse(args).InvokeAsync();
