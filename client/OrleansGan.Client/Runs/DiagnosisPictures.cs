@@ -17,7 +17,7 @@ internal static class DiagnosisPictures
         Hessians(Path.Combine(folder, "hessian-spectra.png"), d);
         if (d.PathAngle is { } path)
         {
-            PathAngle(Path.Combine(folder, "path-angle.png"), path, d.GameId);
+            PathAngle(Path.Combine(folder, "path-angle.png"), path);
         }
     }
 

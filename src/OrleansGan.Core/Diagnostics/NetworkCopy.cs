@@ -12,14 +12,15 @@ public static class NetworkCopy
     /// <summary>Copies <paramref name="source"/>'s parameters and buffers into <paramref name="fresh"/> and moves it to <paramref name="dtype"/> on <paramref name="device"/>.</summary>
     public static PlayerNetwork Of(PlayerNetwork source, PlayerNetwork fresh, ScalarType dtype, Device device)
     {
-        using var scope = NewDisposeScope();
+        // The reference batch becomes a buffer of the copy, so it is made outside any dispose scope.
+        if (source is LayeredNetwork { ReferenceBatch: { } reference })
+        {
+            fresh.SetReferenceBatch(reference.cpu());
+        }
+
+        using (NewDisposeScope())
         using (no_grad())
         {
-            if (source is LayeredNetwork { ReferenceBatch: { } reference })
-            {
-                fresh.SetReferenceBatch(reference.cpu());
-            }
-
             var parameters = source.named_parameters().ToDictionary(p => p.name, p => p.parameter);
             foreach (var (name, parameter) in fresh.named_parameters())
             {

@@ -21,7 +21,7 @@ internal sealed class ProbeSeat<TProbe>
     /// <summary>Opens a probe (replacing any) and returns the player's parameter count.</summary>
     public long Open(Func<TProbe> open)
     {
-        using var scope = NewDisposeScope();
+        // No dispose scope here: the probe's network and tensors outlive this call.
         var probe = open();
         _probe?.Dispose();
         _probe = probe;
