@@ -131,6 +131,7 @@ internal static class RunCommand
         await start();
         var rounds = new List<RoundRecord>();
         var evaluations = new List<EvaluationRecord>();
+        var diagnoses = new List<Abstractions.Diagnostics.Diagnosis>();
         var cancelSent = false;
         GameStatus status = null!;
         await new ProgressView(console).ShowAsync(spec.Rounds, async report =>
@@ -160,8 +161,18 @@ internal static class RunCommand
                 }
             }
 
-            report(status.RoundsCompleted, ProgressView.Describe(status, rounds.LastOrDefault(), evaluations.LastOrDefault()));
-            var caughtUp = status.NewRounds.Count == 0 && status.NewEvaluations.Count == 0;
+            if (status.Diagnoses > diagnoses.Count)
+            {
+                foreach (var diagnosis in await game.GetDiagnosesAsync(diagnoses.Count))
+                {
+                    diagnoses.Add(diagnosis);
+                    folder.Append(diagnosis);
+                }
+            }
+
+            var text = ProgressView.Describe(status, rounds.LastOrDefault(), evaluations.LastOrDefault());
+            report(status.RoundsCompleted, diagnoses.Count == 0 ? text : $"{text}  diagnosed round {diagnoses[^1].Round}: {diagnoses[^1].Verdict.Classification}");
+            var caughtUp = status.NewRounds.Count == 0 && status.NewEvaluations.Count == 0 && status.Diagnoses == diagnoses.Count;
             if (status.IsOver && caughtUp)
             {
                 return false;
@@ -178,6 +189,11 @@ internal static class RunCommand
         if (rounds.Count > 0)
         {
             Pictures.Curves(folder.PathOf("curves.png"), rounds, evaluations);
+        }
+
+        if (diagnoses.Count > 1)
+        {
+            DiagnosisPictures.OverRounds(folder.PathOf("diagnoses-over-rounds.png"), diagnoses);
         }
 
         var rows = SummaryView.Rows(status, rounds, evaluations.LastOrDefault(), spec.Protocol.ToString(), KebabName(spec.Loss), folder.Path);

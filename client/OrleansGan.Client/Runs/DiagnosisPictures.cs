@@ -77,7 +77,7 @@ internal static class DiagnosisPictures
     }
 
     /// <summary>cos(v, w_start - w_end) and log10 |v|^2 along the path (Berard et al. 2020, figure 4).</summary>
-    public static void PathAngle(string path, PathAngle angle, string title)
+    public static void PathAngle(string path, PathAngle angle)
     {
         var multi = new Multiplot();
         multi.AddPlots(2);
@@ -88,7 +88,7 @@ internal static class DiagnosisPictures
         cosine.Add.VerticalLine(0).Color = Colors.Gray;
         cosine.Add.VerticalLine(1).Color = Colors.Gray;
         cosine.Axes.SetLimitsY(-1.05, 1.05);
-        cosine.Title($"path-angle of {title}: round {angle.StartRound} (alpha = 0) to round {angle.EndRound} (alpha = 1)");
+        cosine.Title($"path-angle: round {angle.StartRound} (alpha = 0) to round {angle.EndRound} (alpha = 1)");
         cosine.ShowLegend(Alignment.UpperRight);
         var norm = multi.GetPlot(1);
         norm.Add.ScatterLine(alpha, angle.Points.Select(p => Math.Log10(Math.Max(p.FieldSquaredNorm, 1e-300))).ToArray()).LegendText = "log10 |v|^2";

@@ -33,9 +33,9 @@ public static class EquilibriumDiagnoser
 
     /// <summary>The slots each space needs, for probes of <paramref name="generatorSize"/> and <paramref name="discriminatorSize"/> parameters.</summary>
     public static int SlotsFor(DiagnosticsSpec options, long generatorSize, long discriminatorSize) =>
-        Requests.Select(r => (r.Product, Count: r.IsMainSpectrum ? options.Eigenvalues : options.ExtremeEigenvalues))
-            .Append((Product: ProbeProductKind.SchurComplement, Count: options.ExtremeEigenvalues))
-            .Max(r => new EigenRequest(r.Count, EigenvalueSelection.LargestMagnitude).SlotsFor(r.Product switch
+        Requests.Select(r => (r.Product, r.Selection, Count: r.IsMainSpectrum ? options.Eigenvalues : options.ExtremeEigenvalues))
+            .Append((Product: ProbeProductKind.SchurComplement, Selection: EigenvalueSelection.SmallestReal, Count: options.ExtremeEigenvalues))
+            .Max(r => new EigenRequest(r.Count, r.Selection).SlotsFor(r.Product switch
             {
                 ProbeProductKind.Jacobian or ProbeProductKind.JacobianTranspose => generatorSize + discriminatorSize,
                 ProbeProductKind.DiscriminatorHessian => discriminatorSize,

@@ -140,12 +140,17 @@ public sealed class DiagnosisGrain(ICheckpointStore checkpoints, ILogger<Diagnos
             }
         }
 
-        var bytes = await checkpoints.LoadAsync(gameId)
-            ?? throw new InvalidOperationException($"game {gameId} has no checkpoint at {checkpoints.Describe(gameId)}");
-        var latest = GameCheckpointFormat.Read(bytes, checkpoints.Describe(gameId));
-        return round is null || latest.Round == round
+        var bytes = await checkpoints.LoadAsync(gameId);
+        var latest = bytes is null ? null : GameCheckpointFormat.Read(bytes, checkpoints.Describe(gameId));
+        if (round is null)
+        {
+            return latest ?? throw new InvalidOperationException($"game {gameId} has no checkpoint at {checkpoints.Describe(gameId)}");
+        }
+
+        return latest is not null && latest.Round == round
             ? latest
-            : throw new InvalidOperationException($"game {gameId} kept no checkpoint at round {round} (the latest is round {latest.Round}; "
-                + "a game keeps one per diagnosed round when its spec has diagnostics.every > 0)");
+            : throw new InvalidOperationException($"game {gameId} kept no checkpoint at round {round} ("
+                + (latest is null ? "nor a latest one" : $"the latest is round {latest.Round}")
+                + "; a game keeps one per diagnosed round when its spec has diagnostics.every > 0)");
     }
 }
