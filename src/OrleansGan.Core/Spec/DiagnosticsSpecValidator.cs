@@ -1,4 +1,3 @@
-using OrleansGan.Abstractions.Messages;
 using OrleansGan.Abstractions.Spec;
 
 namespace OrleansGan.Core.Spec;
@@ -67,7 +66,4 @@ public static class DiagnosticsSpecValidator
 
         return problems;
     }
-
-    /// <summary>The tolerance a precision can meet: float32 products carry rounding near 1e-7 of their scale.</summary>
-    public static double FloorFor(TensorPrecision precision) => precision == TensorPrecision.Float64 ? 1e-13 : 1e-5;
 }

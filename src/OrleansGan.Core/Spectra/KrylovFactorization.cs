@@ -58,6 +58,22 @@ internal sealed class KrylovFactorization
 
     public IKrylovSpace Space => _space;
 
+    /// <summary>
+    /// Validates <paramref name="request"/>, starts from a random vector and builds the first m-step relation; returns it
+    /// with the space's dimension n, the subspace's m and the count k (never more than n).
+    /// </summary>
+    public static async Task<(KrylovFactorization Factorization, long N, int M, int K)> BuildAsync(
+        IKrylovSpace space, EigenRequest request, Action? onProduct, CancellationToken cancel)
+    {
+        request.Validate();
+        var n = space.Dimension;
+        var m = request.SubspaceFor(n);
+        var factorization = new KrylovFactorization(space, m, request.Seed, onProduct, cancel);
+        await factorization.StartAsync();
+        await factorization.ExtendAsync(m);
+        return (factorization, n, m, (int)Math.Min(request.Count, n));
+    }
+
     /// <summary>Starts from a random vector (no basis yet: the first extension normalises it).</summary>
     public async Task StartAsync()
     {

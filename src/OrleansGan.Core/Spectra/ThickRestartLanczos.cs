@@ -17,14 +17,8 @@ public static class ThickRestartLanczos
     public static async Task<SpectrumEstimate> SolveAsync(
         IKrylovSpace space, EigenRequest request, SpectralOperator operatorName, Action? onProduct = null, CancellationToken cancel = default)
     {
-        request.Validate();
         var clock = Stopwatch.StartNew();
-        var n = space.Dimension;
-        var m = request.SubspaceFor(n);
-        var k = (int)Math.Min(request.Count, n);
-        var factorization = new KrylovFactorization(space, m, request.Seed, onProduct, cancel);
-        await factorization.StartAsync();
-        await factorization.ExtendAsync(m);
+        var (factorization, n, m, k) = await KrylovFactorization.BuildAsync(space, request, onProduct, cancel);
 
         var restarts = 0;
         IReadOnlyList<RitzPair> pairs;

@@ -5,6 +5,7 @@ using OrleansGan.Abstractions.Messages;
 using OrleansGan.Abstractions.Players;
 using OrleansGan.Abstractions.Spec;
 using OrleansGan.Core.Diagnostics;
+using OrleansGan.Core.Networks;
 using OrleansGan.Core.Players;
 using OrleansGan.Core.Tensors;
 using OrleansGan.Grains.Placement;
@@ -14,9 +15,8 @@ namespace OrleansGan.Grains.Players;
 
 /// <summary>Hosts a <see cref="DiscriminatorPlayer"/>; one dispose scope per move, no await inside it.</summary>
 [PlayerPlacement]
-public sealed class DiscriminatorGrain(ILocalSiloDetails silo) : Grain, IDiscriminatorGrain
+public sealed class DiscriminatorGrain(ILocalSiloDetails silo) : ProbedPlayerGrain<DiscriminatorProbe>, IDiscriminatorGrain
 {
-    private readonly ProbeSeat<DiscriminatorProbe> _probe = new();
     private DiscriminatorPlayer? _player;
 
     private DiscriminatorPlayer Player => _player ?? throw new PlayerLostException(
@@ -122,7 +122,7 @@ public sealed class DiscriminatorGrain(ILocalSiloDetails silo) : Grain, IDiscrim
     public Task<ProbeJudgment> ProbeJudgeAsync(FakeMinibatch fake, int chunk, int fieldSlot)
     {
         using var scope = NewDisposeScope();
-        var probe = _probe.Probe;
+        var probe = Probe;
         var (gradient, costD, costG, meanReal, meanFake) = probe.Judge(
             TensorCodec.ToTensor(fake.Samples, probe.Device, probe.DType), ReceiveLabels(fake), chunk, fieldSlot);
         return Task.FromResult(new ProbeJudgment(TensorCodec.ToMessage(gradient), costD, costG, meanReal, meanFake));
@@ -132,91 +132,32 @@ public sealed class DiscriminatorGrain(ILocalSiloDetails silo) : Grain, IDiscrim
     public Task<TensorBytes?> ProbeProductAsync(ProbeProduct product)
     {
         using var scope = NewDisposeScope();
-        var probe = _probe.Probe;
+        var probe = Probe;
         var tangent = product.Tangent is null ? null : TensorCodec.ToTensor(product.Tangent, probe.Device, probe.DType);
         var cotangent = probe.Product(product.Kind, tangent, product.Source, product.Target);
         return Task.FromResult(cotangent is null ? null : TensorCodec.ToMessage(cotangent));
     }
 
     /// <inheritdoc />
-    public Task<long> OpenProbeAsync(ProbeSetup setup) => Task.FromResult(_probe.Open(() => Player.OpenProbe(setup)));
+    protected override DiscriminatorProbe OpenProbe(ProbeSetup setup) => Player.OpenProbe(setup);
 
     /// <inheritdoc />
-    public Task CloseProbeAsync()
+    protected override PlayerNetwork NetworkOf(byte[] state) => Player.NetworkOf(state);
+
+    /// <inheritdoc />
+    protected override void RestoreWeights(byte[] state, double perturbation, ulong seed) => Player.RestoreWeights(state, perturbation, seed);
+
+    /// <inheritdoc />
+    protected override void DropPlayer()
     {
-        _probe.Close();
-        return Task.CompletedTask;
-    }
-
-    /// <inheritdoc />
-    public Task RandomizeSlotAsync(int slot, ulong seed)
-    {
-        _probe.Randomize(slot, seed);
-        return Task.CompletedTask;
-    }
-
-    /// <inheritdoc />
-    public Task UnitSlotAsync(int slot, long index)
-    {
-        _probe.Unit(slot, index);
-        return Task.CompletedTask;
-    }
-
-    /// <inheritdoc />
-    public Task<double[]> GramAsync(int[] rows, int[] columns) => Task.FromResult(_probe.Gram(rows, columns));
-
-    /// <inheritdoc />
-    public Task CombineSlotsAsync(SlotCombination combination)
-    {
-        _probe.Combine(combination);
-        return Task.CompletedTask;
-    }
-
-    /// <inheritdoc />
-    public Task<TensorBytes> ReadSlotAsync(int slot) => Task.FromResult(_probe.Read(slot));
-
-    /// <inheritdoc />
-    public Task ReadParametersAsync(int slot)
-    {
-        _probe.ReadParameters(slot);
-        return Task.CompletedTask;
-    }
-
-    /// <inheritdoc />
-    public Task ReadStateParametersAsync(PlayerState state, int slot)
-    {
-        _probe.ReadParameters(Player.NetworkOf(state.Data), slot);
-        return Task.CompletedTask;
-    }
-
-    /// <inheritdoc />
-    public Task MoveProbeAsync(int slot)
-    {
-        _probe.MoveTo(slot);
-        return Task.CompletedTask;
-    }
-
-    /// <inheritdoc />
-    public Task RestoreWeightsAsync(PlayerState state, double perturbation, ulong seed)
-    {
-        Player.RestoreWeights(state.Data, perturbation, seed);
-        return Task.CompletedTask;
-    }
-
-    /// <inheritdoc />
-    public Task LeaveAsync()
-    {
-        _probe.Close();
         _player?.Dispose();
         _player = null;
-        DeactivateOnIdle();
-        return Task.CompletedTask;
     }
 
     /// <inheritdoc />
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
-        _probe.Close();
+        CloseProbe();
         _player?.Dispose();
         _player = null;
         return base.OnDeactivateAsync(reason, cancellationToken);

@@ -4,6 +4,7 @@ using OrleansGan.Abstractions.Grains;
 using OrleansGan.Abstractions.Messages;
 using OrleansGan.Abstractions.Players;
 using OrleansGan.Core.Diagnostics;
+using OrleansGan.Core.Networks;
 using OrleansGan.Core.Players;
 using OrleansGan.Core.Tensors;
 using OrleansGan.Grains.Placement;
@@ -16,9 +17,8 @@ namespace OrleansGan.Grains.Players;
 /// since TorchSharp scopes are per thread and a turn may resume on another thread after an await.
 /// </summary>
 [PlayerPlacement]
-public sealed class GeneratorGrain(ILocalSiloDetails silo) : Grain, IGeneratorGrain
+public sealed class GeneratorGrain(ILocalSiloDetails silo) : ProbedPlayerGrain<GeneratorProbe>, IGeneratorGrain
 {
-    private readonly ProbeSeat<GeneratorProbe> _probe = new();
     private GeneratorPlayer? _player;
 
     private GeneratorPlayer Player => _player ?? throw new PlayerLostException(
@@ -109,7 +109,7 @@ public sealed class GeneratorGrain(ILocalSiloDetails silo) : Grain, IGeneratorGr
     public Task<FakeMinibatch> ProbeSamplesAsync(int chunk)
     {
         using var scope = NewDisposeScope();
-        var (x, labels) = _probe.Probe.Samples(chunk);
+        var (x, labels) = Probe.Samples(chunk);
         return Task.FromResult(new FakeMinibatch(TensorCodec.ToMessage(x), false, labels?.cpu().to(ScalarType.Int32).data<int>().ToArray()));
     }
 
@@ -117,97 +117,38 @@ public sealed class GeneratorGrain(ILocalSiloDetails silo) : Grain, IGeneratorGr
     public Task<TensorBytes> ProbeTangentAsync(int slot)
     {
         using var scope = NewDisposeScope();
-        return Task.FromResult(TensorCodec.ToMessage(_probe.Probe.Tangent(slot)));
+        return Task.FromResult(TensorCodec.ToMessage(Probe.Tangent(slot)));
     }
 
     /// <inheritdoc />
     public Task ProbePullbackAsync(ProbePullback pullback)
     {
         using var scope = NewDisposeScope();
-        var probe = _probe.Probe;
+        var probe = Probe;
         probe.Pullback(TensorCodec.ToTensor(pullback.Cotangent, probe.Device, probe.DType), pullback.Chunk, pullback.Target, pullback.CurvatureSource, pullback.KeepsGradient);
         return Task.CompletedTask;
     }
 
     /// <inheritdoc />
-    public Task<long> OpenProbeAsync(ProbeSetup setup) => Task.FromResult(_probe.Open(() => Player.OpenProbe(setup)));
+    protected override GeneratorProbe OpenProbe(ProbeSetup setup) => Player.OpenProbe(setup);
 
     /// <inheritdoc />
-    public Task CloseProbeAsync()
+    protected override PlayerNetwork NetworkOf(byte[] state) => Player.NetworkOf(state);
+
+    /// <inheritdoc />
+    protected override void RestoreWeights(byte[] state, double perturbation, ulong seed) => Player.RestoreWeights(state, perturbation, seed);
+
+    /// <inheritdoc />
+    protected override void DropPlayer()
     {
-        _probe.Close();
-        return Task.CompletedTask;
-    }
-
-    /// <inheritdoc />
-    public Task RandomizeSlotAsync(int slot, ulong seed)
-    {
-        _probe.Randomize(slot, seed);
-        return Task.CompletedTask;
-    }
-
-    /// <inheritdoc />
-    public Task UnitSlotAsync(int slot, long index)
-    {
-        _probe.Unit(slot, index);
-        return Task.CompletedTask;
-    }
-
-    /// <inheritdoc />
-    public Task<double[]> GramAsync(int[] rows, int[] columns) => Task.FromResult(_probe.Gram(rows, columns));
-
-    /// <inheritdoc />
-    public Task CombineSlotsAsync(SlotCombination combination)
-    {
-        _probe.Combine(combination);
-        return Task.CompletedTask;
-    }
-
-    /// <inheritdoc />
-    public Task<TensorBytes> ReadSlotAsync(int slot) => Task.FromResult(_probe.Read(slot));
-
-    /// <inheritdoc />
-    public Task ReadParametersAsync(int slot)
-    {
-        _probe.ReadParameters(slot);
-        return Task.CompletedTask;
-    }
-
-    /// <inheritdoc />
-    public Task ReadStateParametersAsync(PlayerState state, int slot)
-    {
-        _probe.ReadParameters(Player.NetworkOf(state.Data), slot);
-        return Task.CompletedTask;
-    }
-
-    /// <inheritdoc />
-    public Task MoveProbeAsync(int slot)
-    {
-        _probe.MoveTo(slot);
-        return Task.CompletedTask;
-    }
-
-    /// <inheritdoc />
-    public Task RestoreWeightsAsync(PlayerState state, double perturbation, ulong seed)
-    {
-        Player.RestoreWeights(state.Data, perturbation, seed);
-        return Task.CompletedTask;
-    }
-
-    /// <inheritdoc />
-    public Task LeaveAsync()
-    {
-        _probe.Close();
         _player?.Dispose();
         _player = null;
-        DeactivateOnIdle();
-        return Task.CompletedTask;
     }
 
     /// <inheritdoc />
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
-        _probe.Close();
+        CloseProbe();
         _player?.Dispose();
         _player = null;
         return base.OnDeactivateAsync(reason, cancellationToken);
