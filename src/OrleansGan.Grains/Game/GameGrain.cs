@@ -183,7 +183,7 @@ public sealed class GameGrain(ILogger<GameGrain> logger, ICheckpointStore checkp
         _elapsedBefore = elapsed;
         _clock.Restart();
         _series = instruments.Started(this.GetPrimaryKeyString(), spec, _locations);
-        _diagnostics = new GameDiagnostics(GrainFactory, checkpoints, this.GetPrimaryKeyString(), spec);
+        _diagnostics = new GameDiagnostics(GrainFactory, checkpoints, this.GetPrimaryKeyString(), spec, logger);
 
         // Keep the activation while the loop runs, even when nobody polls.
         DelayDeactivation(TimeSpan.FromDays(7));
@@ -297,9 +297,9 @@ public sealed class GameGrain(ILogger<GameGrain> logger, ICheckpointStore checkp
             await EvaluateAsync(spec, players, round);
         }
 
-        if (_state == GameState.Running && _diagnostics!.Due(round))
+        if (_state == GameState.Running && _diagnostics!.Due(round) && await _diagnostics.DiagnoseAsync(players, round, Elapsed) is { } diagnosis)
         {
-            instruments.Diagnosed(_series!, await _diagnostics.DiagnoseAsync(players, round, Elapsed));
+            instruments.Diagnosed(_series!, diagnosis);
         }
 
         // Only a round whose figures and samples are finite is ever checkpointed: the last good one stays.

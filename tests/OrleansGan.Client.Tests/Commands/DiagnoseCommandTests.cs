@@ -53,6 +53,8 @@ public class DiagnoseCommandTests : IDisposable
         (exit, output) = await CommandLine.InvokeAsync([.. new[] { "diagnose", "--run", run, "--round", "20,40", "--out", later }, .. Cheap.Skip(2)]);
         Assert.True(exit == 0, output);
         Assert.Contains("round 20:", output);
+        Assert.Contains("round 20: J, largest |lambda| done", output);
+        Assert.Contains("round 40: duality gap", output);
         Assert.Contains("round 40:", output);
         var again = await File.ReadAllLinesAsync(Path.Combine(later, "round-000020", "eigenvalues.csv"));
         Assert.Equal(inGame, again);
