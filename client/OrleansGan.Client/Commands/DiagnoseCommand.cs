@@ -22,7 +22,7 @@ internal static class DiagnoseCommand
     public static Command Create(IAnsiConsole console)
     {
         var run = new Option<DirectoryInfo?>("--run") { Description = "A run folder (run's output): its checkpoints are diagnosed on an embedded silo." };
-        var cluster = new Option<string?>("--cluster") { Description = "Gateway host:port of a cluster whose silos hold the game's checkpoints (with --game)." };
+        var cluster = new ClusterFlags("Gateway host:port of a cluster whose silos hold the game's checkpoints (with --game).", required: false);
         var game = new Option<string?>("--game") { Description = "The game's id on the cluster (run prints it and writes it to game-id.txt)." };
         var rounds = new Option<string?>("--round") { Description = "Rounds with kept checkpoints, e.g. 500,1000,1500 (default: the latest checkpoint)." };
         var from = new Option<int>("--from") { Description = "The path-angle's start: 0 (default) is the players' initialisation, else a round with a kept checkpoint.", DefaultValueFactory = _ => 0 };
@@ -34,7 +34,7 @@ internal static class DiagnoseCommand
         var gapSteps = new Option<int?>("--gap-steps") { Description = "Training steps of each duality-gap copy, 0 for none (diagnostics.dualityGap.steps)." };
         var pathPoints = new Option<int?>("--path-points") { Description = "Points of the path-angle, 0 for none (diagnostics.pathAngle.points)." };
         var command = new Command("diagnose", "Is it an equilibrium? Spectra of the game Jacobian and the players' Hessians, the verdict, path-angle and duality gap at kept checkpoints.");
-        foreach (var option in new Option[] { run, cluster, game, rounds, from, output, set, eigenvalues, batch, precision, gapSteps, pathPoints })
+        foreach (var option in new Option[] { run, game, rounds, from, output, set, eigenvalues, batch, precision, gapSteps, pathPoints }.Concat(cluster.All))
         {
             command.Options.Add(option);
         }
@@ -52,6 +52,7 @@ internal static class DiagnoseCommand
 
             string gameId;
             string folder;
+            TimeSpan timeout;
             DiagnosticsSpec? options;
             int?[] selected;
             try
@@ -73,10 +74,11 @@ internal static class DiagnoseCommand
                 Flag(gapSteps, "diagnostics.dualityGap.steps");
                 Flag(pathPoints, "diagnostics.pathAngle.points");
                 selected = ParseRounds(parse.GetValue(rounds));
+                timeout = cluster.Timeout(parse);
                 var stamp = DateTime.Now.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture);
                 if (parse.GetValue(run) is { } runFolder)
                 {
-                    if (parse.GetValue(cluster) is not null || parse.GetValue(game) is not null)
+                    if (parse.GetValue(cluster.Cluster) is not null || parse.GetValue(game) is not null)
                     {
                         throw new ArgumentException("--run diagnoses a run folder on an embedded silo; --cluster and --game name a game on a cluster: give one or the other");
                     }
@@ -85,14 +87,15 @@ internal static class DiagnoseCommand
                     gameId = File.Exists(Path.Combine(path, "game-id.txt"))
                         ? (await File.ReadAllTextAsync(Path.Combine(path, "game-id.txt"), cancel)).Trim()
                         : throw new ArgumentException($"--run: '{path}' has no game-id.txt; is it a run folder?");
+                    GameIds.Check(gameId, Path.Combine(path, "game-id.txt"));
                     options = GameSpecLoader.Load(Path.Combine(path, "spec.json"), overrides).Diagnostics;
                     folder = parse.GetValue(output)?.FullName ?? Path.Combine(path, $"diagnosis-{stamp}");
                 }
                 else
                 {
-                    var address = parse.GetValue(cluster) ?? throw new ArgumentException("diagnose needs --run FOLDER, or --cluster host:port with --game ID");
-                    GameConnection.ParseGateway(address);
+                    _ = cluster.Gateway(parse) ?? throw new ArgumentException("diagnose needs --run FOLDER, or --cluster host:port with --game ID");
                     gameId = parse.GetValue(game) ?? throw new ArgumentException("--cluster: name the game with --game ID");
+                    GameIds.Check(gameId, "--game");
                     options = overrides.Count == 0 ? null : GameSpecLoader.Load(null, overrides).Diagnostics;
                     folder = parse.GetValue(output)?.FullName ?? Path.Combine(Environment.CurrentDirectory, "runs", $"diagnosis-{SafeName(gameId)}-{stamp}");
                 }
@@ -108,17 +111,12 @@ internal static class DiagnoseCommand
                 return RunCommand.InvalidInput;
             }
 
-            GameConnection connection;
-            try
+            var embedded = parse.GetValue(run);
+            var (connection, exit) = await RunCommand.ConnectAsync(console, embedded is null ? parse.GetValue(cluster.Cluster) : null, timeout,
+                embedded is null ? null : Path.Combine(embedded.FullName, "checkpoints"), null, cancel);
+            if (connection is null)
             {
-                connection = parse.GetValue(run) is { } embedded
-                    ? await GameConnection.EmbeddedAsync(Path.Combine(embedded.FullName, "checkpoints"), cancel)
-                    : await GameConnection.ConnectAsync(parse.GetValue(cluster)!, cancel);
-            }
-            catch (InvalidOperationException e)
-            {
-                console.MarkupLineInterpolated($"[red]error:[/] {e.Message}");
-                return RunCommand.Failed;
+                return exit;
             }
 
             await using (connection)
