@@ -238,6 +238,7 @@ internal static class RunCommand
 
         var rounds = new List<RoundRecord>();
         var evaluations = new List<EvaluationRecord>();
+        var diagnoses = new List<Abstractions.Diagnostics.Diagnosis>();
         GameStatus? status = null;
         void Write(GameStatus progress)
         {
@@ -265,17 +266,28 @@ internal static class RunCommand
         {
             await new ProgressView(console).ShowAsync(spec.Rounds, async report =>
             {
-                await using var watch = GameWatch.Start(grains, game, progress =>
+                // A pushed status counts the game's diagnoses; new ones (large, and rare) are fetched when it says so.
+                string Describe(GameStatus progress) => ProgressView.Describe(progress, rounds.LastOrDefault(), evaluations.LastOrDefault())
+                    + (diagnoses.Count == 0 ? "" : $"  diagnosed round {diagnoses[^1].Round}: {diagnoses[^1].Verdict.Classification}");
+                await using var watch = GameWatch.Start(grains, game, async progress =>
                 {
                     Write(progress);
-                    report(progress.RoundsCompleted, ProgressView.Describe(progress, rounds.LastOrDefault(), evaluations.LastOrDefault()));
-                    return Task.CompletedTask;
+                    if (progress.Diagnoses > diagnoses.Count)
+                    {
+                        foreach (var diagnosis in await game.GetDiagnosesAsync(diagnoses.Count))
+                        {
+                            diagnoses.Add(diagnosis);
+                            folder.Append(diagnosis);
+                        }
+                    }
+
+                    report(progress.RoundsCompleted, Describe(progress));
                 }, watching);
 
                 // Ctrl+C asks the game to stop after its round in progress; the watch then sees it end.
                 await using var stop = cancel.Register(() => _ = CancelQuietlyAsync(game));
                 status = await watch.WhenOverAsync();
-                report(status.RoundsCompleted, ProgressView.Describe(status, rounds.LastOrDefault(), evaluations.LastOrDefault()));
+                report(status.RoundsCompleted, Describe(status));
             });
         }
         catch (Exception e)
@@ -301,6 +313,11 @@ internal static class RunCommand
             }
 
             folder.WriteText(RunFolder.SummaryFile, SummaryView.AsText(rows));
+        }
+
+        if (diagnoses.Count > 1)
+        {
+            folder.WriteFile("diagnoses-over-rounds.png", path => DiagnosisPictures.OverRounds(path, diagnoses));
         }
 
         SummaryView.Write(console, rows);

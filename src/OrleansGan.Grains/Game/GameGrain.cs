@@ -1,10 +1,12 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
+using OrleansGan.Abstractions.Diagnostics;
 using OrleansGan.Abstractions.Game;
 using OrleansGan.Abstractions.Grains;
 using OrleansGan.Abstractions.Spec;
 using OrleansGan.Core.Checkpoints;
 using OrleansGan.Core.Spec;
+using OrleansGan.Grains.Diagnostics;
 using OrleansGan.Grains.Hosting;
 using OrleansGan.Grains.Placement;
 using OrleansGan.Grains.Protocols;
@@ -46,6 +48,7 @@ public sealed class GameGrain(
     private IReadOnlyList<PlayerLocation>? _locations;
     private GameSeries? _series;
     private Task<int>? _continuing;
+    private GameDiagnostics? _diagnostics;
 
     /// <inheritdoc />
     public double ElapsedSeconds => _elapsedBefore + _clock.Elapsed.TotalSeconds;
@@ -154,6 +157,14 @@ public sealed class GameGrain(
     }
 
     /// <inheritdoc />
+    public Task<IReadOnlyList<Diagnosis>> GetDiagnosesAsync(int cursor) =>
+        Task.FromResult<IReadOnlyList<Diagnosis>>(_diagnostics?.All.Skip(Math.Max(0, cursor)).ToList() ?? []);
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<Diagnosis>> GetDiagnosesAsync(int cursor) =>
+        Task.FromResult<IReadOnlyList<Diagnosis>>(_diagnostics?.All.Skip(Math.Max(0, cursor)).ToList() ?? []);
+
+    /// <inheritdoc />
     public Task CancelAsync()
     {
         _cancelRequested = true;
@@ -203,6 +214,9 @@ public sealed class GameGrain(
     }
 
     /// <inheritdoc />
+    void IGameProgress.Diagnosed(Diagnosis diagnosis) => instruments.Diagnosed(_series!, diagnosis);
+
+    /// <inheritdoc />
     void IGameProgress.Rewound() => _watchers.Rewound();
 
     /// <inheritdoc />
@@ -219,7 +233,7 @@ public sealed class GameGrain(
 
     private GameStatus Status(IReadOnlyList<RoundRecord> rounds, IReadOnlyList<EvaluationRecord> evaluations) => new(
         _state, History.RoundsCompleted, _spec?.Rounds ?? 0, ElapsedSeconds, rounds, evaluations, _error, _locations, silo.Name,
-        _recovery.Recoveries, History.EvaluationsCompleted);
+        _recovery.Recoveries, History.EvaluationsCompleted, _diagnostics?.All.Count ?? 0);
 
     private async Task SeatAsync(GameSpec spec) => _locations = await Seating.SeatAsync(spec, Players);
 
@@ -277,6 +291,7 @@ public sealed class GameGrain(
         _elapsedBefore = elapsed;
         _clock.Restart();
         _series = instruments.Started(Id, spec, _locations);
+        _diagnostics = spec.Diagnostics is { Every: > 0 } ? new GameDiagnostics(GrainFactory, checkpoints, Id, spec, logger) : null;
 
         // Keep the activation while the loop runs, even when nobody asks for its status.
         DelayDeactivation(TimeSpan.FromDays(7));
@@ -290,7 +305,7 @@ public sealed class GameGrain(
     private async Task RunAsync(GameSpec spec, int? firstRound, TaskCompletionSource<int>? continued = null)
     {
         var directory = new DirectoryReports(GrainFactory, Id, logger);
-        var loop = new RoundLoop(spec, Players, History, this, Checkpointer, _recovery, () => SeatAsync(spec), logger, Id);
+        var loop = new RoundLoop(spec, Players, History, this, Checkpointer, _recovery, () => SeatAsync(spec), logger, Id, _diagnostics);
         var running = directory.ReportAsync(GameState.Running);
         var end = await loop.PlayAsync(firstRound, () => _cancelRequested, round => continued?.TrySetResult(round));
         continued?.TrySetException(new InvalidOperationException($"game {Id} could not go on from its checkpoint: {end.Error}"));

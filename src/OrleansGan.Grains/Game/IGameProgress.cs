@@ -1,3 +1,4 @@
+using OrleansGan.Abstractions.Diagnostics;
 using OrleansGan.Abstractions.Game;
 
 namespace OrleansGan.Grains.Game;
@@ -16,6 +17,9 @@ public interface IGameProgress
 
     /// <summary>A checkpoint of round <paramref name="round"/> was written (<paramref name="bytes"/> in <paramref name="duration"/>): the game's durable record follows it.</summary>
     Task CheckpointedAsync(int round, long bytes, TimeSpan duration);
+
+    /// <summary>The point after a round was diagnosed (spec section diagnostics).</summary>
+    void Diagnosed(Diagnosis diagnosis);
 
     /// <summary>The game went back to its last checkpoint (or to its start) to recover; the history is already there.</summary>
     void Rewound();

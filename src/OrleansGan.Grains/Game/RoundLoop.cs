@@ -5,6 +5,7 @@ using OrleansGan.Abstractions.Spec;
 using OrleansGan.Core.Evaluation;
 using OrleansGan.Core.Randomness;
 using OrleansGan.Core.Tensors;
+using OrleansGan.Grains.Diagnostics;
 using OrleansGan.Grains.Protocols;
 
 namespace OrleansGan.Grains.Game;
@@ -14,13 +15,13 @@ public sealed record GameEnd(GameState State, string? Error = null);
 
 /// <summary>
 /// Plays one game's rounds from a given round to the last: each round's moves by the protocol, the divergence check,
-/// evaluations and checkpoints at their cadence, and recovery from a lost player or a broken move by going back to the
+/// evaluations, in-game diagnoses (<see cref="GameDiagnostics"/>) and checkpoints at their cadence, and recovery from a lost player or a broken move by going back to the
 /// last checkpoint (<see cref="RecoveryPolicy"/>). It knows nothing of the grain that runs it: it plays into the
 /// game's <see cref="GameHistory"/> and reports to its <see cref="IGameProgress"/>.
 /// </summary>
 public sealed class RoundLoop(
     GameSpec spec, PlayerPair players, GameHistory history, IGameProgress progress, GameCheckpointer checkpointer,
-    RecoveryPolicy recovery, Func<Task> reseat, ILogger logger, string gameId)
+    RecoveryPolicy recovery, Func<Task> reseat, ILogger logger, string gameId, GameDiagnostics? diagnostics = null)
 {
     private readonly IProtocol _protocol = Protocols.Protocols.Create(spec.Protocol);
     private readonly GameEvaluator _evaluator = new(spec);
@@ -100,6 +101,13 @@ public sealed class RoundLoop(
             await EvaluateAsync(round);
         }
 
+        // The diagnosis comes before the checkpoint of its round, so a game that goes back to that checkpoint keeps it.
+        if (_end is null && diagnostics is not null && diagnostics.Due(round)
+            && await diagnostics.DiagnoseAsync(players, round, progress.ElapsedSeconds) is { } diagnosis)
+        {
+            progress.Diagnosed(diagnosis);
+        }
+
         // Only a round whose figures and samples are finite is ever checkpointed: the last good one stays.
         if (_end is null && spec.Checkpoint.Every > 0 && round % spec.Checkpoint.Every == 0)
         {
@@ -136,6 +144,7 @@ public sealed class RoundLoop(
                 if (checkpoint is null)
                 {
                     await history.RewindAsync(null);
+                    diagnostics?.RewindTo(0);
                     progress.Rewound();
                     await EvaluateAsync(0);
                     return 0;
@@ -143,6 +152,7 @@ public sealed class RoundLoop(
 
                 await GameCheckpointer.RestoreAsync(checkpoint, players);
                 await history.RewindAsync(checkpoint);
+                diagnostics?.RewindTo(checkpoint.Round);
                 progress.Rewound();
                 logger.LogInformation("Game {Game} recovered: players re-seated, resuming after round {Round}", gameId, checkpoint.Round);
                 return checkpoint.Round;

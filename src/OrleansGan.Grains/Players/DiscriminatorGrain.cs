@@ -1,6 +1,10 @@
+using OrleansGan.Abstractions.Diagnostics;
 using OrleansGan.Abstractions.Grains;
 using OrleansGan.Abstractions.Messages;
 using OrleansGan.Abstractions.Players;
+using OrleansGan.Abstractions.Spec;
+using OrleansGan.Core.Diagnostics;
+using OrleansGan.Core.Networks;
 using OrleansGan.Core.Players;
 using OrleansGan.Core.Tensors;
 using OrleansGan.Grains.Placement;
@@ -10,7 +14,7 @@ namespace OrleansGan.Grains.Players;
 
 /// <summary>Hosts a <see cref="DiscriminatorPlayer"/>: each move decodes its message, moves, and encodes its answer.</summary>
 [PlayerPlacement]
-public sealed class DiscriminatorGrain(ILocalSiloDetails silo) : PlayerGrain<DiscriminatorPlayer>(silo, PlayerRole.Discriminator), IDiscriminatorGrain
+public sealed class DiscriminatorGrain(ILocalSiloDetails silo) : ProbedPlayerGrain<DiscriminatorPlayer, DiscriminatorProbe>(silo, PlayerRole.Discriminator), IDiscriminatorGrain
 {
     /// <inheritdoc />
     public Task JoinAsync(DiscriminatorSetup setup) => Join(() => new DiscriminatorPlayer(setup));
@@ -55,6 +59,28 @@ public sealed class DiscriminatorGrain(ILocalSiloDetails silo) : PlayerGrain<Dis
     /// <inheritdoc />
     public Task<DiscriminatorEvaluation> EvaluateAsync(TensorBytes fake, ulong seed) =>
         Move(() => Player.Evaluate(TensorCodec.ToTensor(fake, Player.Device), seed));
+
+    /// <inheritdoc />
+    public Task<double> ValueAsync(TensorBytes fake, ulong seed, DataPart? part) =>
+        Move(() => Player.Value(TensorCodec.ToTensor(fake, Player.Device), seed, part));
+
+    /// <inheritdoc />
+    public Task<ProbeJudgment> ProbeJudgeAsync(FakeMinibatch fake, int chunk, int fieldSlot) => Move(() =>
+    {
+        var probe = Probe;
+        var (gradient, costD, costG, meanReal, meanFake) = probe.Judge(
+            TensorCodec.ToTensor(fake.Samples, probe.Device, probe.DType), ReceiveLabels(fake), chunk, fieldSlot);
+        return new ProbeJudgment(TensorCodec.ToMessage(gradient), costD, costG, meanReal, meanFake);
+    });
+
+    /// <inheritdoc />
+    public Task<TensorBytes?> ProbeProductAsync(ProbeProduct product) => Move(() =>
+    {
+        var probe = Probe;
+        var tangent = product.Tangent is null ? null : TensorCodec.ToTensor(product.Tangent, probe.Device, probe.DType);
+        var cotangent = probe.Product(product.Kind, tangent, product.Source, product.Target);
+        return cotangent is null ? null : TensorCodec.ToMessage(cotangent);
+    });
 
     private Tensor Receive(FakeMinibatch fake) => TensorCodec.ToTensor(fake.Samples, Player.Device);
 

@@ -1,6 +1,9 @@
+using OrleansGan.Abstractions.Diagnostics;
 using OrleansGan.Abstractions.Grains;
 using OrleansGan.Abstractions.Messages;
 using OrleansGan.Abstractions.Players;
+using OrleansGan.Core.Diagnostics;
+using OrleansGan.Core.Networks;
 using OrleansGan.Core.Players;
 using OrleansGan.Core.Tensors;
 using OrleansGan.Grains.Placement;
@@ -10,7 +13,7 @@ namespace OrleansGan.Grains.Players;
 
 /// <summary>Hosts a <see cref="GeneratorPlayer"/>: each move decodes its message, moves, and encodes its answer.</summary>
 [PlayerPlacement]
-public sealed class GeneratorGrain(ILocalSiloDetails silo) : PlayerGrain<GeneratorPlayer>(silo, PlayerRole.Generator), IGeneratorGrain
+public sealed class GeneratorGrain(ILocalSiloDetails silo) : ProbedPlayerGrain<GeneratorPlayer, GeneratorProbe>(silo, PlayerRole.Generator), IGeneratorGrain
 {
     /// <inheritdoc />
     public Task JoinAsync(GeneratorSetup setup) => Join(() => new GeneratorPlayer(setup));
@@ -48,4 +51,21 @@ public sealed class GeneratorGrain(ILocalSiloDetails silo) : PlayerGrain<Generat
 
     /// <inheritdoc />
     public Task<TensorBytes> SampleAsync(int count, ulong seed) => Move(() => TensorCodec.ToMessage(Player.Sample(count, seed)));
+
+    /// <inheritdoc />
+    public Task<FakeMinibatch> ProbeSamplesAsync(int chunk) => Move(() =>
+    {
+        var (x, labels) = Probe.Samples(chunk);
+        return new FakeMinibatch(TensorCodec.ToMessage(x), false, labels?.cpu().to(ScalarType.Int32).data<int>().ToArray());
+    });
+
+    /// <inheritdoc />
+    public Task<TensorBytes> ProbeTangentAsync(int slot) => Move(() => TensorCodec.ToMessage(Probe.Tangent(slot)));
+
+    /// <inheritdoc />
+    public Task ProbePullbackAsync(ProbePullback pullback) => Move(() =>
+    {
+        var probe = Probe;
+        probe.Pullback(TensorCodec.ToTensor(pullback.Cotangent, probe.Device, probe.DType), pullback.Chunk, pullback.Target, pullback.CurvatureSource, pullback.KeepsGradient);
+    });
 }

@@ -50,9 +50,15 @@ public abstract class PlayerGrain<TPlayer>(ILocalSiloDetails silo, PlayerRole ro
     /// <inheritdoc />
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
+        LeaveSeat();
+        return base.OnDeactivateAsync(reason, cancellationToken);
+    }
+
+    /// <summary>Gives up the seat: the player is disposed, and a later move says the seat was lost.</summary>
+    protected virtual void LeaveSeat()
+    {
         _player?.Dispose();
         _player = null;
-        return base.OnDeactivateAsync(reason, cancellationToken);
     }
 
     /// <summary>Takes the seat with a newly built player, replacing (and disposing) any previous one.</summary>
@@ -69,5 +75,13 @@ public abstract class PlayerGrain<TPlayer>(ILocalSiloDetails silo, PlayerRole ro
     {
         using var scope = NewDisposeScope();
         return Task.FromResult(move());
+    }
+
+    /// <summary>Runs one move that answers nothing inside its own dispose scope.</summary>
+    protected static Task Move(Action move)
+    {
+        using var scope = NewDisposeScope();
+        move();
+        return Task.CompletedTask;
     }
 }
