@@ -161,10 +161,6 @@ public sealed class GameGrain(
         Task.FromResult<IReadOnlyList<Diagnosis>>(_diagnostics?.All.Skip(Math.Max(0, cursor)).ToList() ?? []);
 
     /// <inheritdoc />
-    public Task<IReadOnlyList<Diagnosis>> GetDiagnosesAsync(int cursor) =>
-        Task.FromResult<IReadOnlyList<Diagnosis>>(_diagnostics?.All.Skip(Math.Max(0, cursor)).ToList() ?? []);
-
-    /// <inheritdoc />
     public Task CancelAsync()
     {
         _cancelRequested = true;

@@ -4,7 +4,6 @@ using OrleansGan.Abstractions.Messages;
 using OrleansGan.Abstractions.Players;
 using OrleansGan.Abstractions.Spec;
 using OrleansGan.Core.Diagnostics;
-using OrleansGan.Core.Networks;
 using OrleansGan.Core.Players;
 using OrleansGan.Core.Tensors;
 using OrleansGan.Grains.Placement;

@@ -3,7 +3,6 @@ using OrleansGan.Abstractions.Grains;
 using OrleansGan.Abstractions.Messages;
 using OrleansGan.Abstractions.Players;
 using OrleansGan.Core.Diagnostics;
-using OrleansGan.Core.Networks;
 using OrleansGan.Core.Players;
 using OrleansGan.Core.Tensors;
 using OrleansGan.Grains.Placement;

@@ -21,7 +21,7 @@ public sealed class CommandLineBadInputTests : IDisposable
         { ["list", "--clutser", "h:1"], "error: list: unknown option '--clutser' (did you mean --cluster?)" },
         { ["analyze", "--game", "bilinear"], "error: analyze: unknown option '--game' (did you mean --games?)" },
         { ["rnu"], "error: unknown command 'rnu' (did you mean run?)" },
-        { [], "error: no command given (commands: run, analyze, status, list, resume)" },
+        { [], "error: no command given (commands: run, analyze, status, list, resume, diagnose)" },
         { ["run", "extra"], "error: run: unexpected argument 'extra'" },
 
         // Values that are missing, not numbers, out of range or not finite.
@@ -47,7 +47,7 @@ public sealed class CommandLineBadInputTests : IDisposable
         { ["resume", "--run", "a", "--run", "b"], "error: --run: given 2 times; give it once" },
 
         // Required options and arguments.
-        { ["list"], "error: --cluster: is required (The cluster: its gateways host:port[,host:port...] or redis://host:port of its membership.)" },
+        { ["list"], "error: --cluster: is required (The cluster: its gateways host:port[,host:port...] or redis://host:port of its membership)" },
         { ["status", "--cluster", "h:1"], "error: status: needs <game-id>" },
         { ["resume"], "error: --run: is required" },
     };

@@ -19,7 +19,7 @@ public class CheckpointFormatTests
     [Fact]
     public void A_checkpoint_keeps_its_cursors_and_player_states_and_does_not_grow_with_the_rounds()
     {
-        var spec = GameSpecLoader.Load(null, new Dictionary<string, string>());
+        var spec = GameSpecLoader.Load(null, new Dictionary<string, string> { ["rounds"] = "200000" });
         var early = GameCheckpointFormat.Write(new GameCheckpoint(spec, 10_000, 12.5, 21, Generator, Discriminator));
         var late = GameCheckpointFormat.Write(new GameCheckpoint(spec, 200_000, 250.25, 401, Generator, Discriminator));
 
