@@ -269,9 +269,8 @@ internal static class RunCommand
                 // A pushed status counts the game's diagnoses; new ones (large, and rare) are fetched when it says so.
                 string Describe(GameStatus progress) => ProgressView.Describe(progress, rounds.LastOrDefault(), evaluations.LastOrDefault())
                     + (diagnoses.Count == 0 ? "" : $"  diagnosed round {diagnoses[^1].Round}: {diagnoses[^1].Verdict.Classification}");
-                await using var watch = GameWatch.Start(grains, game, async progress =>
+                async Task CatchUpDiagnosesAsync(GameStatus progress)
                 {
-                    Write(progress);
                     if (progress.Diagnoses > diagnoses.Count)
                     {
                         foreach (var diagnosis in await game.GetDiagnosesAsync(diagnoses.Count))
@@ -280,13 +279,21 @@ internal static class RunCommand
                             folder.Append(diagnosis);
                         }
                     }
+                }
 
+                await using var watch = GameWatch.Start(grains, game, async progress =>
+                {
+                    Write(progress);
+                    await CatchUpDiagnosesAsync(progress);
                     report(progress.RoundsCompleted, Describe(progress));
                 }, watching);
 
                 // Ctrl+C asks the game to stop after its round in progress; the watch then sees it end.
                 await using var stop = cancel.Register(() => _ = CancelQuietlyAsync(game));
                 status = await watch.WhenOverAsync();
+
+                // The last diagnosis may end after the last round's records were pushed: the end's status counts it.
+                await CatchUpDiagnosesAsync(status);
                 report(status.RoundsCompleted, Describe(status));
             });
         }
