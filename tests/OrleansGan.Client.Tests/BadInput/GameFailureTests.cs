@@ -48,9 +48,9 @@ public sealed class GameFailureTests : IDisposable
         int exit;
         using (var folder = RunFolder.Create(_folder.Path, spec, "ring8-scripted"))
         {
-            // The watch gives up on the game after 2 s of failed calls instead of three minutes.
+            // The watch renews every 0.2 s and gives up on the game after 2 s of failed calls instead of three minutes.
             exit = await RunCommand.PlayAsync(CommandLine.Console(output), ObserverFactory.Create(), null, game, spec, folder, CancellationToken.None,
-                new WatchOptions { Patience = TimeSpan.FromSeconds(2), Retry = TimeSpan.FromMilliseconds(100) });
+                new WatchOptions { Patience = TimeSpan.FromSeconds(2), Retry = TimeSpan.FromMilliseconds(100), Renewal = TimeSpan.FromMilliseconds(200) });
         }
 
         return (exit, output.ToString(), await File.ReadAllTextAsync(Path.Combine(_folder.Path, RunFolder.SummaryFile)), RunFolder.RecordedRounds(_folder.Path));
@@ -63,9 +63,12 @@ public sealed class GameFailureTests : IDisposable
 
         public override string ToString() => "ring8-scripted";
 
-        // It pushes nothing: the watch pages its status.
-        public Task<GameStatus> WatchAsync(IGameObserver observer) =>
-            Task.FromResult(new GameStatus(GameState.Running, 4, 4, 1.5, [], [], null));
+        // It pushes nothing: the watch pages its records, and a renewed watch hears the end once they were paged.
+        public Task<GameStatus> WatchAsync(IGameObserver observer)
+        {
+            var state = _calls >= 2 ? endState : GameState.Running;
+            return Task.FromResult(new GameStatus(state, 4, 4, 1.5, [], [], state == GameState.Failed ? error : null));
+        }
 
         public Task UnwatchAsync(IGameObserver observer) => Task.CompletedTask;
 
