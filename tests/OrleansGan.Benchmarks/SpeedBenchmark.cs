@@ -53,11 +53,13 @@ internal static class SpeedBenchmark
             var best = 0.0;
             for (var trial = 0; trial < 7; trial++)
             {
-                var iterations = Math.Max(20, 2_000_000 / batch);
+                // A quarter of a second per trial, however slow the setting (two threads on a loaded machine can be 50x slower).
                 var clock = Stopwatch.StartNew();
-                for (var i = 0; i < iterations; i++)
+                var iterations = 0;
+                while (clock.Elapsed.TotalSeconds < 0.25)
                 {
                     using var c = a.mm(b);
+                    iterations++;
                 }
 
                 best = Math.Max(best, 2.0 * batch * Hidden * Hidden * iterations / clock.Elapsed.TotalSeconds / 1e9);
@@ -65,6 +67,28 @@ internal static class SpeedBenchmark
 
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"peak {batch} {best:F2}"));
         }
+
+        // What a round's other native calls cost: reading one figure back (.item()) and a message's two copies.
+        using var x = randn(256, 2);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"item-us {MicroSeconds(() => { using var m = x.mean(); m.item<float>(); }) - MicroSeconds(() => { using var m = x.mean(); }):F2}"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"message-us {MicroSeconds(() => { using var t = OrleansGan.Core.Tensors.TensorCodec.ToTensor(OrleansGan.Core.Tensors.TensorCodec.ToMessage(x), CPU); }):F2}"));
+    }
+
+    private static double MicroSeconds(Action call)
+    {
+        var best = double.MaxValue;
+        for (var trial = 0; trial < 7; trial++)
+        {
+            var clock = Stopwatch.StartNew();
+            for (var i = 0; i < 10_000; i++)
+            {
+                call();
+            }
+
+            best = Math.Min(best, clock.Elapsed.TotalMicroseconds / 10_000);
+        }
+
+        return best;
     }
 
     /// <summary>The driver: no silo of its own; every figure comes from a child process.</summary>
@@ -79,7 +103,9 @@ internal static class SpeedBenchmark
         var peak = Peak(options);
         Console.WriteLine($"# matmul peak [batch,128]x[128,128], best of 7, GFLOP/s: {string.Join(", ", peak.Select(p => string.Create(CultureInfo.InvariantCulture, $"batch {p.Key}: {p.Value.One:F1} (1 thread), {p.Value.Default:F1} (libtorch default)")))}");
         Console.WriteLine();
-        var plainThreads = options.List("plain-threads", "default,1");
+        // libtorch's default (2 threads here) is left out by default: on a loaded machine its spinning team plays a round in
+        // hundreds of milliseconds (docs/benchmarks/speed.md); --plain-threads default,1 brings it back.
+        var plainThreads = options.List("plain-threads", "1");
         Console.WriteLine("| protocol | batch | MFLOP/round | grains rounds/s | " +
             string.Join(" | ", plainThreads.Select(t => $"plain TorchSharp {t} thr rounds/s")) + " | " +
             string.Join(" | ", pythonThreads.Select(t => $"PyTorch {t} thr rounds/s")) +

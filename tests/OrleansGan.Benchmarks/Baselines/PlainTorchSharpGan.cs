@@ -74,17 +74,46 @@ internal static class PlainTorchSharpGan
             lossSum += lossD.item<float>() + lossG.item<float>();
         }
 
-        for (var r = 0; r < Math.Max(10, rounds / 10); r++)
+        // --hop: each round on a thread-pool thread, as grain turns run (a factor the speed notes measure), not a user's loop.
+        var hop = options.ContainsKey("hop");
+        void Play(int count)
         {
-            Round();
+            for (var r = 0; r < count; r++)
+            {
+                if (hop)
+                {
+                    Task.Run(Round).Wait();
+                }
+                else
+                {
+                    Round();
+                }
+            }
         }
 
-        var clock = Stopwatch.StartNew();
-        for (var r = 0; r < rounds; r++)
+        var elapsed = 0.0;
+        void Timed()
         {
-            Round();
+            Play(Math.Max(10, rounds / 10));
+            var clock = Stopwatch.StartNew();
+            Play(rounds);
+            elapsed = clock.Elapsed.TotalSeconds;
         }
 
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"rounds/s {rounds / clock.Elapsed.TotalSeconds:F2} (losses {lossSum / rounds:F3})"));
+        // --dedicated: the whole loop on a thread of its own, not the process's first thread (a factor, as --hop).
+        if (options.ContainsKey("dedicated"))
+        {
+            var thread = new Thread(Timed);
+            thread.Start();
+            thread.Join();
+        }
+        else
+        {
+            Timed();
+        }
+
+        var poolThreads = Task.Run(get_num_threads).Result;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"rounds/s {rounds / elapsed:F2} (losses {lossSum / rounds:F3}; libtorch threads: {get_num_threads()} on this thread, {poolThreads} on a pool thread)"));
     }
 }
