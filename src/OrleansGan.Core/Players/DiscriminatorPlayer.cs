@@ -22,6 +22,7 @@ public sealed class DiscriminatorPlayer : IDisposable
     private readonly Generator _stream;
     private readonly PlayerNetwork _network;
     private readonly PlayerOptimizer _optimizer;
+    private readonly RealMinibatches _minibatches;
     private ConsensusPending? _consensus;
 
     /// <summary>Builds the network on the setup's device, initialised from the setup's seed.</summary>
@@ -44,6 +45,7 @@ public sealed class DiscriminatorPlayer : IDisposable
         PlayerNetworks.Prepare(_network, setup.Spec, Data, setup.BatchSize, _stream);
         _network.to(Device);
         _optimizer = new PlayerOptimizer(setup.Spec.Optimizer, _network, setup.Spec.WeightClip);
+        _minibatches = RealMinibatches.For(setup.Data, Data, setup.Seed);
     }
 
     /// <summary>The player's setup.</summary>
@@ -70,11 +72,16 @@ public sealed class DiscriminatorPlayer : IDisposable
     /// <summary>The network, for tests that inspect it.</summary>
     public PlayerNetwork Network => _network;
 
-    /// <summary>Draws a real minibatch from the training stream.</summary>
-    public Tensor DrawReal() => Data.Sample(Setup.BatchSize, _stream, Device);
+    /// <summary>Draws a real minibatch from the training stream (fresh, stratified or from the fixed dataset, as the data spec says).</summary>
+    public Tensor DrawReal()
+    {
+        var (samples, labels) = DrawRealLabeled();
+        labels.Dispose();
+        return samples;
+    }
 
     /// <summary>Draws a real minibatch and its classes from the training stream (the same draws as <see cref="DrawReal"/>).</summary>
-    public (Tensor Samples, Tensor Labels) DrawRealLabeled() => Data.SampleLabeled(Setup.BatchSize, _stream, Device);
+    public (Tensor Samples, Tensor Labels) DrawRealLabeled() => _minibatches.Next(Setup.BatchSize, _stream, Device);
 
     /// <summary>
     /// One step by <paramref name="rule"/> on J_D against a fresh real minibatch and <paramref name="fake"/>, whose
@@ -237,11 +244,11 @@ public sealed class DiscriminatorPlayer : IDisposable
     }
 
     /// <summary>Everything needed to continue exactly from here: weights, optimizer and rule state, random stream.</summary>
-    public byte[] SaveState() => PlayerStateFormat.Save("discriminator", _network, _optimizer, _stream);
+    public byte[] SaveState() => PlayerStateFormat.Save("discriminator", _network, _optimizer, _stream, _minibatches);
 
     /// <summary>Continues from a state <see cref="SaveState"/> wrote; any move in progress is dropped.</summary>
     /// <exception cref="InvalidDataException">The state is not this player's or is damaged.</exception>
-    public void RestoreState(byte[] state) => PlayerStateFormat.Restore(state, "discriminator", _network, _optimizer, _stream);
+    public void RestoreState(byte[] state) => PlayerStateFormat.Restore(state, "discriminator", _network, _optimizer, _stream, _minibatches);
 
     /// <summary>The current parameters.</summary>
     public ParameterSnapshot Snapshot() => PlayerParameters.Snapshot(_network);
@@ -250,6 +257,7 @@ public sealed class DiscriminatorPlayer : IDisposable
     public void Dispose()
     {
         _consensus?.Dispose();
+        _minibatches.Dispose();
         _optimizer.Dispose();
         _network.Dispose();
         _stream.Dispose();
