@@ -50,6 +50,8 @@ internal sealed partial class SpecFlags
         Add<double>("--r1", "R1's gamma: J_D gains gamma/2 E|grad D(x)|^2 on real samples, e.g. 10 (0 is off).", "stabilizers.r1");
         Add<int>("--eval-every", "Evaluate every this many rounds.", "evaluation.every");
         Add<int>("--eval-samples", "Generated samples per evaluation.", "evaluation.samples");
+        Add<string>("--eval-rule", "When a mode counts as covered: min-samples (this project's, evaluation.minSamplesPerMode high-quality samples) or veegan-pacgan (one, strictly within evaluation.qualityStds).", "evaluation.rule");
+        Add<int>("--data-size", "Train on a fixed dataset of this many samples drawn once from the seed, in shuffled passes (PacGAN: 100000).", "data.size");
     }
 
     public Option<FileInfo?> Spec { get; }

@@ -219,8 +219,8 @@ public static partial class GameSpecValidator
             Check(d.Network != DiscriminatorNetwork.Linear, "discriminator.pack", "a linear discriminator judges one sample; use mlp or dcgan");
             Check(spec.BatchSize % d.Pack == 0, "discriminator.pack",
                 $"batchSize {spec.BatchSize} must be divisible by discriminator.pack {d.Pack}: packs are all real or all fake");
-            Check(spec.Evaluation.Samples % d.Pack == 0, "discriminator.pack",
-                $"evaluation.samples {spec.Evaluation.Samples} must be divisible by discriminator.pack {d.Pack}: the discriminator judges them in packs");
+            Check(spec.Evaluation.Samples >= d.Pack, "discriminator.pack",
+                $"evaluation.samples {spec.Evaluation.Samples} must be at least discriminator.pack {d.Pack}: the discriminator judges the evaluation sample's whole packs");
         }
     }
 
