@@ -2,8 +2,8 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text;
 using OrleansGan.Abstractions.Spec;
-using OrleansGan.Client.Hosting;
 using OrleansGan.Client.Runs;
+using OrleansGan.Client.Views;
 using OrleansGan.Core.Theory;
 using OrleansGan.Grains.Theory;
 using Spectre.Console;
@@ -24,25 +24,26 @@ internal static class AnalyzeCommand
     {
         var games = new Option<string[]>("--games") { Description = $"Games ({string.Join(", ", KnownGame.All.Select(g => g.Name))}).", DefaultValueFactory = _ => ["bilinear", "dirac-non-saturating"], AllowMultipleArgumentsPerToken = true };
         var protocols = new Option<string[]>("--protocols") { Description = "Protocols, as --protocol of run takes them.", DefaultValueFactory = _ => DefaultProtocols, AllowMultipleArgumentsPerToken = true };
-        var rates = new Option<double[]>("--lr") { Description = "Learning rates of plain SGD (the discriminator's is doubled under two-time-scale).", DefaultValueFactory = _ => [0.1, 0.5], AllowMultipleArgumentsPerToken = true };
+        var rates = FlagParsers.Numbers<double>("--lr", "Learning rates of plain SGD (the discriminator's is doubled under two-time-scale).", _ => [0.1, 0.5]);
         var output = new Option<DirectoryInfo?>("--out") { Description = "Folder for the table and pictures (default: runs/analysis-<time>). Must not hold files yet." };
-        var cluster = new Option<string?>("--cluster") { Description = "Gateway host:port of a running cluster; without it the games run on an embedded silo." };
+        var cluster = new ClusterFlags("Gateway host:port of a running cluster; without it the games run on an embedded silo.", required: false);
         var command = new Command("analyze", "Predict each protocol's convergence on the bilinear game and the Dirac-GAN, measure it on the grains, draw the trajectories.");
-        foreach (var option in new Option[] { games, protocols, rates, output, cluster })
+        foreach (var option in new Option[] { games, protocols, rates, output }.Concat(cluster.All))
         {
             command.Options.Add(option);
         }
 
-        command.SetAction((parse, cancel) => ExecuteAsync(console, parse.GetValue(games)!, parse.GetValue(protocols)!, parse.GetValue(rates)!,
-            parse.GetValue(output), parse.GetValue(cluster), cancel));
+        command.SetAction((parse, cancel) => ExecuteAsync(console, parse, parse.GetValue(games)!, parse.GetValue(protocols)!, parse.GetValue(rates)!,
+            parse.GetValue(output), cluster, cancel));
         return command;
     }
 
-    private static async Task<int> ExecuteAsync(IAnsiConsole console, string[] gameNames, string[] protocolNames, double[] rates,
-        DirectoryInfo? output, string? cluster, CancellationToken cancel)
+    private static async Task<int> ExecuteAsync(IAnsiConsole console, ParseResult parse, string[] gameNames, string[] protocolNames, double[] rates,
+        DirectoryInfo? output, ClusterFlags clusterFlags, CancellationToken cancel)
     {
         List<KnownGame> games;
         List<ProtocolSpec> protocols;
+        string? cluster;
         try
         {
             games = gameNames.SelectMany(n => n.Split(',', StringSplitOptions.RemoveEmptyEntries)).Select(KnownGame.Named).ToList();
@@ -52,80 +53,101 @@ internal static class AnalyzeCommand
                 throw new ArgumentException($"--lr: learning rates must be positive (got {string.Join(", ", rates)})");
             }
 
-            if (cluster is not null)
+            if (games.Count == 0 || protocols.Count == 0)
             {
-                GameConnection.ParseGateway(cluster);
+                throw new ArgumentException(games.Count == 0 ? "--games: name at least one game" : "--protocols: name at least one protocol");
             }
+
+            cluster = clusterFlags.Gateway(parse);
         }
         catch (Exception e) when (e is ArgumentException or Core.Spec.InvalidGameSpecException)
         {
-            console.MarkupLineInterpolated($"[red]error:[/] {e.Message}");
-            return RunCommand.InvalidInput;
+            return RunCommand.Refuse(console, e);
         }
 
         var folder = output?.FullName ?? Path.Combine(Environment.CurrentDirectory, "runs", $"analysis-{DateTime.Now.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)}");
-        if (Directory.Exists(folder) && Directory.EnumerateFileSystemEntries(folder).Any())
+        bool created;
+        try
         {
-            console.MarkupLineInterpolated($"[red]error:[/] --out: '{folder}' already exists and is not empty");
-            return RunCommand.InvalidInput;
+            created = RunFolder.Reserve(folder);
+        }
+        catch (ArgumentException e)
+        {
+            return RunCommand.Refuse(console, e);
         }
 
-        Directory.CreateDirectory(folder);
-        await using var connection = cluster is null ? await GameConnection.EmbeddedAsync(Path.Combine(folder, "checkpoints"), cancel) : await GameConnection.ConnectAsync(cluster, cancel);
-        var table = new Table().AddColumns("game", "lr", "protocol", "predicted rho", "verdict", "measured rho", "|difference|");
+        var (connected, exit) = await RunCommand.ConnectAsync(console, cluster, clusterFlags.Timeout(parse), Path.Combine(folder, "checkpoints"), null, cancel);
+        if (connected is null)
+        {
+            RunFolder.Abandon(folder, created);
+            return exit;
+        }
+
+        await using var connection = connected;
+        var table = new List<string[]>();
         var markdown = new StringBuilder("| game | lr | protocol | eigenvalues of the update map | predicted rho | verdict | measured rho (rounds) | difference |\n|---|---:|---|---|---:|---|---:|---:|\n");
         var csv = new StringBuilder("game,learning_rate,protocol,predicted_spectral_radius,verdict,measured_rate,rounds_measured,difference,eigenvalues\n");
         var worst = 0.0;
         var run = 0;
-        foreach (var game in games)
+        var cancelled = false;
+        try
         {
-            foreach (var rate in rates)
+            foreach (var game in games)
             {
-                var panels = new List<(string, StabilityPrediction, IReadOnlyList<IReadOnlyList<double>>)>();
-                foreach (var protocol in protocols)
+                foreach (var rate in rates)
                 {
-                    cancel.ThrowIfCancellationRequested();
-                    var spec = game.Spec(protocol, rate, KnownGameTrial.Start, KnownGameTrial.Rounds);
-                    var prediction = StabilityPrediction.Of(UpdateMap.Jacobian(spec, [0, 0]));
-                    var id = $"analysis-{Guid.NewGuid():N}-{run++}";
-                    string measured, rounds, difference;
-                    try
+                    var panels = new List<(string, StabilityPrediction, IReadOnlyList<IReadOnlyList<double>>)>();
+                    foreach (var protocol in protocols)
                     {
-                        var outcome = await KnownGameTrial.RunAsync(connection.Client, id, spec);
-                        var gap = Math.Abs(outcome.Rate - prediction.SpectralRadius);
-                        worst = Math.Max(worst, gap);
-                        (measured, rounds, difference) = (F(outcome.Rate, 6), outcome.RoundsMeasured.ToString(CultureInfo.InvariantCulture), gap.ToString("E1", CultureInfo.InvariantCulture));
-                    }
-                    catch (InvalidOperationException e)
-                    {
-                        (measured, rounds, difference) = ("-", "-", e.Message);
+                        cancel.ThrowIfCancellationRequested();
+                        var spec = game.Spec(protocol, rate, KnownGameTrial.Start, KnownGameTrial.Rounds);
+                        var prediction = StabilityPrediction.Of(UpdateMap.Jacobian(spec, [0, 0]));
+                        var id = $"analysis-{Guid.NewGuid():N}-{run++}";
+                        string measured, rounds, difference;
+                        try
+                        {
+                            var outcome = await KnownGameTrial.RunAsync(connection.Client, id, spec);
+                            var gap = Math.Abs(outcome.Rate - prediction.SpectralRadius);
+                            worst = Math.Max(worst, gap);
+                            (measured, rounds, difference) = (F(outcome.Rate, 6), outcome.RoundsMeasured.ToString(CultureInfo.InvariantCulture), gap.ToString("E1", CultureInfo.InvariantCulture));
+                        }
+                        catch (InvalidOperationException e)
+                        {
+                            (measured, rounds, difference) = ("-", "-", e.Message.ReplaceLineEndings(" "));
+                        }
+
+                        table.Add([game.Name, F(rate, 3), protocol.ToString(), F(prediction.SpectralRadius, 6), prediction.Verdict, measured, difference]);
+                        markdown.AppendLine($"| {game.Name} | {F(rate, 3)} | {protocol} | {prediction.EigenvaluesText()} | {F(prediction.SpectralRadius, 6)} | {prediction.Verdict} | {measured} ({rounds}) | {difference.Replace("|", "\\|", StringComparison.Ordinal)} |");
+                        csv.AppendLine(string.Join(',', game.Name, F(rate, 6), protocol.ToString().Replace(",", ";", StringComparison.Ordinal), F(prediction.SpectralRadius, 9),
+                            prediction.Verdict, measured, rounds, CsvField(difference), prediction.EigenvaluesText()));
+
+                        // The picture starts far enough out to be seen, over a few hundred rounds.
+                        var picture = game.Spec(protocol, rate, 0.5, 300);
+                        var (trajectory, _) = await KnownGameTrial.PlayAsync(connection.Client, $"{id}-picture", picture);
+                        panels.Add((protocol.ToString(), prediction, trajectory));
                     }
 
-                    table.AddRow(game.Name, F(rate, 3), protocol.ToString(), F(prediction.SpectralRadius, 6), prediction.Verdict, measured, difference);
-                    markdown.AppendLine($"| {game.Name} | {F(rate, 3)} | {protocol} | {prediction.EigenvaluesText()} | {F(prediction.SpectralRadius, 6)} | {prediction.Verdict} | {measured} ({rounds}) | {difference} |");
-                    csv.AppendLine(string.Join(',', game.Name, F(rate, 6), protocol.ToString().Replace(",", ";", StringComparison.Ordinal), F(prediction.SpectralRadius, 9),
-                        prediction.Verdict, measured, rounds, difference, prediction.EigenvaluesText()));
-
-                    // The picture starts far enough out to be seen, over a few hundred rounds.
-                    var picture = game.Spec(protocol, rate, 0.5, 300);
-                    var (trajectory, _) = await KnownGameTrial.PlayAsync(connection.Client, $"{id}-picture", picture);
-                    panels.Add((protocol.ToString(), prediction, trajectory));
+                    var field = game.Spec(new ProtocolSpec(ProtocolKind.Simultaneous, 1, 1, 0, 0), 1.0, 0, 1);
+                    PhasePortrait.Save(Path.Combine(folder, $"phase-{game.Name}-lr{F(rate, 3)}.png"), (t, p) =>
+                    {
+                        var next = UpdateMap.Apply(field, [t, p]);
+                        return (next[0] - t, next[1] - p);
+                    }, panels, 1.0);
                 }
-
-                var field = game.Spec(new ProtocolSpec(ProtocolKind.Simultaneous, 1, 1, 0, 0), 1.0, 0, 1);
-                PhasePortrait.Save(Path.Combine(folder, $"phase-{game.Name}-lr{F(rate, 3)}.png"), (t, p) =>
-                {
-                    var next = UpdateMap.Apply(field, [t, p]);
-                    return (next[0] - t, next[1] - p);
-                }, panels, 1.0);
             }
         }
+        catch (OperationCanceledException) when (cancel.IsCancellationRequested)
+        {
+            // Ctrl+C: the rows measured so far are written all the same.
+            cancelled = true;
+        }
 
-        console.Write(table);
-        await File.WriteAllTextAsync(Path.Combine(folder, "analysis.csv"), csv.ToString(), cancel);
-        await File.WriteAllTextAsync(Path.Combine(folder, "analysis.md"), markdown.ToString(), cancel);
-        console.MarkupLineInterpolated($"largest |measured - predicted| = {worst:E2}; table and phase portraits in {folder}");
-        return 0;
+        TableView.Write(console, ["game", "lr", "protocol", "predicted rho", "verdict", "measured rho", "|difference|"], table, 0, 2);
+        await File.WriteAllTextAsync(Path.Combine(folder, "analysis.csv"), csv.ToString(), CancellationToken.None);
+        await File.WriteAllTextAsync(Path.Combine(folder, "analysis.md"), markdown.ToString(), CancellationToken.None);
+        console.MarkupLineInterpolated($"largest |measured - predicted| = {worst:E2}{(cancelled ? $" over the {table.Count} rows measured before Ctrl+C" : "")}");
+        WholeLine.Write(console, $"results: {folder}");
+        return cancelled ? RunCommand.Cancelled : RunCommand.Finished;
     }
 
     private static IEnumerable<string> SplitProtocols(string text)
@@ -155,6 +177,10 @@ internal static class AnalyzeCommand
             .Append(KeyValuePair.Create("discriminator.optimizer.learningRate", "2e-3")));
         return spec.Protocol;
     }
+
+    // RFC 4180: a field with a comma or a quote is quoted, its quotes doubled.
+    private static string CsvField(string text) =>
+        text.IndexOfAny([',', '"']) < 0 ? text : $"\"{text.Replace("\"", "\"\"", StringComparison.Ordinal)}\"";
 
     private static string F(double value, int digits) => value.ToString("F" + digits.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
 }

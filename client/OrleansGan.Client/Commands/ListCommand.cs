@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using OrleansGan.Abstractions.Grains;
-using OrleansGan.Client.Hosting;
+using OrleansGan.Client.Views;
 using Spectre.Console;
 
 namespace OrleansGan.Client.Commands;
@@ -11,30 +11,58 @@ internal static class ListCommand
 {
     public static Command Create(IAnsiConsole console)
     {
-        var cluster = new Option<string>("--cluster") { Description = "Gateway host:port of the cluster.", Required = true };
+        var cluster = new ClusterFlags("Gateway host:port of the cluster.", required: true);
         var command = new Command("list", "List the games on a running cluster with their state and the silo and device of each player.");
-        command.Options.Add(cluster);
+        foreach (var option in cluster.All)
+        {
+            command.Options.Add(option);
+        }
+
         command.SetAction(async (parse, cancel) =>
         {
-            await using var connection = await GameConnection.ConnectOrExplainAsync(console, parse.GetValue(cluster)!, cancel);
-            if (connection is null)
+            TimeSpan timeout;
+            try
             {
+                timeout = cluster.Timeout(parse);
+            }
+            catch (ArgumentException e)
+            {
+                console.MarkupLineInterpolated($"[red]error:[/] {e.Message}");
                 return RunCommand.InvalidInput;
             }
 
-            var table = new Table().AddColumns("game", "state", "rounds", "game silo", "generator", "discriminator");
-            foreach (var entry in await connection.Client.GetGrain<IGameDirectoryGrain>(0).ListAsync())
+            var address = parse.GetValue(cluster.Cluster)!;
+            var (connection, exit) = await RunCommand.ConnectAsync(console, address, timeout, null, null, cancel);
+            if (connection is null)
             {
-                var status = await connection.Client.GetGrain<IGameGrain>(entry.GameId).GetStatusAsync(int.MaxValue, int.MaxValue);
-                string Where(int i) => status.Players is { Count: > 1 } players ? $"{players[i].Silo} / {players[i].Device}" : "-";
-                // The directory's state survives the game grain's deactivation; the details come from the live game.
-                table.AddRow(Markup.Escape(entry.GameId), entry.State.ToString().ToLowerInvariant(),
-                    string.Create(CultureInfo.InvariantCulture, $"{status.RoundsCompleted}/{status.TotalRounds}"),
-                    Markup.Escape(status.Silo ?? "-"), Markup.Escape(Where(0)), Markup.Escape(Where(1)));
+                return exit;
             }
 
-            console.Write(table);
-            return 0;
+            await using (connection)
+            {
+                var rows = new List<string[]>();
+                try
+                {
+                    foreach (var entry in await connection.Client.GetGrain<IGameDirectoryGrain>(0).ListAsync())
+                    {
+                        var status = await connection.Client.GetGrain<IGameGrain>(entry.GameId).GetStatusAsync(int.MaxValue, int.MaxValue);
+                        string Where(int i) => status.Players is { Count: > 1 } players ? $"{players[i].Silo} / {players[i].Device}" : "-";
+
+                        // The directory's state survives the game grain's deactivation; the details come from the live game.
+                        rows.Add([entry.GameId, entry.State.ToString().ToLowerInvariant(),
+                            string.Create(CultureInfo.InvariantCulture, $"{status.RoundsCompleted}/{status.TotalRounds}"),
+                            status.Silo ?? "-", Where(0), Where(1)]);
+                    }
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    console.MarkupLineInterpolated($"[red]error:[/] the cluster at {address} did not answer: {e.Message}");
+                    return RunCommand.Failed;
+                }
+
+                TableView.Write(console, ["game", "state", "rounds", "game silo", "generator", "discriminator"], rows, 0);
+                return 0;
+            }
         });
         return command;
     }

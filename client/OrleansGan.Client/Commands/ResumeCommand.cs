@@ -1,7 +1,9 @@
 using System.CommandLine;
 using OrleansGan.Abstractions.Grains;
-using OrleansGan.Client.Hosting;
+using OrleansGan.Abstractions.Spec;
 using OrleansGan.Client.Runs;
+using OrleansGan.Client.Views;
+using OrleansGan.Core.Checkpoints;
 using OrleansGan.Core.Spec;
 using Spectre.Console;
 
@@ -9,59 +11,167 @@ namespace OrleansGan.Client.Commands;
 
 /// <summary>
 /// <c>resume</c>: continues a game from its last checkpoint. A run folder (an embedded run) holds its game id, its spec
-/// and its checkpoints; a cluster keeps checkpoints on its silos, so there the game id is enough.
+/// and its checkpoints; a cluster keeps checkpoints on its silos, so there the game id is enough. Nothing in the
+/// folder changes until the game has resumed, and its CSV files only once the resumed record is as long as theirs.
 /// </summary>
 internal static class ResumeCommand
 {
     public static Command Create(IAnsiConsole console)
     {
-        var run = new Option<DirectoryInfo>("--run") { Description = "The run folder of the game to continue (its CSV files and pictures are rewritten from the checkpoint on).", Required = true };
-        var cluster = new Option<string?>("--cluster") { Description = "Gateway host:port of the cluster the game ran on; without it the game resumes on an embedded silo from the run folder's checkpoints." };
+        var run = new Option<DirectoryInfo>("--run") { Description = "The run folder of the game to continue (its CSV files are replaced once the resumed game has replayed as many rounds as they hold).", Required = true };
+        var cluster = new ClusterFlags("Gateway host:port of the cluster the game ran on; without it the game resumes on an embedded silo from the run folder's checkpoints.", required: false);
+        var restart = new Option<bool>("--restart") { Description = "Play the game again from round 0, for a game that stopped before its first checkpoint (embedded runs only)." };
         var command = new Command("resume", "Continue a game from its last checkpoint, exactly as it would have gone on.");
-        command.Options.Add(run);
-        command.Options.Add(cluster);
+        foreach (var option in cluster.All.Prepend(run).Append(restart))
+        {
+            command.Options.Add(option);
+        }
+
         command.SetAction(async (parse, cancel) =>
         {
             var folder = parse.GetValue(run)!.FullName;
-            var address = parse.GetValue(cluster);
+            var fromStart = parse.GetValue(restart);
             string gameId;
-            Abstractions.Spec.GameSpec spec;
+            GameSpec spec;
+            string? address;
             try
             {
-                gameId = File.Exists(Path.Combine(folder, "game-id.txt"))
-                    ? (await File.ReadAllTextAsync(Path.Combine(folder, "game-id.txt"), cancel)).Trim()
-                    : throw new IOException($"--run: '{folder}' has no game-id.txt; is it a run folder?");
-                spec = GameSpecLoader.Load(Path.Combine(folder, "spec.json"));
-                if (address is not null)
+                address = cluster.Gateway(parse);
+                (gameId, spec) = ReadFolder(folder);
+                if (fromStart && address is not null)
                 {
-                    GameConnection.ParseGateway(address);
+                    throw new ArgumentException("--restart: only an embedded run restarts from its folder; on a cluster, 'run --spec' the folder's spec.json as a new game");
+                }
+
+                if (address is null)
+                {
+                    await CheckCheckpointAsync(folder, gameId, spec, fromStart, cancel);
+                    RunCommand.CheckLocally(spec);
                 }
             }
-            catch (Exception e) when (e is IOException or InvalidGameSpecException or ArgumentException)
+            catch (Exception e) when (e is ArgumentException or InvalidGameSpecException or InvalidDataException or IOException or UnauthorizedAccessException)
             {
-                console.MarkupLineInterpolated($"[red]error:[/] {e.Message}");
-                return RunCommand.InvalidInput;
+                return RunCommand.Refuse(console, e);
             }
 
-            await using var connection = address is null
-                ? await GameConnection.EmbeddedAsync(Path.Combine(folder, "checkpoints"), cancel)
-                : await GameConnection.ConnectAsync(address, cancel);
-            var game = connection.Client.GetGrain<IGameGrain>(gameId);
-            using var results = RunFolder.Reopen(folder, spec);
-            try
+            var (connection, exit) = await RunCommand.ConnectAsync(console, address, cluster.Timeout(parse), Path.Combine(folder, "checkpoints"), null, cancel);
+            if (connection is null)
             {
-                return await RunCommand.PlayAsync(console, game, spec, results, async () =>
-                {
-                    var round = await game.ResumeAsync(spec);
-                    console.MarkupLineInterpolated($"[grey]game {gameId} resumed after round {round} on the {connection.Description}[/]");
-                }, cancel);
+                return exit;
             }
-            catch (InvalidOperationException e)
+
+            await using (connection)
             {
-                console.MarkupLineInterpolated($"[red]error:[/] {e.Message}");
-                return RunCommand.Failed;
+                var game = connection.Client.GetGrain<IGameGrain>(gameId);
+                var round = 0;
+                var refused = await RunCommand.StartAsync(console, async () =>
+                {
+                    if (fromStart)
+                    {
+                        await game.StartAsync(spec);
+                    }
+                    else
+                    {
+                        round = await game.ResumeAsync(spec);
+                    }
+                }, $"game {gameId} could not {(fromStart ? "restart" : "resume")}");
+                if (refused is { } code)
+                {
+                    return code;
+                }
+
+                WholeLine.Write(console, fromStart
+                    ? $"game {gameId} restarted from round 0 on the {connection.Description}"
+                    : $"game {gameId} resumed after round {round} on the {connection.Description}");
+                RunFolder results;
+                try
+                {
+                    results = RunFolder.Continue(folder, spec);
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    await game.CancelAsync();
+                    console.MarkupLineInterpolated($"[red]error:[/] --run: could not write into '{folder}': {e.Message}; the game was cancelled");
+                    return RunCommand.Failed;
+                }
+
+                using (results)
+                {
+                    return await RunCommand.PlayAsync(console, game, spec, results, cancel);
+                }
             }
         });
         return command;
+    }
+
+    // The folder's game id and spec, each checked.
+    private static (string GameId, GameSpec Spec) ReadFolder(string folder)
+    {
+        if (File.Exists(folder))
+        {
+            throw new ArgumentException($"--run: '{folder}' is a file, not a run folder");
+        }
+
+        if (!Directory.Exists(folder))
+        {
+            throw new ArgumentException($"--run: '{folder}' does not exist");
+        }
+
+        var idFile = Path.Combine(folder, RunFolder.GameIdFile);
+        if (!File.Exists(idFile))
+        {
+            throw new ArgumentException($"--run: '{folder}' has no {RunFolder.GameIdFile}; is it a run folder?");
+        }
+
+        var id = new FileInfo(idFile).Length > 4096 ? "" : File.ReadAllText(idFile).Trim();
+        GameIds.Check(id, idFile);
+        var specFile = Path.Combine(folder, RunFolder.SpecFile);
+        if (!File.Exists(specFile))
+        {
+            throw new ArgumentException($"--run: '{folder}' has no {RunFolder.SpecFile}; is it a run folder?");
+        }
+
+        return (id, GameSpecLoader.Load(specFile));
+    }
+
+    // An embedded game's checkpoint is in its folder: it is read and checked here, before anything starts, and the
+    // errors say what to do.
+    private static async Task CheckCheckpointAsync(string folder, string gameId, GameSpec spec, bool fromStart, CancellationToken cancel)
+    {
+        var store = new FileCheckpointStore(Path.Combine(folder, "checkpoints"));
+        var bytes = await store.LoadAsync(gameId, cancel);
+        if (fromStart)
+        {
+            if (bytes is not null)
+            {
+                throw new ArgumentException(
+                    $"--restart: game {gameId} has a checkpoint ({store.Describe(gameId)}); 'resume' without --restart continues from it, and restarting would overwrite it");
+            }
+
+            return;
+        }
+
+        if (bytes is null)
+        {
+            var every = spec.Checkpoint.Every > 0 ? $"its first was due at round {spec.Checkpoint.Every}" : "checkpoint.every is 0";
+            throw new ArgumentException($"--run: game {gameId} has no checkpoint ({every}; {RunFolder.RoundsFile} holds {RunFolder.RecordedRounds(folder)} rounds); "
+                + "nothing was changed. 'resume --restart' plays it again from round 0");
+        }
+
+        GameCheckpoint checkpoint;
+        try
+        {
+            checkpoint = GameCheckpointFormat.Read(bytes, store.Describe(gameId));
+        }
+        catch (InvalidDataException e)
+        {
+            throw new InvalidDataException($"--run: {e.Message}; nothing was changed", e);
+        }
+
+        if (GameCheckpointFormat.Differences(spec, checkpoint.Spec) is { Count: > 0 } differences)
+        {
+            throw new ArgumentException($"--run: {RunFolder.SpecFile} differs from the spec of the checkpoint (fields: {string.Join(", ", differences)}); "
+                + $"nothing was changed. Restore {RunFolder.SpecFile}, or 'run --spec' it as a new game");
+        }
     }
 }

@@ -27,25 +27,29 @@ internal static class RunCommand
     {
         var flags = new SpecFlags();
         var output = new Option<DirectoryInfo?>("--out") { Description = "Run folder (default: runs/<name>-<time>). Must not hold files yet." };
-        var cluster = new Option<string?>("--cluster") { Description = "Gateway host:port of a running cluster; without it the game runs on an embedded silo." };
-        var metricsPort = new Option<int?>("--metrics-port") { Description = "Serve the embedded silo's metrics at http://127.0.0.1:PORT/metrics (Prometheus format) while the game runs." };
+        var cluster = new ClusterFlags("Gateway host:port of a running cluster; without it the game runs on an embedded silo.", required: false);
+        var metricsPort = FlagParsers.Number<int>("--metrics-port", "Serve the embedded silo's metrics at http://127.0.0.1:PORT/metrics (Prometheus format) while the game runs.");
         var command = new Command("run", "Play a GAN training game and write its results (spec, CSV metrics, pictures).");
-        foreach (var option in flags.All.Append(output).Append(cluster).Append(metricsPort))
+        foreach (var option in flags.All.Append(output).Concat(cluster.All).Append(metricsPort))
         {
             command.Options.Add(option);
         }
 
-        command.SetAction((parse, cancel) => ExecuteAsync(console, flags, parse, parse.GetValue(output), parse.GetValue(cluster), parse.GetValue(metricsPort), cancel));
+        command.SetAction((parse, cancel) => ExecuteAsync(console, flags, parse, parse.GetValue(output), cluster,
+            parse.GetResult(metricsPort) is { Implicit: false } ? parse.GetValue(metricsPort) : null, cancel));
         return command;
     }
 
     private static async Task<int> ExecuteAsync(
-        IAnsiConsole console, SpecFlags flags, ParseResult parse, DirectoryInfo? output, string? cluster, int? metricsPort, CancellationToken cancel)
+        IAnsiConsole console, SpecFlags flags, ParseResult parse, DirectoryInfo? output, ClusterFlags clusterFlags, int? metricsPort, CancellationToken cancel)
     {
+        // Everything that can be refused is refused before anything is written or started.
         GameSpec spec;
+        string? cluster;
         try
         {
             spec = GameSpecLoader.Load(parse.GetValue(flags.Spec)?.FullName, flags.Overrides(parse));
+            cluster = clusterFlags.Gateway(parse);
             if (metricsPort is { } port && (port is < 1 or > 65535 || cluster is not null))
             {
                 throw new ArgumentException(cluster is null
@@ -53,69 +57,161 @@ internal static class RunCommand
                     : "--metrics-port: only the embedded silo serves metrics from this process; a cluster's silos serve their own (Telemetry:Port)");
             }
 
-            if (cluster is not null)
+            if (cluster is null)
             {
-                GameConnection.ParseGateway(cluster);
-            }
-            else
-            {
-                TorchRuntime.EnsureLoaded();
-                foreach (var (field, device) in new[] { ("generator.device", spec.Generator.Device), ("discriminator.device", spec.Discriminator.Device) })
-                {
-                    if (DeviceName.Unavailable(device) is { } problem)
-                    {
-                        throw new InvalidGameSpecException($"{field}: {problem}");
-                    }
-                }
+                CheckLocally(spec);
             }
         }
-        catch (Exception e) when (e is InvalidGameSpecException or ArgumentException)
+        catch (Exception e) when (e is InvalidGameSpecException or ArgumentException or InvalidDataException or DirectoryNotFoundException or FileNotFoundException)
         {
-            console.MarkupLineInterpolated($"[red]error:[/] {e.Message}");
-            return InvalidInput;
-        }
-
-        var stamp = DateTime.Now.ToString("yyyyMMdd-HHmmss", System.Globalization.CultureInfo.InvariantCulture);
-        var folderPath = output?.FullName ?? Path.Combine(Environment.CurrentDirectory, "runs", $"{spec.Name}-{stamp}");
-        GameConnection connection;
-        try
-        {
-            connection = cluster is null
-                ? await GameConnection.EmbeddedAsync(Path.Combine(folderPath, "checkpoints"), cancel, metricsPort)
-                : await GameConnection.ConnectAsync(cluster, cancel);
+            return Refuse(console, e);
         }
         catch (InvalidOperationException e)
         {
+            // The MNIST digits could not be downloaded.
             console.MarkupLineInterpolated($"[red]error:[/] {e.Message}");
             return Failed;
         }
 
+        var stamp = DateTime.Now.ToString("yyyyMMdd-HHmmss", System.Globalization.CultureInfo.InvariantCulture);
+        var folderPath = output?.FullName ?? Path.Combine(Environment.CurrentDirectory, "runs", $"{spec.Name}-{stamp}");
+        bool created;
+        try
+        {
+            created = RunFolder.Reserve(folderPath);
+        }
+        catch (ArgumentException e)
+        {
+            return Refuse(console, e);
+        }
+
+        var gameId = $"{spec.Name}-{stamp}-{Guid.NewGuid().ToString("N")[..6]}";
+        var (connection, exit) = await ConnectAsync(console, cluster, clusterFlags.Timeout(parse), Path.Combine(folderPath, "checkpoints"), metricsPort, cancel);
+        if (connection is null)
+        {
+            RunFolder.Abandon(folderPath, created);
+            return exit;
+        }
+
         await using (connection)
         {
+            var game = connection.Client.GetGrain<IGameGrain>(gameId);
+            if (await StartAsync(console, () => game.StartAsync(spec), $"game {gameId} could not start") is { } refused)
+            {
+                RunFolder.Abandon(folderPath, created);
+                return refused;
+            }
+
+            WholeLine.Write(console, $"game {gameId}: {spec.Protocol}, {KebabName(spec.Loss)} loss, {spec.Rounds} rounds on the {connection.Description}");
             RunFolder folder;
             try
             {
-                folder = RunFolder.Create(folderPath, spec);
+                folder = RunFolder.Create(folderPath, spec, gameId);
             }
-            catch (IOException e)
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                console.MarkupLineInterpolated($"[red]error:[/] {e.Message}");
-                return InvalidInput;
+                await game.CancelAsync();
+                console.MarkupLineInterpolated($"[red]error:[/] --out: could not write the run folder '{folderPath}': {e.Message}; the game was cancelled");
+                return Failed;
             }
 
             using (folder)
             {
-                var gameId = $"{spec.Name}-{stamp}-{Guid.NewGuid().ToString("N")[..6]}";
-                console.MarkupLineInterpolated($"[grey]game {gameId}: {spec.Protocol}, {KebabName(spec.Loss)} loss, {spec.Rounds} rounds on the {connection.Description}[/]");
-                folder.WriteText("game-id.txt", gameId + Environment.NewLine);
-                var game = connection.Client.GetGrain<IGameGrain>(gameId);
-                return await PlayAsync(console, game, spec, folder, () => game.StartAsync(spec), cancel);
+                return await PlayAsync(console, game, spec, folder, cancel);
             }
         }
     }
 
-    /// <summary>Starts (or resumes) the game with <paramref name="start"/>, shows its progress and writes its results.</summary>
-    internal static async Task<int> PlayAsync(IAnsiConsole console, IGameGrain game, GameSpec spec, RunFolder folder, Func<Task> start, CancellationToken cancel)
+    /// <summary>What only this machine can check for an embedded game: the native layer, the devices, the data files.</summary>
+    internal static void CheckLocally(GameSpec spec)
+    {
+        TorchRuntime.EnsureLoaded();
+        var problems = new[] { ("generator.device", spec.Generator.Device), ("discriminator.device", spec.Discriminator.Device) }
+            .Where(d => DeviceName.Unavailable(d.Item2) is not null)
+            .Select(d => $"{d.Item1}: {DeviceName.Unavailable(d.Item2)}")
+            .ToList();
+        if (problems.Count > 0)
+        {
+            throw new InvalidGameSpecException(problems);
+        }
+
+        // The digits are read (or downloaded) once per process: the embedded silo's players reuse what this loads.
+        if (spec.Data.Kind == DataKind.Mnist)
+        {
+            RealData.For(spec.Data);
+        }
+    }
+
+    /// <summary>Prints why the input was refused; returns <see cref="InvalidInput"/>.</summary>
+    internal static int Refuse(IAnsiConsole console, Exception e)
+    {
+        if (e is InvalidGameSpecException { Problems.Count: 1 } one)
+        {
+            console.MarkupLineInterpolated($"[red]error:[/] {one.Problems[0]}");
+        }
+        else
+        {
+            console.MarkupLineInterpolated($"[red]error:[/] {e.Message}");
+        }
+
+        return InvalidInput;
+    }
+
+    /// <summary>
+    /// The embedded silo (checkpoints under <paramref name="checkpoints"/>) or the cluster at <paramref name="cluster"/>;
+    /// null with the exit code after saying why not: 2 for a malformed address or a port in use, 4 for a cluster that
+    /// cannot be reached, 130 for Ctrl+C.
+    /// </summary>
+    internal static async Task<(GameConnection? Connection, int ExitCode)> ConnectAsync(
+        IAnsiConsole console, string? cluster, TimeSpan timeout, string? checkpoints, int? metricsPort, CancellationToken cancel)
+    {
+        try
+        {
+            return (cluster is null
+                ? await GameConnection.EmbeddedAsync(checkpoints ?? throw new ArgumentNullException(nameof(checkpoints)), cancel, metricsPort)
+                : await GameConnection.ConnectAsync(cluster, cancel, timeout), Finished);
+        }
+        catch (ArgumentException e)
+        {
+            return (null, Refuse(console, e));
+        }
+        catch (OperationCanceledException) when (cancel.IsCancellationRequested)
+        {
+            console.MarkupLine("[yellow]cancelled before the game started; nothing was written[/]");
+            return (null, Cancelled);
+        }
+        catch (Exception e)
+        {
+            console.MarkupLineInterpolated($"[red]error:[/] {e.Message}");
+            return (null, Failed);
+        }
+    }
+
+    /// <summary>
+    /// Runs the grain call that starts (or resumes) a game. A refusal by the game (its spec, its checkpoint, a game of
+    /// that id already running) is invalid input; anything else a failure. Returns null once the game runs.
+    /// </summary>
+    internal static async Task<int?> StartAsync(IAnsiConsole console, Func<Task> start, string what)
+    {
+        try
+        {
+            await start();
+            return null;
+        }
+        catch (Exception e) when (e is InvalidGameSpecException or InvalidDataException or InvalidOperationException or ArgumentException)
+        {
+            console.MarkupLineInterpolated($"[red]error:[/] {what}: {OneLine(e)}");
+            return InvalidInput;
+        }
+        catch (Exception e)
+        {
+            console.MarkupLineInterpolated($"[red]error:[/] {what}: {OneLine(e)}");
+            return Failed;
+        }
+    }
+
+    /// <summary>Shows the game's progress and writes its results; the game has started.</summary>
+    internal static async Task<int> PlayAsync(IAnsiConsole console, IGameGrain game, GameSpec spec, RunFolder folder, CancellationToken cancel)
     {
         // Only the 2-D mixtures are drawn over a real sample; image data is drawn from the evaluations' sample grids.
         var mixture = spec.Data.Kind == DataKind.Mnist ? null : GaussianMixture.For(spec.Data);
@@ -128,62 +224,80 @@ internal static class RunCommand
             realSample = TensorCodec.ToArray(TensorCodec.ToMessage(real));
         }
 
-        await start();
         var rounds = new List<RoundRecord>();
         var evaluations = new List<EvaluationRecord>();
         var cancelSent = false;
-        GameStatus status = null!;
-        await new ProgressView(console).ShowAsync(spec.Rounds, async report =>
+        GameStatus? status = null;
+        try
         {
-            if (cancel.IsCancellationRequested && !cancelSent)
+            await new ProgressView(console).ShowAsync(spec.Rounds, async report =>
             {
-                cancelSent = true;
-                await game.CancelAsync();
-            }
-
-            status = await game.GetStatusAsync(rounds.Count, evaluations.Count);
-            rounds.AddRange(status.NewRounds);
-            folder.Append(status.NewRounds);
-            foreach (var evaluation in status.NewEvaluations)
-            {
-                evaluations.Add(evaluation);
-                folder.Append(evaluation);
-                if (mixture is { Dimension: 2 })
+                if (cancel.IsCancellationRequested && !cancelSent)
                 {
-                    Pictures.Samples(folder.PathOf($"samples-round-{evaluation.Round:D6}.png"), evaluation, mixture, spec.Evaluation.QualityStds, realSample);
+                    cancelSent = true;
+                    await game.CancelAsync();
                 }
 
-                if (evaluation.SampleGrid is not null)
+                status = await game.GetStatusAsync(rounds.Count, evaluations.Count);
+                rounds.AddRange(status.NewRounds);
+                folder.Append(status.NewRounds);
+                foreach (var evaluation in status.NewEvaluations)
                 {
-                    DigitPictures.Grid(folder.PathOf($"digits-round-{evaluation.Round:D6}.png"), evaluation);
-                    DigitPictures.Progress(folder.PathOf("digits-progress.png"), evaluations);
+                    evaluations.Add(evaluation);
+                    folder.Append(evaluation);
+                    if (mixture is { Dimension: 2 })
+                    {
+                        folder.WriteFile($"samples-round-{evaluation.Round:D6}.png", path => Pictures.Samples(path, evaluation, mixture, spec.Evaluation.QualityStds, realSample));
+                    }
+
+                    if (evaluation.SampleGrid is not null)
+                    {
+                        folder.WriteFile($"digits-round-{evaluation.Round:D6}.png", path => DigitPictures.Grid(path, evaluation));
+                        folder.WriteFile("digits-progress.png", path => DigitPictures.Progress(path, evaluations));
+                    }
                 }
-            }
 
-            report(status.RoundsCompleted, ProgressView.Describe(status, rounds.LastOrDefault(), evaluations.LastOrDefault()));
-            var caughtUp = status.NewRounds.Count == 0 && status.NewEvaluations.Count == 0;
-            if (status.IsOver && caughtUp)
-            {
-                return false;
-            }
+                report(status.RoundsCompleted, ProgressView.Describe(status, rounds.LastOrDefault(), evaluations.LastOrDefault()));
+                var caughtUp = status.NewRounds.Count == 0 && status.NewEvaluations.Count == 0;
+                if (status.IsOver && caughtUp)
+                {
+                    return false;
+                }
 
-            if (caughtUp)
-            {
-                await Task.Delay(PollInterval, CancellationToken.None);
-            }
+                if (caughtUp)
+                {
+                    await Task.Delay(PollInterval, CancellationToken.None);
+                }
 
-            return true;
-        });
-
-        if (rounds.Count > 0)
+                return true;
+            });
+        }
+        catch (Exception e)
         {
-            Pictures.Curves(folder.PathOf("curves.png"), rounds, evaluations);
+            // The game (or its cluster) was lost, or the folder could not be written: say so in the summary too.
+            status = (status ?? new GameStatus(GameState.Failed, rounds.Count, spec.Rounds, 0, [], [], null))
+                with { State = GameState.Failed, Error = $"the client lost the game: {OneLine(e)}" };
         }
 
-        var rows = SummaryView.Rows(status, rounds, evaluations.LastOrDefault(), spec.Protocol.ToString(), KebabName(spec.Loss), folder.Path);
-        folder.WriteText("summary.txt", SummaryView.AsText(rows));
+        var rows = SummaryView.Rows(status!, rounds, evaluations.LastOrDefault(), spec.Protocol.ToString(), KebabName(spec.Loss), folder.Path);
+        if (folder.Replaced)
+        {
+            if (rounds.Count > 0)
+            {
+                folder.WriteFile("curves.png", path => Pictures.Curves(path, rounds, evaluations));
+            }
+
+            folder.WriteText(RunFolder.SummaryFile, SummaryView.AsText(rows));
+        }
+
         SummaryView.Write(console, rows);
-        return status.State switch
+        if (!folder.Replaced)
+        {
+            console.MarkupLineInterpolated(
+                $"[yellow]the resumed game stopped after {rounds.Count} rounds, before the {folder.RoundsBefore} rounds the folder already held: its CSV files, curves and summary are kept as they were[/]");
+        }
+
+        return status!.State switch
         {
             GameState.Finished => Finished,
             GameState.Diverged => Diverged,
@@ -191,6 +305,10 @@ internal static class RunCommand
             _ => Failed,
         };
     }
+
+    // Orleans wraps some failures; the innermost message on one line is what the user needs.
+    private static string OneLine(Exception e) =>
+        (e is AggregateException { InnerExceptions.Count: 1 } a ? a.InnerExceptions[0] : e).Message.ReplaceLineEndings(" ");
 
     private static string KebabName(LossKind loss) => System.Text.Json.JsonNamingPolicy.KebabCaseLower.ConvertName(loss.ToString());
 }

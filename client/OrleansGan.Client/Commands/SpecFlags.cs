@@ -19,39 +19,39 @@ internal sealed partial class SpecFlags
         Protocol = new Option<string?>("--protocol") { Description = "simultaneous, alternating(kD,kG), two-time-scale, optimistic, extragradient, unrolled(k), unrolled-stop-gradient(k) or consensus(gamma)." };
         Game = new Option<string?>("--game") { Description = "A game with a known answer as the starting point: bilinear, bilinear-xy, dirac-non-saturating, dirac-minimax, dirac-maximum-likelihood (SGD, lr 0.1, from theta = psi = 0.5, 1000 rounds; other flags override)." };
         Set = new Option<string[]>("--set") { Description = "Any spec field, as path=value (e.g. evaluation.samples=5000). Repeatable.", AllowMultipleArgumentsPerToken = false };
-        Add<string>("--name", "Name of the game and prefix of its run folder.", "name");
-        Add<string>("--data", "ring8, grid25, dirac or mnist (with --set data.path=FOLDER for IDX files).", "data.kind");
-        Add<string>("--loss", "minimax, non-saturating, maximum-likelihood, wasserstein, least-squares, hinge or energy-based (with --d-network autoencoder and --margin).", "loss");
-        Add<int>("--d-steps", "Discriminator steps per round (alternating).", "protocol.discriminatorSteps");
-        Add<int>("--g-steps", "Generator steps per round (alternating).", "protocol.generatorSteps");
-        Add<int>("--unroll", "Discriminator steps the generator looks ahead (unrolled).", "protocol.unrollSteps");
-        Add<double>("--consensus-weight", "gamma, the weight of grad(1/2 |v|^2) (consensus).", "protocol.consensusWeight");
-        Add<double>("--lr-g", "Generator learning rate.", "generator.optimizer.learningRate");
-        Add<double>("--lr-d", "Discriminator learning rate.", "discriminator.optimizer.learningRate");
-        Add<string>("--optimizer", "adam, sgd or rmsprop, for both players.", "generator.optimizer.kind", "discriminator.optimizer.kind");
-        Add<int>("--batch", "Minibatch size.", "batchSize");
-        Add<int>("--rounds", "Rounds to play.", "rounds");
-        Add<ulong>("--seed", "Seed of every random stream of the game.", "seed");
-        Add<int>("--latent", "Generator latent size.", "generator.latentSize");
-        Add<string>("--g-hidden", "Generator hidden widths, e.g. 128,128,128.", "generator.hidden");
-        Add<string>("--d-hidden", "Discriminator hidden widths, e.g. 128,128,128.", "discriminator.hidden");
-        Add<string>("--device", "Device of both players: cpu, cuda or cuda:N.", "generator.device", "discriminator.device");
-        Add<string>("--g-device", "Device of the generator.", "generator.device");
-        Add<string>("--d-device", "Device of the discriminator.", "discriminator.device");
-        Add<double>("--real-label", "One-sided label smoothing: the real samples' target, e.g. 0.9 (1 is off).", "stabilizers.realLabel");
-        Add<string>("--d-network", "Discriminator network: mlp, linear or autoencoder (EBGAN's, whose output is an energy).", "discriminator.network");
-        Add<double>("--margin", "The energy-based loss's margin m (EBGAN).", "discriminator.margin");
-        Add<double>("--pull-away", "Weight of EBGAN-PT's pulling-away term in J_G, e.g. 0.1 (0 is off).", "stabilizers.pullAway");
-        Add<double>("--instance-noise", "Std of the Gaussian instance noise on every input of the discriminator (0 is off).", "stabilizers.instanceNoise.sigma0");
-        Add<int>("--noise-anneal", "Rounds over which the instance noise's std falls linearly to 0 (0 keeps it constant).", "stabilizers.instanceNoise.annealRounds");
-        Add<string>("--class-labels", "Use the data's classes: none, conditional (G(z, y), D(x, y)) or auxiliary-classes (an (n+1)-class D).", "stabilizers.classLabels");
-        Add<double>("--weight-clip", "WGAN's weight clipping: the discriminator's parameters are clamped to [-c, c] after every step, e.g. 0.01.", "discriminator.weightClip");
-        Add<double>("--gradient-penalty", "WGAN-GP's lambda, the weight of E(|grad D(xhat)| - 1)^2 in J_D, e.g. 10 (0 is off).", "stabilizers.gradientPenalty");
-        Add<double>("--r1", "R1's gamma: J_D gains gamma/2 E|grad D(x)|^2 on real samples, e.g. 10 (0 is off).", "stabilizers.r1");
-        Add<int>("--eval-every", "Evaluate every this many rounds.", "evaluation.every");
-        Add<int>("--eval-samples", "Generated samples per evaluation.", "evaluation.samples");
-        Add<string>("--eval-rule", "When a mode counts as covered: min-samples (this project's, evaluation.minSamplesPerMode high-quality samples) or veegan-pacgan (one, strictly within evaluation.qualityStds).", "evaluation.rule");
-        Add<int>("--data-size", "Train on a fixed dataset of this many samples drawn once from the seed, in shuffled passes (PacGAN: 100000).", "data.size");
+        AddText("--name", "Name of the game and prefix of its run folder.", "name");
+        AddText("--data", "ring8, grid25, dirac or mnist (with --set data.path=FOLDER for IDX files).", "data.kind");
+        AddText("--loss", "minimax, non-saturating, maximum-likelihood, wasserstein, least-squares, hinge or energy-based (with --d-network autoencoder and --margin).", "loss");
+        AddNumber<int>("--d-steps", "Discriminator steps per round (alternating).", "protocol.discriminatorSteps");
+        AddNumber<int>("--g-steps", "Generator steps per round (alternating).", "protocol.generatorSteps");
+        AddNumber<int>("--unroll", "Discriminator steps the generator looks ahead (unrolled).", "protocol.unrollSteps");
+        AddNumber<double>("--consensus-weight", "gamma, the weight of grad(1/2 |v|^2) (consensus).", "protocol.consensusWeight");
+        AddNumber<double>("--lr-g", "Generator learning rate.", "generator.optimizer.learningRate");
+        AddNumber<double>("--lr-d", "Discriminator learning rate.", "discriminator.optimizer.learningRate");
+        AddText("--optimizer", "adam, sgd or rmsprop, for both players.", "generator.optimizer.kind", "discriminator.optimizer.kind");
+        AddNumber<int>("--batch", "Minibatch size.", "batchSize");
+        AddNumber<int>("--rounds", "Rounds to play.", "rounds");
+        AddNumber<ulong>("--seed", "Seed of every random stream of the game.", "seed");
+        AddNumber<int>("--latent", "Generator latent size.", "generator.latentSize");
+        AddWidths("--g-hidden", "Generator hidden widths, e.g. 128,128,128.", "generator.hidden");
+        AddWidths("--d-hidden", "Discriminator hidden widths, e.g. 128,128,128.", "discriminator.hidden");
+        AddText("--device", "Device of both players: cpu, cuda or cuda:N.", "generator.device", "discriminator.device");
+        AddText("--g-device", "Device of the generator.", "generator.device");
+        AddText("--d-device", "Device of the discriminator.", "discriminator.device");
+        AddNumber<double>("--real-label", "One-sided label smoothing: the real samples' target, e.g. 0.9 (1 is off).", "stabilizers.realLabel");
+        AddText("--d-network", "Discriminator network: mlp, linear or autoencoder (EBGAN's, whose output is an energy).", "discriminator.network");
+        AddNumber<double>("--margin", "The energy-based loss's margin m (EBGAN).", "discriminator.margin");
+        AddNumber<double>("--pull-away", "Weight of EBGAN-PT's pulling-away term in J_G, e.g. 0.1 (0 is off).", "stabilizers.pullAway");
+        AddNumber<double>("--instance-noise", "Std of the Gaussian instance noise on every input of the discriminator (0 is off).", "stabilizers.instanceNoise.sigma0");
+        AddNumber<int>("--noise-anneal", "Rounds over which the instance noise's std falls linearly to 0 (0 keeps it constant).", "stabilizers.instanceNoise.annealRounds");
+        AddText("--class-labels", "Use the data's classes: none, conditional (G(z, y), D(x, y)) or auxiliary-classes (an (n+1)-class D).", "stabilizers.classLabels");
+        AddNumber<double>("--weight-clip", "WGAN's weight clipping: the discriminator's parameters are clamped to [-c, c] after every step, e.g. 0.01.", "discriminator.weightClip");
+        AddNumber<double>("--gradient-penalty", "WGAN-GP's lambda, the weight of E(|grad D(xhat)| - 1)^2 in J_D, e.g. 10 (0 is off).", "stabilizers.gradientPenalty");
+        AddNumber<double>("--r1", "R1's gamma: J_D gains gamma/2 E|grad D(x)|^2 on real samples, e.g. 10 (0 is off).", "stabilizers.r1");
+        AddNumber<int>("--eval-every", "Evaluate every this many rounds.", "evaluation.every");
+        AddNumber<int>("--eval-samples", "Generated samples per evaluation.", "evaluation.samples");
+        AddText("--eval-rule", "When a mode counts as covered: min-samples (this project's, evaluation.minSamplesPerMode high-quality samples) or veegan-pacgan (one, strictly within evaluation.qualityStds).", "evaluation.rule");
+        AddNumber<int>("--data-size", "Train on a fixed dataset of this many samples drawn once from the seed, in shuffled passes (PacGAN: 100000).", "data.size");
     }
 
     public Option<FileInfo?> Spec { get; }
@@ -94,6 +94,11 @@ internal sealed partial class SpecFlags
             if (fields[0].EndsWith(".hidden", StringComparison.Ordinal))
             {
                 value = $"[{value}]";
+            }
+            else if (option.ValueType == typeof(string))
+            {
+                // A text flag means its text: quoted, "--name '[x]'" is a name, not a list, and "--loss 3" the word 3.
+                value = $"'{value.Replace("'", "''", StringComparison.Ordinal)}'";
             }
 
             overrides.AddRange(fields.Select(field => KeyValuePair.Create(field, value)));
@@ -139,8 +144,17 @@ internal sealed partial class SpecFlags
         return fields.Zip(arguments, KeyValuePair.Create).Prepend(KeyValuePair.Create("protocol.kind", kind));
     }
 
-    private void Add<T>(string name, string description, params string[] fields) =>
-        _fields.Add((new Option<T>(name) { Description = description + $" (sets {string.Join(", ", fields)})" }, fields));
+    private void AddNumber<T>(string name, string description, params string[] fields)
+        where T : struct, System.Numerics.INumber<T>, System.Numerics.IMinMaxValue<T> =>
+        _fields.Add((FlagParsers.Number<T>(name, Sets(description, fields)), fields));
+
+    private void AddWidths(string name, string description, params string[] fields) =>
+        _fields.Add((FlagParsers.Widths(name, Sets(description, fields)), fields));
+
+    private void AddText(string name, string description, params string[] fields) =>
+        _fields.Add((new Option<string>(name) { Description = Sets(description, fields) }, fields));
+
+    private static string Sets(string description, string[] fields) => description + $" (sets {string.Join(", ", fields)})";
 
     [GeneratedRegex(@"^(?<kind>[a-z-]+)\((?<arguments>[^()]*)\)$")]
     private static partial Regex ProtocolWithArguments();

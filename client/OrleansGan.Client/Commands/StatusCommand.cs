@@ -1,7 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
+using OrleansGan.Abstractions.Game;
 using OrleansGan.Abstractions.Grains;
-using OrleansGan.Client.Hosting;
+using OrleansGan.Client.Views;
 using Spectre.Console;
 
 namespace OrleansGan.Client.Commands;
@@ -12,31 +13,67 @@ internal static class StatusCommand
     public static Command Create(IAnsiConsole console)
     {
         var gameId = new Argument<string>("game-id") { Description = "The game's id (run prints it and writes it to game-id.txt)." };
-        var cluster = new Option<string>("--cluster") { Description = "Gateway host:port of the cluster.", Required = true };
+        var cluster = new ClusterFlags("Gateway host:port of the cluster.", required: true);
         var command = new Command("status", "Show a game's state, progress and placement on a running cluster.");
         command.Arguments.Add(gameId);
-        command.Options.Add(cluster);
+        foreach (var option in cluster.All)
+        {
+            command.Options.Add(option);
+        }
+
         command.SetAction(async (parse, cancel) =>
         {
-            await using var connection = await GameConnection.ConnectOrExplainAsync(console, parse.GetValue(cluster)!, cancel);
-            if (connection is null)
+            var id = parse.GetValue(gameId)!;
+            TimeSpan timeout;
+            try
             {
+                GameIds.Check(id, "game-id");
+                timeout = cluster.Timeout(parse);
+            }
+            catch (ArgumentException e)
+            {
+                console.MarkupLineInterpolated($"[red]error:[/] {e.Message}");
                 return RunCommand.InvalidInput;
             }
 
-            var status = await connection.Client.GetGrain<IGameGrain>(parse.GetValue(gameId)!).GetStatusAsync(int.MaxValue, int.MaxValue);
-            var table = new Table().AddColumn("").AddColumn("");
-            table.HideHeaders();
-            table.AddRow("state", Markup.Escape(status.Error is null ? status.State.ToString().ToLowerInvariant() : $"{status.State.ToString().ToLowerInvariant()}: {status.Error}"));
-            table.AddRow("rounds", $"{status.RoundsCompleted}/{status.TotalRounds}");
-            table.AddRow("rounds/s", status.ElapsedSeconds > 0 ? (status.RoundsCompleted / status.ElapsedSeconds).ToString("F1", CultureInfo.InvariantCulture) : "-");
-            foreach (var player in status.Players ?? [])
+            var address = parse.GetValue(cluster.Cluster)!;
+            var (connection, exit) = await RunCommand.ConnectAsync(console, address, timeout, null, null, cancel);
+            if (connection is null)
             {
-                table.AddRow(player.Player, Markup.Escape($"silo {player.Silo} ({player.SiloAddress}), device {player.Device}"));
+                return exit;
             }
 
-            console.Write(table);
-            return 0;
+            await using (connection)
+            {
+                GameStatus status;
+                try
+                {
+                    status = await connection.Client.GetGrain<IGameGrain>(id).GetStatusAsync(int.MaxValue, int.MaxValue);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    console.MarkupLineInterpolated($"[red]error:[/] the cluster at {address} did not answer for game {id}: {e.Message}");
+                    return RunCommand.Failed;
+                }
+
+                if (status.State == GameState.Created)
+                {
+                    console.MarkupLineInterpolated($"[red]error:[/] game-id: the cluster at {address} has no game '{id}' ('orleans-gan list --cluster {address}' shows its games)");
+                    return RunCommand.InvalidInput;
+                }
+
+                var state = status.State.ToString().ToLowerInvariant();
+                var rows = new List<(string, string)>
+                {
+                    ("game", id),
+                    ("state", status.Error is null ? state : $"{state}: {status.Error}"),
+                    ("rounds", $"{status.RoundsCompleted}/{status.TotalRounds}"),
+                    ("rounds/s", status.ElapsedSeconds > 0 ? (status.RoundsCompleted / status.ElapsedSeconds).ToString("F1", CultureInfo.InvariantCulture) : "-"),
+                };
+                rows.AddRange((status.Players ?? []).Select(p => (p.Player, $"silo {p.Silo} ({p.SiloAddress}), device {p.Device}")));
+                TableView.WritePairs(console, rows, "game");
+                return 0;
+            }
         });
         return command;
     }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using Microsoft.AspNetCore.Builder;
@@ -20,6 +21,9 @@ internal sealed class GameConnection : IAsyncDisposable
     /// <summary>The cluster and service ids shared by the silo host and this client.</summary>
     public const string ClusterId = "orleansgan";
 
+    /// <summary>How long a command waits for a cluster's gateway unless --connect-timeout says otherwise.</summary>
+    public static readonly TimeSpan DefaultConnectTimeout = TimeSpan.FromSeconds(10);
+
     private readonly IHost _host;
 
     private GameConnection(IHost host, string description)
@@ -40,13 +44,20 @@ internal sealed class GameConnection : IAsyncDisposable
     /// <paramref name="checkpoints"/>; with <paramref name="metricsPort"/>, it also serves its metrics at
     /// http://127.0.0.1:{metricsPort}/metrics while the game runs.
     /// </summary>
+    /// <exception cref="ArgumentException">The metrics port is taken; the message names it.</exception>
+    /// <exception cref="OperationCanceledException">Ctrl+C came before the silo had started.</exception>
     public static async Task<GameConnection> EmbeddedAsync(string checkpoints, CancellationToken cancel, int? metricsPort = null)
     {
+        if (metricsPort is { } port && !IsFree(port))
+        {
+            throw new ArgumentException($"--metrics-port: 127.0.0.1:{port} is already in use; choose another port");
+        }
+
         int siloPort = FreePort(), gatewayPort = FreePort();
         IHostApplicationBuilder builder = metricsPort is null
             ? Host.CreateApplicationBuilder()
             : WebApplication.CreateBuilder(new WebApplicationOptions { Args = [] }).AddOrleansGanTelemetry();
-        Quiet(builder.Logging);
+        Quiet(builder.Logging, cancel);
         builder.UseOrleans(silo => silo
             .UseLocalhostClustering(siloPort, gatewayPort, serviceId: ClusterId, clusterId: ClusterId)
             .AddOrleansGan(checkpoints, "embedded"));
@@ -69,21 +80,34 @@ internal sealed class GameConnection : IAsyncDisposable
         }
         catch (IOException e)
         {
-            // Kestrel could not bind the metrics port.
+            // Kestrel could not bind the metrics port after all (taken since the check).
             host.Dispose();
             throw new InvalidOperationException($"could not serve metrics on 127.0.0.1:{metricsPort}: {e.Message}", e);
+        }
+        catch (OperationCanceledException)
+        {
+            host.Dispose();
+            throw;
         }
 
         var metrics = metricsPort is null ? "" : $", metrics at http://127.0.0.1:{metricsPort}/metrics";
         return new GameConnection(host, $"embedded silo (127.0.0.1:{siloPort}{metrics})");
     }
 
-    /// <summary>Connects to a running cluster through the gateway at <paramref name="gateway"/> ("host:port").</summary>
-    public static async Task<GameConnection> ConnectAsync(string gateway, CancellationToken cancel)
+    /// <summary>
+    /// Connects to a running cluster through the gateway at <paramref name="gateway"/> ("host:port"), waiting at most
+    /// <paramref name="timeout"/> (default <see cref="DefaultConnectTimeout"/>) for the name to resolve and the gateway to answer.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The cluster could not be reached in time; the message names the address.</exception>
+    /// <exception cref="OperationCanceledException">Ctrl+C came first.</exception>
+    public static async Task<GameConnection> ConnectAsync(string gateway, CancellationToken cancel, TimeSpan? timeout = null)
     {
-        var endpoint = ParseGateway(gateway);
+        var wait = timeout ?? DefaultConnectTimeout;
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancel);
+        deadline.CancelAfter(wait);
+        var endpoint = await ResolveAsync(gateway, wait, deadline.Token, cancel);
         var builder = Host.CreateApplicationBuilder();
-        Quiet(builder.Logging);
+        Quiet(builder.Logging, deadline.Token);
         builder.UseOrleansClient(client => client
             .UseStaticClustering(endpoint)
             .Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (ClusterId, ClusterId))
@@ -91,50 +115,60 @@ internal sealed class GameConnection : IAsyncDisposable
         var host = builder.Build();
         try
         {
-            await host.StartAsync(cancel);
+            await host.StartAsync(deadline.Token);
         }
         catch (Exception e)
         {
             host.Dispose();
-            throw new InvalidOperationException($"could not connect to the cluster gateway at {gateway}: {e.Message}", e);
+            cancel.ThrowIfCancellationRequested();
+            throw new InvalidOperationException(deadline.IsCancellationRequested
+                ? $"could not reach the cluster at {gateway}: no answer within {wait.TotalSeconds:0.#} s (--connect-timeout)"
+                : $"could not reach the cluster at {gateway}: {e.Message}", e);
         }
 
         return new GameConnection(host, $"cluster at {gateway}");
     }
 
-    /// <summary>Connects to the cluster at <paramref name="gateway"/>, or prints why the address is wrong and returns null.</summary>
-    public static async Task<GameConnection?> ConnectOrExplainAsync(Spectre.Console.IAnsiConsole console, string gateway, CancellationToken cancel)
-    {
-        try
-        {
-            ParseGateway(gateway);
-        }
-        catch (ArgumentException e)
-        {
-            Spectre.Console.AnsiConsoleExtensions.MarkupLineInterpolated(console, $"[red]error:[/] {e.Message}");
-            return null;
-        }
-
-        return await ConnectAsync(gateway, cancel);
-    }
-
-    /// <summary>Parses "host:port" into an endpoint, naming what is wrong.</summary>
-    public static IPEndPoint ParseGateway(string gateway)
+    /// <summary>Checks that <paramref name="gateway"/> reads as "host:port" ("[::1]:30000" for IPv6), naming what is wrong; resolves nothing.</summary>
+    public static (string Host, int Port) ParseGateway(string gateway)
     {
         var colon = gateway.LastIndexOf(':');
-        if (colon <= 0 || !int.TryParse(gateway.AsSpan(colon + 1), out var port) || port is < 1 or > 65535)
+        var host = colon > 0 ? gateway[..colon] : "";
+        if (host.StartsWith('[') && host.EndsWith(']'))
+        {
+            host = host[1..^1];
+        }
+
+        if (host.Length == 0 || host.Any(c => char.IsWhiteSpace(c) || char.IsControl(c)) || (host.Contains(':') && !IPAddress.TryParse(host, out _))
+            || !int.TryParse(gateway.AsSpan(colon + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var port) || port is < 1 or > 65535)
         {
             throw new ArgumentException($"--cluster: '{gateway}' is not host:port (e.g. 127.0.0.1:30000)");
         }
 
-        var host = gateway[..colon];
-        if (!IPAddress.TryParse(host, out var address))
+        return (host, port);
+    }
+
+    // A name that does not resolve (in time) is an unreachable cluster, not a malformed address: DNS may be down.
+    private static async Task<IPEndPoint> ResolveAsync(string gateway, TimeSpan wait, CancellationToken deadline, CancellationToken cancel)
+    {
+        var (host, port) = ParseGateway(gateway);
+        if (IPAddress.TryParse(host, out var address))
         {
-            address = Dns.GetHostAddresses(host).FirstOrDefault(a => a.AddressFamily == AddressFamily.InterNetwork)
-                ?? throw new ArgumentException($"--cluster: host '{host}' has no IPv4 address");
+            return new IPEndPoint(address, port);
         }
 
-        return new IPEndPoint(address, port);
+        try
+        {
+            var addresses = await Dns.GetHostAddressesAsync(host, deadline);
+            return new IPEndPoint(addresses.FirstOrDefault(a => a.AddressFamily == AddressFamily.InterNetwork) ?? addresses.First(), port);
+        }
+        catch (Exception e) when (e is SocketException or OperationCanceledException or InvalidOperationException)
+        {
+            cancel.ThrowIfCancellationRequested();
+            throw new InvalidOperationException(e is SocketException socket
+                ? $"could not reach the cluster at {gateway}: host '{host}' does not resolve ({socket.Message})"
+                : $"could not reach the cluster at {gateway}: host '{host}' did not resolve within {wait.TotalSeconds:0.#} s (--connect-timeout)", e);
+        }
     }
 
     /// <inheritdoc />
@@ -144,11 +178,29 @@ internal sealed class GameConnection : IAsyncDisposable
         _host.Dispose();
     }
 
-    private static void Quiet(ILoggingBuilder logging)
+    // Errors only, and none once the command is being cancelled (a silo or client stopped half-way logs its shutdown
+    // as errors). The host's own start-up failures are reported by the commands, in one line.
+    private static void Quiet(ILoggingBuilder logging, CancellationToken cancel)
     {
         logging.ClearProviders();
-        logging.AddConsole();
+        logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         logging.SetMinimumLevel(LogLevel.Error);
+        logging.AddFilter("Microsoft.Extensions.Hosting", LogLevel.None);
+        logging.AddFilter((_, _, level) => level >= LogLevel.Error && !cancel.IsCancellationRequested);
+    }
+
+    private static bool IsFree(int port)
+    {
+        try
+        {
+            using var listener = new TcpListener(IPAddress.Loopback, port);
+            listener.Start();
+            return true;
+        }
+        catch (SocketException)
+        {
+            return false;
+        }
     }
 
     private static int FreePort()

@@ -8,53 +8,118 @@ namespace OrleansGan.Client.Runs;
 
 /// <summary>
 /// The results of one run on disk: the resolved spec, a CSV row per round and per evaluation, pictures, and a
-/// summary. Rows are appended as they arrive, so an interrupted run keeps what it played.
+/// summary. Rows are appended as they arrive, so an interrupted run keeps what it played; every other file is
+/// written beside its final name and renamed over it, so a crash never leaves half a picture or summary.
+/// A resumed game writes its CSV files beside the old ones and puts them in their place only once they hold at least
+/// as many rounds: a resume that fails or stops early loses nothing the folder already held.
 /// </summary>
 internal sealed class RunFolder : IDisposable
 {
-    private readonly StreamWriter _rounds;
-    private readonly StreamWriter _evaluations;
+    /// <summary>The files a run folder is recognised by.</summary>
+    public const string SpecFile = "spec.json", GameIdFile = "game-id.txt", RoundsFile = "rounds.csv", EvaluationsFile = "evaluations.csv", SummaryFile = "summary.txt";
 
-    private RunFolder(string path, long trackedParameters)
+    private const string ResumedSuffix = ".resumed";
+
+    // UTF-8 without a byte-order mark: Python's csv and pandas would read the first header as "\ufeffround".
+    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
+
+    private readonly string _roundsHeader;
+    private readonly string _evaluationsHeader;
+    private readonly int _recordedRounds;
+    private StreamWriter _rounds;
+    private StreamWriter _evaluations;
+    private bool _replaced;
+    private int _roundsWritten;
+
+    private RunFolder(string path, GameSpec spec, bool resumed)
     {
         Path = path;
-        _rounds = new StreamWriter(System.IO.Path.Combine(path, "rounds.csv"), append: false, Encoding.UTF8);
-        var positions = string.Concat(Enumerable.Range(0, (int)trackedParameters).Select(i => $",parameter_{i}"));
-        _rounds.WriteLine("round,discriminator_loss,generator_loss,mean_real_score,mean_fake_score,discriminator_gradient_norm,generator_gradient_norm" + positions);
-        _evaluations = new StreamWriter(System.IO.Path.Combine(path, "evaluations.csv"), append: false, Encoding.UTF8);
-        _evaluations.WriteLine("round,modes_covered,mode_count,high_quality_fraction,mean_real_score,mean_fake_score,"
-            + "mean_confidence,frechet_distance," + string.Join(',', Enumerable.Range(0, 10).Select(c => $"class_{c}_share")) + ",class_accuracy,reverse_kl");
+        var tracked = spec.Evaluation.TrackParameters ? GameSpecValidator.ParameterCount(spec) : 0;
+        var positions = string.Concat(Enumerable.Range(0, (int)tracked).Select(i => $",parameter_{i}"));
+        _roundsHeader = "round,discriminator_loss,generator_loss,mean_real_score,mean_fake_score,discriminator_gradient_norm,generator_gradient_norm" + positions;
+        _evaluationsHeader = "round,modes_covered,mode_count,high_quality_fraction,mean_real_score,mean_fake_score,"
+            + "mean_confidence,frechet_distance," + string.Join(',', Enumerable.Range(0, 10).Select(c => $"class_{c}_share")) + ",class_accuracy,reverse_kl";
+        _recordedRounds = resumed ? RecordedRounds(path) : 0;
+        _replaced = !resumed;
+        var suffix = resumed ? ResumedSuffix : "";
+        _rounds = Open(RoundsFile + suffix, _roundsHeader);
+        _evaluations = Open(EvaluationsFile + suffix, _evaluationsHeader);
     }
 
     /// <summary>The folder.</summary>
     public string Path { get; }
 
-    /// <summary>Creates a new, empty run folder and writes the spec into it; refuses a folder that already holds files.</summary>
-    public static RunFolder Create(string path, GameSpec spec)
+    /// <summary>Rounds the folder's rounds.csv held before this command.</summary>
+    public int RoundsBefore => _recordedRounds;
+
+    /// <summary>
+    /// Makes sure <paramref name="path"/> can become a new run folder before anything starts: it must be a folder that
+    /// does not exist yet or is empty, and it is created (empty) here. Returns whether it was created, so a game that
+    /// never starts can leave no folder behind (<see cref="Abandon"/>).
+    /// </summary>
+    /// <exception cref="ArgumentException">The path is a file, holds files, or cannot be created; the message names --out.</exception>
+    public static bool Reserve(string path)
     {
-        if (Directory.Exists(path) && Directory.EnumerateFileSystemEntries(path).Any())
+        if (File.Exists(path))
         {
-            throw new IOException($"--out: '{path}' already exists and is not empty; choose another folder so no earlier results are overwritten");
+            throw new ArgumentException($"--out: '{path}' is a file, not a folder");
         }
 
-        Directory.CreateDirectory(path);
-        File.WriteAllText(System.IO.Path.Combine(path, "spec.json"), GameSpecLoader.ToJson(spec));
-        return new RunFolder(path, spec.Evaluation.TrackParameters ? GameSpecValidator.ParameterCount(spec) : 0);
+        if (Directory.Exists(path) && Directory.EnumerateFileSystemEntries(path).Any())
+        {
+            throw new ArgumentException($"--out: '{path}' already exists and is not empty{Describe(path)}; choose another folder so no earlier results are overwritten");
+        }
+
+        var created = !Directory.Exists(path);
+        try
+        {
+            Directory.CreateDirectory(path);
+            var probe = System.IO.Path.Combine(path, $".write-test-{Guid.NewGuid():N}");
+            File.WriteAllBytes(probe, []);
+            File.Delete(probe);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException)
+        {
+            Abandon(path, created);
+            throw new ArgumentException($"--out: cannot write a run folder at '{path}': {e.Message}", e);
+        }
+
+        return created;
+    }
+
+    /// <summary>Removes a folder <see cref="Reserve"/> created, if nothing was written into it.</summary>
+    public static void Abandon(string path, bool created)
+    {
+        try
+        {
+            if (created && Directory.Exists(path) && !Directory.EnumerateFileSystemEntries(path).Any())
+            {
+                Directory.Delete(path);
+            }
+        }
+        catch (IOException)
+        {
+            // Leaving an empty folder behind loses nothing.
+        }
+    }
+
+    /// <summary>Starts a new run in a folder <see cref="Reserve"/> has made ready, writing its spec and game id.</summary>
+    public static RunFolder Create(string path, GameSpec spec, string gameId)
+    {
+        WriteAtomically(System.IO.Path.Combine(path, SpecFile), GameSpecLoader.ToJson(spec));
+        WriteAtomically(System.IO.Path.Combine(path, GameIdFile), gameId + Environment.NewLine);
+        return new RunFolder(path, spec, resumed: false);
     }
 
     /// <summary>
-    /// Reopens a run folder to continue its game: the CSV files start again from their headers, since a resumed game
-    /// reports every round again from its checkpoint, and rows written after that checkpoint were never saved by it.
+    /// Reopens a run folder for its resumed game. A resumed game reports every round again from the start of its
+    /// record, so the CSV files are written anew beside the old ones (<c>rounds.csv.resumed</c>) and replace them
+    /// once they hold at least as many rounds (<see cref="Append(IEnumerable{RoundRecord})"/>).
     /// </summary>
-    public static RunFolder Reopen(string path, GameSpec spec)
-    {
-        if (!File.Exists(System.IO.Path.Combine(path, "spec.json")))
-        {
-            throw new IOException($"--run: '{path}' is not a run folder (it has no spec.json)");
-        }
+    public static RunFolder Continue(string path, GameSpec spec) => new(path, spec, resumed: true);
 
-        return new RunFolder(path, spec.Evaluation.TrackParameters ? GameSpecValidator.ParameterCount(spec) : 0);
-    }
+    /// <summary>Whether the folder's CSV files now hold this command's record (always, for a new run).</summary>
+    public bool Replaced => _replaced;
 
     /// <summary>Appends round rows.</summary>
     public void Append(IEnumerable<RoundRecord> rounds)
@@ -64,9 +129,15 @@ internal sealed class RunFolder : IDisposable
             double[] figures = [r.Round, r.DiscriminatorLoss, r.GeneratorLoss, r.MeanRealScore, r.MeanFakeScore,
                 r.DiscriminatorGradientNorm, r.GeneratorGradientNorm];
             _rounds.WriteLine(Row([.. figures, .. r.Position ?? []]));
+            _roundsWritten++;
         }
 
         _rounds.Flush();
+        _evaluations.Flush();
+        if (!_replaced && _roundsWritten >= _recordedRounds && _roundsWritten > 0)
+        {
+            Replace();
+        }
     }
 
     /// <summary>Appends an evaluation row.</summary>
@@ -82,17 +153,103 @@ internal sealed class RunFolder : IDisposable
         _evaluations.Flush();
     }
 
-    /// <summary>Writes a text file into the folder.</summary>
-    public void WriteText(string name, string text) => File.WriteAllText(System.IO.Path.Combine(Path, name), text);
+    /// <summary>Writes a text file into the folder, atomically.</summary>
+    public void WriteText(string name, string text) => WriteAtomically(PathOf(name), text);
+
+    /// <summary>Writes a file into the folder with <paramref name="write"/> (given a temporary path), then renames it into place.</summary>
+    public void WriteFile(string name, Action<string> write)
+    {
+        var final = PathOf(name);
+        var temporary = System.IO.Path.Combine(Path, $".{System.IO.Path.GetFileNameWithoutExtension(name)}-{Guid.NewGuid():N}{System.IO.Path.GetExtension(name)}");
+        try
+        {
+            write(temporary);
+            File.Move(temporary, final, overwrite: true);
+        }
+        finally
+        {
+            File.Delete(temporary);
+        }
+    }
 
     /// <summary>The path of a file in the folder.</summary>
     public string PathOf(string name) => System.IO.Path.Combine(Path, name);
 
-    /// <inheritdoc />
+    /// <summary>Closes the files; a resumed record that never caught up with the old one is removed, the old one kept.</summary>
     public void Dispose()
     {
         _rounds.Dispose();
         _evaluations.Dispose();
+        if (!_replaced)
+        {
+            File.Delete(PathOf(RoundsFile + ResumedSuffix));
+            File.Delete(PathOf(EvaluationsFile + ResumedSuffix));
+        }
+    }
+
+    /// <summary>Rows (rounds) in the folder's rounds.csv; 0 when it has none.</summary>
+    public static int RecordedRounds(string path)
+    {
+        var file = System.IO.Path.Combine(path, RoundsFile);
+        if (!File.Exists(file))
+        {
+            return 0;
+        }
+
+        using var reader = new StreamReader(file, Utf8);
+        var lines = 0;
+        while (reader.ReadLine() is { } line)
+        {
+            lines += line.Length > 0 ? 1 : 0;
+        }
+
+        return Math.Max(0, lines - 1);
+    }
+
+    // The new record takes the old one's place: each file is renamed over its old self (atomic on POSIX file systems),
+    // and writing goes on at its end.
+    private void Replace()
+    {
+        _rounds.Dispose();
+        _evaluations.Dispose();
+        File.Move(PathOf(EvaluationsFile + ResumedSuffix), PathOf(EvaluationsFile), overwrite: true);
+        File.Move(PathOf(RoundsFile + ResumedSuffix), PathOf(RoundsFile), overwrite: true);
+        _rounds = new StreamWriter(PathOf(RoundsFile), append: true, Utf8);
+        _evaluations = new StreamWriter(PathOf(EvaluationsFile), append: true, Utf8);
+        _replaced = true;
+    }
+
+    private StreamWriter Open(string name, string header)
+    {
+        var writer = new StreamWriter(PathOf(name), append: false, Utf8);
+        writer.WriteLine(header);
+        writer.Flush();
+        return writer;
+    }
+
+    // What an earlier run left in a folder, for the message that refuses to overwrite it.
+    private static string Describe(string path)
+    {
+        var summary = System.IO.Path.Combine(path, SummaryFile);
+        var state = File.Exists(summary) ? File.ReadLines(summary).FirstOrDefault(l => l.StartsWith("state: ", StringComparison.Ordinal)) : null;
+        var id = System.IO.Path.Combine(path, GameIdFile);
+        return File.Exists(id)
+            ? $" (it holds the run of game {File.ReadLines(id).FirstOrDefault()?.Trim()}{(state is null ? "" : ", " + state)}; 'resume --run' continues it from its last checkpoint)"
+            : "";
+    }
+
+    private static void WriteAtomically(string path, string text)
+    {
+        var temporary = $"{path}.{Guid.NewGuid():N}.writing";
+        try
+        {
+            File.WriteAllText(temporary, text, Utf8);
+            File.Move(temporary, path, overwrite: true);
+        }
+        finally
+        {
+            File.Delete(temporary);
+        }
     }
 
     private static string Cell(double? value) => value?.ToString("R", CultureInfo.InvariantCulture) ?? "";

@@ -20,7 +20,7 @@ internal static class SummaryView
             ("loss", loss),
             ("rounds", $"{status.RoundsCompleted}/{status.TotalRounds}"),
             ("wall time", $"{status.ElapsedSeconds:F1} s"),
-            ("rounds/s", status.ElapsedSeconds > 0 ? F(status.RoundsCompleted / status.ElapsedSeconds) : "-"),
+            ("rounds/s", status.ElapsedSeconds > 0 ? (status.RoundsCompleted / status.ElapsedSeconds).ToString("F1", CultureInfo.InvariantCulture) : "-"),
         };
         if (last is not null)
         {
@@ -55,18 +55,8 @@ internal static class SummaryView
         return rows;
     }
 
-    /// <summary>Writes the rows as a table.</summary>
-    public static void Write(IAnsiConsole console, IReadOnlyList<(string Name, string Value)> rows)
-    {
-        var table = new Table().AddColumn("").AddColumn("");
-        table.HideHeaders();
-        foreach (var (name, value) in rows)
-        {
-            table.AddRow(Markup.Escape(name), Markup.Escape(value));
-        }
-
-        console.Write(table);
-    }
+    /// <summary>Writes the rows as a table (as "name: value" lines in a pipe), the results folder on a line of its own.</summary>
+    public static void Write(IAnsiConsole console, IReadOnlyList<(string Name, string Value)> rows) => TableView.WritePairs(console, rows, "results");
 
     /// <summary>The rows as "name: value" lines.</summary>
     public static string AsText(IReadOnlyList<(string Name, string Value)> rows) =>

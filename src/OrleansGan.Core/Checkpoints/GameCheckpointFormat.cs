@@ -73,14 +73,25 @@ public static class GameCheckpointFormat
                 throw new InvalidDataException($"{source}: checkpoint version {version} is not supported (expected {Version})");
             }
 
-            var spec = JsonSerializer.Deserialize<GameSpec>(ReadBlock(reader), GameSpecLoader.JsonOptions)!;
+            var spec = JsonSerializer.Deserialize<GameSpec>(ReadBlock(reader), GameSpecLoader.JsonOptions) ?? throw new JsonException("the spec is null");
             var round = reader.ReadInt32();
             var elapsed = reader.ReadDouble();
-            var rounds = JsonSerializer.Deserialize<List<RoundRecord>>(ReadBlock(reader), RecordOptions)!;
-            var evaluations = JsonSerializer.Deserialize<List<EvaluationRecord>>(ReadBlock(reader), RecordOptions)!;
-            return new GameCheckpoint(spec, round, elapsed, rounds, evaluations, ReadBlock(reader), ReadBlock(reader));
+            var rounds = JsonSerializer.Deserialize<List<RoundRecord>>(ReadBlock(reader), RecordOptions) ?? throw new JsonException("the rounds are null");
+            var evaluations = JsonSerializer.Deserialize<List<EvaluationRecord>>(ReadBlock(reader), RecordOptions) ?? throw new JsonException("the evaluations are null");
+            var checkpoint = new GameCheckpoint(spec, round, elapsed, rounds, evaluations, ReadBlock(reader), ReadBlock(reader));
+            if (reader.BaseStream.Position != reader.BaseStream.Length)
+            {
+                throw new EndOfStreamException($"{reader.BaseStream.Length - reader.BaseStream.Position} bytes follow the last block");
+            }
+
+            if (round < 0 || round > spec.Rounds || rounds.Count > round)
+            {
+                throw new JsonException($"round {round} does not fit its {rounds.Count} round records and the spec's {spec.Rounds} rounds");
+            }
+
+            return checkpoint;
         }
-        catch (Exception e) when (e is EndOfStreamException or JsonException)
+        catch (Exception e) when (e is EndOfStreamException or JsonException or NotSupportedException or ArgumentException or InvalidOperationException)
         {
             throw new InvalidDataException($"{source}: the checkpoint's content is malformed: {e.Message}", e);
         }
@@ -103,10 +114,11 @@ public static class GameCheckpointFormat
         writer.Write(block);
     }
 
+    // The length is checked against what is left before anything is allocated for it.
     private static byte[] ReadBlock(BinaryReader reader)
     {
         var length = reader.ReadInt32();
-        var block = reader.ReadBytes(length);
-        return length >= 0 && block.Length == length ? block : throw new EndOfStreamException("a block ends early");
+        var left = reader.BaseStream.Length - reader.BaseStream.Position;
+        return length >= 0 && length <= left ? reader.ReadBytes(length) : throw new EndOfStreamException($"a block claims {length} bytes where {left} are left");
     }
 }

@@ -12,6 +12,7 @@ namespace OrleansGan.Core.Spec;
 public static class GameSpecLoader
 {
     private const string ExtendsKey = "extends";
+    private const string NameKey = "name";
 
     /// <summary>The JSON options specs are read and written with.</summary>
     public static JsonSerializerOptions JsonOptions { get; } = new()
@@ -42,6 +43,15 @@ public static class GameSpecLoader
             Set(tree, field, YamlToJson.ParseValue(value, field));
         }
 
+        // A game is named after its data unless a spec or flag names it.
+        tree[NameKey] ??= tree["data"] is JsonObject { } data && data["kind"] is JsonValue { } kind && kind.GetValueKind() == JsonValueKind.String
+            ? kind.DeepClone()
+            : null;
+        if (SpecShape.Problems(tree) is { Count: > 0 } problems)
+        {
+            throw new InvalidGameSpecException(problems);
+        }
+
         var spec = Deserialize(tree);
         GameSpecValidator.ThrowIfInvalid(spec);
         return spec;
@@ -61,38 +71,86 @@ public static class GameSpecLoader
     private static JsonObject ReadFile(string path, HashSet<string> seen)
     {
         var full = Path.GetFullPath(path);
-        if (!File.Exists(full))
-        {
-            throw new InvalidGameSpecException($"spec file '{path}' does not exist");
-        }
-
         if (!seen.Add(full))
         {
             throw new InvalidGameSpecException($"{path}: '{ExtendsKey}' forms a cycle");
         }
 
-        var node = YamlToJson.Parse(File.ReadAllText(full), path) ?? new JsonObject();
+        if (seen.Count > SpecLimits.MaxFiles)
+        {
+            throw new InvalidGameSpecException($"{path}: the '{ExtendsKey}' chain holds more than {SpecLimits.MaxFiles} files, more than a spec may");
+        }
+
+        var node = YamlToJson.Parse(ReadText(path, full), path) ?? new JsonObject();
         if (node is not JsonObject tree)
         {
             throw new InvalidGameSpecException($"{path}: a spec must be a mapping of fields, not a {node.GetValueKind()}");
         }
 
-        if (tree[ExtendsKey] is { } baseNode)
+        if (tree.TryGetPropertyValue(ExtendsKey, out var baseNode))
         {
-            if (baseNode is not JsonValue baseValue || !baseValue.TryGetValue<string>(out var baseName))
+            if (baseNode is not JsonValue baseValue || !baseValue.TryGetValue<string>(out var baseName) || baseName.Trim().Length == 0)
             {
                 throw new InvalidGameSpecException(
-                    $"{path}: '{ExtendsKey}' must name a spec file, not a {baseNode.GetValueKind().ToString().ToLowerInvariant()}");
+                    $"{path}: '{ExtendsKey}' must name a spec file, not {(baseNode is null ? "null" : "a " + baseNode.GetValueKind().ToString().ToLowerInvariant())}");
             }
 
             tree.Remove(ExtendsKey);
+            CheckShape(tree, path);
             var basePath = Path.Combine(Path.GetDirectoryName(full)!, baseName);
             var merged = ReadFile(basePath, seen);
             Merge(merged, tree);
             return merged;
         }
 
+        CheckShape(tree, path);
         return tree;
+    }
+
+    // Each file's own fields are checked where they are written, so a problem names its file.
+    private static void CheckShape(JsonObject tree, string path)
+    {
+        if (SpecShape.Problems(tree, partial: true) is { Count: > 0 } problems)
+        {
+            throw new InvalidGameSpecException(problems.Select(p => $"{path}: {p}").ToList());
+        }
+    }
+
+    // At most SpecLimits.MaxBytes are read whatever the file claims to be (a device such as /dev/zero reports length 0).
+    private static string ReadText(string path, string full)
+    {
+        if (Directory.Exists(full))
+        {
+            throw new InvalidGameSpecException($"spec file '{path}' is a folder, not a file");
+        }
+
+        if (!File.Exists(full))
+        {
+            throw new InvalidGameSpecException($"spec file '{path}' does not exist");
+        }
+
+        try
+        {
+            using var file = new FileStream(full, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+            var bytes = new byte[SpecLimits.MaxBytes + 1];
+            var length = 0;
+            for (int read; length < bytes.Length && (read = file.Read(bytes, length, bytes.Length - length)) > 0;)
+            {
+                length += read;
+            }
+
+            if (length > SpecLimits.MaxBytes)
+            {
+                throw new InvalidGameSpecException($"spec file '{path}' is larger than a spec may be ({SpecLimits.MaxBytes:N0} bytes)");
+            }
+
+            using var reader = new StreamReader(new MemoryStream(bytes, 0, length), System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+            return reader.ReadToEnd();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new InvalidGameSpecException($"spec file '{path}' cannot be read: {e.Message}", e);
+        }
     }
 
     private static void Merge(JsonObject target, JsonObject overrides)
@@ -113,6 +171,11 @@ public static class GameSpecLoader
     private static void Set(JsonObject tree, string field, JsonNode? value)
     {
         var parts = field.Split('.');
+        if (parts.Any(p => p.Length == 0))
+        {
+            throw new InvalidGameSpecException($"{field}: is not a field path (fields joined by '.', e.g. generator.optimizer.learningRate)");
+        }
+
         var node = tree;
         for (var i = 0; i < parts.Length - 1; i++)
         {
@@ -125,12 +188,18 @@ public static class GameSpecLoader
             throw new InvalidGameSpecException($"{field}: no such field in the spec");
         }
 
-        if (node[parts[^1]] is JsonObject && value is not JsonObject)
+        switch (node[parts[^1]], value)
         {
-            throw new InvalidGameSpecException($"{field}: is a section; set one of its fields ({string.Join(", ", ((JsonObject)node[parts[^1]]!).Select(kv => kv.Key))})");
+            case (JsonObject section, JsonObject fields):
+                // A partial section sets only the fields it names; the others keep their values.
+                Merge(section, fields);
+                break;
+            case (JsonObject section, _):
+                throw new InvalidGameSpecException($"{field}: is a section; set one of its fields ({string.Join(", ", section.Select(kv => kv.Key))})");
+            default:
+                node[parts[^1]] = value;
+                break;
         }
-
-        node[parts[^1]] = value;
     }
 
     private static GameSpec Deserialize(JsonObject tree)

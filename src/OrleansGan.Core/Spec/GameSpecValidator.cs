@@ -110,6 +110,7 @@ public static partial class GameSpecValidator
         Check(double.IsFinite(penalty) && penalty >= 0, "stabilizers.gradientPenalty", $"lambda must be >= 0 (got {penalty}); 10 is WGAN-GP's, 0 is off");
         var r1 = spec.Stabilizers.R1;
         Check(double.IsFinite(r1) && r1 >= 0, "stabilizers.r1", $"gamma must be >= 0 (got {r1}); 0 is off");
+        GameSizeLimits.Check(spec, problems);
         Check(spec.Checkpoint.Every >= 0, "checkpoint.every", $"must be 0 (never) or a number of rounds (got {spec.Checkpoint.Every})");
         var parameters = ParameterCount(spec);
         Check(!e.TrackParameters || parameters <= MaxTrackedParameters, "evaluation.trackParameters",

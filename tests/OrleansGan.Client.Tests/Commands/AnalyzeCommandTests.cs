@@ -35,6 +35,12 @@ public class AnalyzeCommandTests : IDisposable
         var picture = await File.ReadAllBytesAsync(Path.Combine(_folder, "phase-bilinear-lr0.200.png"));
         Assert.True(picture.Length > 10_000);
         Assert.Contains("| bilinear | 0.200 | extragradient |", await File.ReadAllTextAsync(Path.Combine(_folder, "analysis.md")));
+
+        // In a pipe the table is tab-separated lines, no word broken across lines ("simultane / ous" before).
+        var lines = output.Split('\n');
+        Assert.Contains(lines, l => l.StartsWith("game\tlr\tprotocol\tpredicted rho\tverdict", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("bilinear\t0.200\tsimultaneous\t", StringComparison.Ordinal));
+        Assert.Contains($"results: {_folder}", lines.Select(l => l.Trim()));
     }
 
     [Theory]

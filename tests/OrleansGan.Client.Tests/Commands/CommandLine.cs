@@ -1,10 +1,9 @@
-using System.CommandLine;
 using OrleansGan.Client.Commands;
 using Spectre.Console;
 
 namespace OrleansGan.Client.Tests.Commands;
 
-/// <summary>Runs the real command tree in-process with a console that records what it prints.</summary>
+/// <summary>Runs the real command line in-process (parse errors and exit codes included) with a console that records what it prints.</summary>
 internal static class CommandLine
 {
     public static async Task<(int ExitCode, string Output)> InvokeAsync(params string[] args)
@@ -13,8 +12,12 @@ internal static class CommandLine
         return (await InvokeAsync(output, CancellationToken.None, args), output.ToString());
     }
 
-    /// <summary>Runs the command tree printing to <paramref name="output"/>; <paramref name="cancel"/> acts as Ctrl+C.</summary>
-    public static async Task<int> InvokeAsync(TextWriter output, CancellationToken cancel, params string[] args)
+    /// <summary>Runs the command line printing to <paramref name="output"/>; <paramref name="cancel"/> acts as Ctrl+C.</summary>
+    public static Task<int> InvokeAsync(TextWriter output, CancellationToken cancel, params string[] args) =>
+        CommandLineApp.InvokeAsync(args, Console(output), output, cancel);
+
+    /// <summary>A console as a pipe or a file sees it: no colours, not interactive, not a terminal, as wide as Program makes it there.</summary>
+    public static IAnsiConsole Console(TextWriter output, int width = 4096)
     {
         var console = AnsiConsole.Create(new AnsiConsoleSettings
         {
@@ -23,14 +26,7 @@ internal static class CommandLine
             Interactive = InteractionSupport.No,
             Out = new AnsiConsoleOutput(output),
         });
-        console.Profile.Width = 200;
-        var root = new RootCommand("test");
-        root.Subcommands.Add(RunCommand.Create(console));
-        root.Subcommands.Add(AnalyzeCommand.Create(console));
-        root.Subcommands.Add(ResumeCommand.Create(console));
-        root.Subcommands.Add(StatusCommand.Create(console));
-        root.Subcommands.Add(ListCommand.Create(console));
-        var parse = root.Parse(args);
-        return await parse.InvokeAsync(new InvocationConfiguration { Output = output, Error = output }, cancel);
+        console.Profile.Width = width;
+        return console;
     }
 }

@@ -1,0 +1,49 @@
+using System.CommandLine;
+using System.Globalization;
+using OrleansGan.Client.Hosting;
+
+namespace OrleansGan.Client.Commands;
+
+/// <summary>The flags of a command that can reach a running cluster: its gateway, and how long to wait for it.</summary>
+internal sealed class ClusterFlags
+{
+    private const double MaxTimeoutSeconds = 3600;
+
+    public ClusterFlags(string description, bool required)
+    {
+        Cluster = new Option<string?>("--cluster") { Description = description, Required = required };
+        ConnectTimeout = FlagParsers.Number<double>("--connect-timeout",
+            string.Create(CultureInfo.InvariantCulture, $"Seconds to wait for the cluster's gateway before giving up (default {GameConnection.DefaultConnectTimeout.TotalSeconds:0})."));
+        ConnectTimeout.DefaultValueFactory = _ => GameConnection.DefaultConnectTimeout.TotalSeconds;
+    }
+
+    public Option<string?> Cluster { get; }
+
+    public Option<double> ConnectTimeout { get; }
+
+    public IEnumerable<Option> All => [Cluster, ConnectTimeout];
+
+    /// <summary>The gateway, checked for form (null: the embedded silo).</summary>
+    /// <exception cref="ArgumentException">The address or the time-out is not usable; the message names the flag.</exception>
+    public string? Gateway(ParseResult parse)
+    {
+        Timeout(parse);
+        var gateway = parse.GetValue(Cluster);
+        if (gateway is not null)
+        {
+            GameConnection.ParseGateway(gateway);
+        }
+
+        return gateway;
+    }
+
+    /// <summary>How long to wait for the gateway.</summary>
+    /// <exception cref="ArgumentException">The time-out is not positive or absurdly long.</exception>
+    public TimeSpan Timeout(ParseResult parse)
+    {
+        var seconds = parse.GetValue(ConnectTimeout);
+        return seconds is > 0 and <= MaxTimeoutSeconds
+            ? TimeSpan.FromSeconds(seconds)
+            : throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"--connect-timeout: must be more than 0 and at most {MaxTimeoutSeconds} seconds (got {seconds})"));
+    }
+}

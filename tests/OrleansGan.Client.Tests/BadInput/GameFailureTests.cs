@@ -1,0 +1,79 @@
+using OrleansGan.Abstractions.Game;
+using OrleansGan.Abstractions.Grains;
+using OrleansGan.Abstractions.Spec;
+using OrleansGan.Client.Commands;
+using OrleansGan.Client.Runs;
+using OrleansGan.Client.Tests.Commands;
+using OrleansGan.Core.Spec;
+
+namespace OrleansGan.Client.Tests.BadInput;
+
+/// <summary>
+/// A game that fails after it started, or whose grain the client loses (a cluster gone, a call that throws), leaves
+/// a run folder that says so in summary.txt, keeps the rows it had, and exits 4 with one line.
+/// </summary>
+public sealed class GameFailureTests : IDisposable
+{
+    private readonly TempFolder _folder = new();
+
+    public void Dispose() => _folder.Dispose();
+
+    [Fact]
+    public async Task A_game_that_fails_leaves_a_summary_that_says_so()
+    {
+        var (exit, output, summary, rows) = await PlayAsync(new ScriptedGame(failWith: null, endState: GameState.Failed, error: "a move failed: out of memory"));
+        Assert.Equal(RunCommand.Failed, exit);
+        Assert.StartsWith("state: failed: a move failed: out of memory", summary, StringComparison.Ordinal);
+        Assert.Contains("state: failed: a move failed: out of memory", output);
+        Assert.Equal(4, rows);
+    }
+
+    [Fact]
+    public async Task A_game_the_client_loses_leaves_a_summary_that_says_so_and_keeps_its_rows()
+    {
+        var (exit, output, summary, rows) = await PlayAsync(new ScriptedGame(failWith: new TimeoutException("the gateway at 10.0.0.7:30000 did not answer"), endState: GameState.Running, error: null));
+        Assert.Equal(RunCommand.Failed, exit);
+        Assert.StartsWith("state: failed: the client lost the game: the gateway at 10.0.0.7:30000 did not answer", summary, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", output);
+        Assert.Equal(2, rows);
+    }
+
+    private async Task<(int Exit, string Output, string Summary, int Rows)> PlayAsync(ScriptedGame game)
+    {
+        var spec = GameSpecLoader.Load(null, [KeyValuePair.Create("rounds", "4"), KeyValuePair.Create("evaluation.samples", "100")]);
+        Directory.CreateDirectory(_folder.Path);
+        var output = new StringWriter();
+        int exit;
+        using (var folder = RunFolder.Create(_folder.Path, spec, "ring8-scripted"))
+        {
+            exit = await RunCommand.PlayAsync(CommandLine.Console(output), game, spec, folder, CancellationToken.None);
+        }
+
+        return (exit, output.ToString(), await File.ReadAllTextAsync(Path.Combine(_folder.Path, RunFolder.SummaryFile)), RunFolder.RecordedRounds(_folder.Path));
+    }
+
+    // A game grain that reports two rounds per status; then either ends in a state or throws.
+    private sealed class ScriptedGame(Exception? failWith, GameState endState, string? error) : IGameGrain
+    {
+        private int _calls;
+
+        public Task StartAsync(GameSpec spec) => Task.CompletedTask;
+
+        public Task<int> ResumeAsync(GameSpec? expected) => Task.FromResult(0);
+
+        public Task CancelAsync() => Task.CompletedTask;
+
+        public Task<GameStatus> GetStatusAsync(int roundCursor, int evaluationCursor)
+        {
+            _calls++;
+            if (_calls > 1 && failWith is not null)
+            {
+                throw failWith;
+            }
+
+            var rounds = _calls <= 2 ? Enumerable.Range(roundCursor + 1, 2).Select(r => new RoundRecord(r, 0.7, 0.6, 0.5, 0.4, 1, 1)).ToList() : [];
+            var state = _calls >= 3 ? endState : GameState.Running;
+            return Task.FromResult(new GameStatus(state, roundCursor + rounds.Count, 4, 1.5, rounds, [], state == GameState.Failed ? error : null));
+        }
+    }
+}

@@ -1,0 +1,25 @@
+using System.Security.Cryptography;
+
+namespace OrleansGan.Client.Tests.BadInput;
+
+/// <summary>A temporary folder, removed with its contents; and a fingerprint of every file in a folder, to show that nothing changed.</summary>
+internal sealed class TempFolder : IDisposable
+{
+    public string Path { get; } = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "orleansgan-bad-" + Guid.NewGuid().ToString("N"));
+
+    public string Sub(string name) => System.IO.Path.Combine(Path, name);
+
+    /// <summary>Each file under <paramref name="folder"/> (relative path) with the SHA-256 of its bytes.</summary>
+    public static SortedDictionary<string, string> Fingerprint(string folder) => new(
+        Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
+            .ToDictionary(f => System.IO.Path.GetRelativePath(folder, f), f => Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(f)))),
+        StringComparer.Ordinal);
+
+    public void Dispose()
+    {
+        if (Directory.Exists(Path))
+        {
+            Directory.Delete(Path, recursive: true);
+        }
+    }
+}
