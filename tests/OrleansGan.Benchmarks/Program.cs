@@ -12,11 +12,12 @@ using OrleansGan.Grains.Hosting;
 //               and each protocol's overhead on grains against its joint reference.
 //   toolbox   : every loss with and without each stabilizer of the tutorial, on the ring and on MNIST (issue "The
 //               tutorial's whole toolbox"): coverage, quality or Fréchet distance, rounds/s, wall time.
+//   diagnostics: the speed goals of the equilibrium diagnostics on the default ring game (issue "Is it an equilibrium?").
 //   scalar-race: how often TorchSharp's unrooted implicit Scalars are freed during a native call (docs/known-issues.md).
 // Usage: dotnet run -c Release --project tests/OrleansGan.Benchmarks -- overhead|protocols|concurrency|toolbox [--option value ...]
-if (args.Length == 0 || args[0] is not ("overhead" or "protocols" or "concurrency" or "toolbox" or "scalar-race"))
+if (args.Length == 0 || args[0] is not ("overhead" or "protocols" or "concurrency" or "toolbox" or "scalar-race" or "diagnostics"))
 {
-    Console.Error.WriteLine("usage: OrleansGan.Benchmarks overhead|protocols|concurrency|toolbox|scalar-race [--seconds 10] [--games 16] [--rounds N] [--reps R] [--batches 64,256] [--seeds 1,2,3] [--data ring8,grid25] [--protocols a,b] [--silo-port 11111 --gateway-port 30000]");
+    Console.Error.WriteLine("usage: OrleansGan.Benchmarks overhead|protocols|concurrency|toolbox|scalar-race|diagnostics [--seconds 10] [--games 16] [--rounds N] [--reps R] [--batches 64,256] [--seeds 1,2,3] [--data ring8,grid25] [--protocols a,b] [--silo-port 11111 --gateway-port 30000]");
     return 2;
 }
 
@@ -47,6 +48,10 @@ if (args[0] == "overhead")
 else if (args[0] == "protocols")
 {
     await ProtocolsBenchmark.RunAsync(client, options);
+}
+else if (args[0] == "diagnostics")
+{
+    await DiagnosticsBenchmark.RunAsync(client, options);
 }
 else if (args[0] == "toolbox")
 {

@@ -21,6 +21,7 @@ internal static class CommandLineApp
         root.Subcommands.Add(StatusCommand.Create(console));
         root.Subcommands.Add(ListCommand.Create(console));
         root.Subcommands.Add(ResumeCommand.Create(console));
+        root.Subcommands.Add(DiagnoseCommand.Create(console));
         return root;
     }
 

@@ -226,6 +226,7 @@ internal static class RunCommand
 
         var rounds = new List<RoundRecord>();
         var evaluations = new List<EvaluationRecord>();
+        var diagnoses = new List<Abstractions.Diagnostics.Diagnosis>();
         var cancelSent = false;
         GameStatus? status = null;
         try
@@ -257,8 +258,18 @@ internal static class RunCommand
                     }
                 }
 
-                report(status.RoundsCompleted, ProgressView.Describe(status, rounds.LastOrDefault(), evaluations.LastOrDefault()));
-                var caughtUp = status.NewRounds.Count == 0 && status.NewEvaluations.Count == 0;
+                if (status.Diagnoses > diagnoses.Count)
+                {
+                    foreach (var diagnosis in await game.GetDiagnosesAsync(diagnoses.Count))
+                    {
+                        diagnoses.Add(diagnosis);
+                        folder.Append(diagnosis);
+                    }
+                }
+
+                var text = ProgressView.Describe(status, rounds.LastOrDefault(), evaluations.LastOrDefault());
+                report(status.RoundsCompleted, diagnoses.Count == 0 ? text : $"{text}  diagnosed round {diagnoses[^1].Round}: {diagnoses[^1].Verdict.Classification}");
+                var caughtUp = status.NewRounds.Count == 0 && status.NewEvaluations.Count == 0 && status.Diagnoses == diagnoses.Count;
                 if (status.IsOver && caughtUp)
                 {
                     return false;
@@ -288,6 +299,11 @@ internal static class RunCommand
             }
 
             folder.WriteText(RunFolder.SummaryFile, SummaryView.AsText(rows));
+        }
+
+        if (diagnoses.Count > 1)
+        {
+            folder.WriteFile("diagnoses-over-rounds.png", path => DiagnosisPictures.OverRounds(path, diagnoses));
         }
 
         SummaryView.Write(console, rows);

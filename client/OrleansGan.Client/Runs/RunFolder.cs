@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using OrleansGan.Abstractions.Diagnostics;
 using OrleansGan.Abstractions.Game;
 using OrleansGan.Abstractions.Spec;
 using OrleansGan.Core.Spec;
@@ -151,6 +152,24 @@ internal sealed class RunFolder : IDisposable
         _evaluations.WriteLine(Row([e.Round, e.ModesCovered, e.ModeCount, e.HighQualityFraction, e.MeanRealScore, e.MeanFakeScore])
             + "," + string.Join(',', images));
         _evaluations.Flush();
+    }
+
+    /// <summary>
+    /// Writes an in-game diagnosis into diagnosis-round-NNNNNN/ (its table, CSV files and pictures) and appends its row
+    /// to diagnoses.csv.
+    /// </summary>
+    public void Append(Diagnosis diagnosis)
+    {
+        var place = PathOf($"diagnosis-round-{diagnosis.Round:D6}");
+        DiagnosisFiles.Write(place, diagnosis);
+        DiagnosisPictures.Write(place, diagnosis);
+        var series = PathOf("diagnoses.csv");
+        if (!File.Exists(series))
+        {
+            File.WriteAllText(series, DiagnosisFiles.SeriesHeader + Environment.NewLine);
+        }
+
+        File.AppendAllText(series, DiagnosisFiles.SeriesRow(diagnosis) + Environment.NewLine);
     }
 
     /// <summary>Writes a text file into the folder, atomically.</summary>

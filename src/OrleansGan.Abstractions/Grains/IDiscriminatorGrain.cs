@@ -1,10 +1,12 @@
+using OrleansGan.Abstractions.Diagnostics;
 using OrleansGan.Abstractions.Messages;
+using OrleansGan.Abstractions.Spec;
 using OrleansGan.Abstractions.Players;
 
 namespace OrleansGan.Abstractions.Grains;
 
 /// <summary>The discriminator player of one game. Key: "{gameId}/discriminator".</summary>
-public interface IDiscriminatorGrain : IGrainWithStringKey
+public interface IDiscriminatorGrain : IProbedPlayer
 {
     /// <summary>Builds the network, optimizer, data source and random stream; replaces any previous seat.</summary>
     Task JoinAsync(DiscriminatorSetup setup);
@@ -48,4 +50,16 @@ public interface IDiscriminatorGrain : IGrainWithStringKey
 
     /// <summary>The current parameters.</summary>
     Task<ParameterSnapshot> GetParametersAsync();
+
+    /// <summary>
+    /// The game's value V = -J_D (the loss's J_D, no penalties, no noise) on a fake minibatch against as many real samples
+    /// drawn with <paramref name="seed"/> from <paramref name="part"/> of the data (all of it when null).
+    /// </summary>
+    Task<double> ValueAsync(TensorBytes fake, ulong seed, DataPart? part);
+
+    /// <summary>Diagnostics: judges the probe's fakes (one chunk, or -1 for the whole batch, kept for products); returns g = dJ_G/dx and writes grad_psi J_D into a slot (none when -1).</summary>
+    Task<ProbeJudgment> ProbeJudgeAsync(FakeMinibatch fake, int chunk, int fieldSlot);
+
+    /// <summary>Diagnostics: the discriminator's part of a product; keeps its block in a slot and returns the cotangent the generator pulls back (null when there is none).</summary>
+    Task<TensorBytes?> ProbeProductAsync(ProbeProduct product);
 }

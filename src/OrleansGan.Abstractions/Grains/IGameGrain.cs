@@ -1,3 +1,4 @@
+using OrleansGan.Abstractions.Diagnostics;
 using OrleansGan.Abstractions.Game;
 using OrleansGan.Abstractions.Spec;
 
@@ -18,6 +19,9 @@ public interface IGameGrain : IGrainWithStringKey
     /// <paramref name="expected"/>, refuses a checkpoint whose spec differs from it. Returns the round resumed after.
     /// </summary>
     Task<int> ResumeAsync(GameSpec? expected);
+
+    /// <summary>The in-game diagnoses after the first <paramref name="cursor"/> (the caller has seen those).</summary>
+    Task<IReadOnlyList<Diagnosis>> GetDiagnosesAsync(int cursor);
 
     /// <summary>Stops after the round in progress.</summary>
     Task CancelAsync();

@@ -1,10 +1,11 @@
+using OrleansGan.Abstractions.Diagnostics;
 using OrleansGan.Abstractions.Messages;
 using OrleansGan.Abstractions.Players;
 
 namespace OrleansGan.Abstractions.Grains;
 
 /// <summary>The generator player of one game. Key: "{gameId}/generator".</summary>
-public interface IGeneratorGrain : IGrainWithStringKey
+public interface IGeneratorGrain : IProbedPlayer
 {
     /// <summary>Builds the network, optimizer and random stream; replaces any previous seat.</summary>
     Task JoinAsync(GeneratorSetup setup);
@@ -38,4 +39,13 @@ public interface IGeneratorGrain : IGrainWithStringKey
 
     /// <summary>The current parameters.</summary>
     Task<ParameterSnapshot> GetParametersAsync();
+
+    /// <summary>Diagnostics: x = G(z) for the probe's fixed z, on one chunk (-1: the whole batch).</summary>
+    Task<FakeMinibatch> ProbeSamplesAsync(int chunk);
+
+    /// <summary>Diagnostics: the tangent t = J_x u for u in a slot (batch-shaped), which the discriminator needs for a product.</summary>
+    Task<TensorBytes> ProbeTangentAsync(int slot);
+
+    /// <summary>Diagnostics: a slot = J_x^T s for the discriminator's cotangent s, plus the generator's own curvature term when asked.</summary>
+    Task ProbePullbackAsync(ProbePullback pullback);
 }

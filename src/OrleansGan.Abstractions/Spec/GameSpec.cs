@@ -15,4 +15,5 @@ public sealed record GameSpec(
     [property: Id(9)] EvaluationSpec Evaluation,
     [property: Id(10)] CheckpointSpec Checkpoint,
     [property: Id(11)] PlacementSpec Placement,
-    [property: Id(12)] StabilizerSpec Stabilizers);
+    [property: Id(12)] StabilizerSpec Stabilizers,
+    [property: Id(13)] DiagnosticsSpec? Diagnostics = null);

@@ -26,6 +26,7 @@ public sealed class MnistDigits : RealData
     private readonly byte[] _labels;
     private readonly Lazy<string> _hash;
     private readonly Lazy<(Tensor Samples, Tensor Labels)> _tables;
+    private readonly ConcurrentDictionary<DataPart, MnistDigits> _parts = new();
 
     /// <summary>Digits from raw pixels (row-major [count, 784], 0 = background) and their labels (0-9).</summary>
     public MnistDigits(byte[] pixels, byte[] labels, string source)
@@ -149,6 +150,33 @@ public sealed class MnistDigits : RealData
         }
 
         return values;
+    }
+
+    /// <summary>The digits whose index i has i mod Count = Index (built once per part; the part's own minibatches draw from it alone).</summary>
+    public override RealData Part(DataPart part)
+    {
+        part.Validate();
+        if (part.Count == 1)
+        {
+            return this;
+        }
+
+        return _parts.GetOrAdd(part, p =>
+        {
+            var indices = Enumerable.Range(0, Count).Where(i => i % p.Count == p.Index).ToArray();
+            if (indices.Length == 0)
+            {
+                throw new ArgumentException($"data part {p.Index} of {p.Count} of {Count} digits is empty", nameof(part));
+            }
+
+            var pixels = new byte[(long)indices.Length * PixelCount];
+            for (var k = 0; k < indices.Length; k++)
+            {
+                _pixels.AsSpan(indices[k] * PixelCount, PixelCount).CopyTo(pixels.AsSpan(k * PixelCount, PixelCount));
+            }
+
+            return new MnistDigits(pixels, indices.Select(i => _labels[i]).ToArray(), $"{Source} (part {p.Index} of {p.Count})");
+        });
     }
 
     /// <summary>A pixel 0-255 as a sample value in [-1, 1].</summary>

@@ -39,6 +39,16 @@ public abstract class RealData
         _ => GaussianMixture.For(new DataSpec(kind)).Dimension,
     };
 
+    /// <summary>
+    /// The samples of <paramref name="part"/>; a distribution that is sampled afresh at every draw (the mixtures) has no
+    /// finite set to split, and every part of it is the whole.
+    /// </summary>
+    public virtual RealData Part(DataPart part)
+    {
+        part.Validate();
+        return this;
+    }
+
     /// <summary>Draws <paramref name="count"/> samples with <paramref name="generator"/> (a CPU stream), placed on <paramref name="device"/>.</summary>
     public Tensor Sample(int count, Generator generator, Device device)
     {

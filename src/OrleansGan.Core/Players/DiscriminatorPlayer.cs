@@ -1,8 +1,10 @@
+using OrleansGan.Abstractions.Diagnostics;
 using OrleansGan.Abstractions.Messages;
 using OrleansGan.Abstractions.Players;
 using OrleansGan.Abstractions.Spec;
 using OrleansGan.Core.Data;
 using OrleansGan.Core.Devices;
+using OrleansGan.Core.Diagnostics;
 using OrleansGan.Core.Losses;
 using OrleansGan.Core.Native;
 using OrleansGan.Core.Networks;
@@ -34,6 +36,8 @@ public sealed class DiscriminatorPlayer : IDisposable
             ? throw new InvalidOperationException($"discriminator: {problem}")
             : DeviceName.Parse(setup.Spec.Device);
         Data = RealData.For(setup.Data);
+        setup.TrainingPart?.Validate();
+        TrainingData = setup.TrainingPart is { } part ? Data.Part(part) : Data;
 
         // A setup without stabilizers plays with all of them off.
         Stabilizers = setup.Stabilizers ?? new StabilizerSpec(1);
@@ -56,6 +60,9 @@ public sealed class DiscriminatorPlayer : IDisposable
 
     /// <summary>The real data distribution.</summary>
     public RealData Data { get; }
+
+    /// <summary>The part of the data this player draws its minibatches from: all of it, unless the setup names a part.</summary>
+    public RealData TrainingData { get; }
 
     /// <summary>The game's costs.</summary>
     public GanLoss Loss { get; }
@@ -253,6 +260,57 @@ public sealed class DiscriminatorPlayer : IDisposable
 
     /// <summary>The current parameters.</summary>
     public ParameterSnapshot Snapshot() => PlayerParameters.Snapshot(_network);
+
+    /// <summary>
+    /// The game's value V = -J_D (the loss's own J_D, without penalties or instance noise: the objective both players
+    /// are scored by, as Grnarova et al. 2019 and Sidheekh et al. 2021 score it) on <paramref name="fake"/> judged as one
+    /// minibatch against as many real samples drawn from <paramref name="seed"/> in <paramref name="part"/> of the data
+    /// (all of it when null). A conditional discriminator takes fake sample i to be of class i mod n, as the
+    /// generator's sample is.
+    /// </summary>
+    public double Value(Tensor fake, ulong seed, DataPart? part)
+    {
+        CheckFake(fake, null, checkLabels: false);
+        part?.Validate();
+        using var scope = NewDisposeScope();
+        using var noGrad = no_grad();
+        using var stream = new Generator(seed);
+        var count = (int)fake.shape[0];
+        var (real, realLabels) = (part is null ? Data : Data.Part(part)).SampleLabeled(count, stream, Device);
+        var fakeLabels = Classes == 0 ? null : ClassConditioning.Balanced(count, Classes);
+        return -Costs.Discriminator(Output(real, realLabels), realLabels, Output(fake, fakeLabels)).ToDouble();
+    }
+
+    /// <summary>The diagnostics' view of the point this player holds: a copy of its network in the setup's precision.</summary>
+    public DiscriminatorProbe OpenProbe(ProbeSetup setup) =>
+        new(_network, ClassConditioning.Discriminator(Setup.Spec, Classes, Costs.Outputs), Costs, Stabilizers, Data, Classes, Setup.Spec.Pack,
+            setup, PlayerParameters.DTypeOf(setup.Precision), Device);
+
+    /// <summary>A network of this player's architecture holding the weights of <paramref name="state"/> (another round's); the caller disposes it.</summary>
+    /// <exception cref="InvalidDataException">The state is not a discriminator's of this shape.</exception>
+    public PlayerNetwork NetworkOf(byte[] state)
+    {
+        var network = ClassConditioning.Discriminator(Setup.Spec, Classes, Costs.Outputs);
+        using (var scratch = new Generator(0))
+        {
+            PlayerNetworks.Prepare(network, Setup.Spec, Data, Setup.BatchSize, scratch);
+        }
+
+        PlayerStateFormat.RestoreWeights(state, "discriminator", network);
+        return network;
+    }
+
+    /// <summary>
+    /// Takes the weights of <paramref name="state"/> plus N(0, <paramref name="perturbation"/>^2) noise drawn from
+    /// <paramref name="seed"/>, keeping this player's own optimizer and stream (see <see cref="GeneratorPlayer.RestoreWeights"/>).
+    /// </summary>
+    public void RestoreWeights(byte[] state, double perturbation, ulong seed)
+    {
+        _consensus?.Dispose();
+        _consensus = null;
+        PlayerStateFormat.RestoreWeights(state, "discriminator", _network);
+        PlayerParameters.Perturb(_network, perturbation, seed);
+    }
 
     /// <inheritdoc />
     public void Dispose()

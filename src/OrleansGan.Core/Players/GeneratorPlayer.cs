@@ -1,7 +1,9 @@
+using OrleansGan.Abstractions.Diagnostics;
 using OrleansGan.Abstractions.Messages;
 using OrleansGan.Abstractions.Players;
 using OrleansGan.Abstractions.Spec;
 using OrleansGan.Core.Devices;
+using OrleansGan.Core.Diagnostics;
 using OrleansGan.Core.Native;
 using OrleansGan.Core.Networks;
 using static TorchSharp.torch;
@@ -30,6 +32,7 @@ public sealed class GeneratorPlayer : IDisposable
             : DeviceName.Parse(setup.Spec.Device);
         ArgumentOutOfRangeException.ThrowIfNegative(setup.Classes);
         Classes = setup.Classes;
+        BatchSize = setup.BatchSize;
         _stream = new Generator(setup.Seed);
         _network = ClassConditioning.Generator(Spec, Classes);
         PlayerNetworks.Prepare(_network, Spec, setup.BatchSize, _stream);
@@ -48,6 +51,9 @@ public sealed class GeneratorPlayer : IDisposable
 
     /// <summary>The network, for tests that inspect it.</summary>
     public PlayerNetwork Network => _network;
+
+    /// <summary>The game's minibatch size (the size of a virtual-batch-norm reference batch).</summary>
+    public int BatchSize { get; }
 
     /// <summary>Draws z ~ N(0, I) from the training stream (on the host, so every device sees the same numbers).</summary>
     public Tensor DrawLatent(int batchSize) => randn([batchSize, Spec.LatentSize], generator: _stream).to(Device);
@@ -190,6 +196,36 @@ public sealed class GeneratorPlayer : IDisposable
 
     /// <summary>The current parameters.</summary>
     public ParameterSnapshot Snapshot() => PlayerParameters.Snapshot(_network);
+
+    /// <summary>The diagnostics' view of the point this player holds: a copy of its network in the setup's precision.</summary>
+    public GeneratorProbe OpenProbe(ProbeSetup setup) =>
+        new(_network, ClassConditioning.Generator(Spec, Classes), Spec, Classes, setup, PlayerParameters.DTypeOf(setup.Precision), Device);
+
+    /// <summary>A network of this player's architecture holding the weights of <paramref name="state"/> (another round's); the caller disposes it.</summary>
+    /// <exception cref="InvalidDataException">The state is not a generator's of this shape.</exception>
+    public PlayerNetwork NetworkOf(byte[] state)
+    {
+        var network = ClassConditioning.Generator(Spec, Classes);
+        using (var scratch = new Generator(0))
+        {
+            PlayerNetworks.Prepare(network, Spec, BatchSize, scratch);
+        }
+
+        PlayerStateFormat.RestoreWeights(state, "generator", network);
+        return network;
+    }
+
+    /// <summary>
+    /// Takes the weights of <paramref name="state"/> plus N(0, <paramref name="perturbation"/>^2) noise drawn from
+    /// <paramref name="seed"/>, keeping this player's own optimizer and stream: a copy that starts at another's point
+    /// (the duality gap's worst-case players; Sidheekh et al. 2021 perturb the start).
+    /// </summary>
+    public void RestoreWeights(byte[] state, double perturbation, ulong seed)
+    {
+        DropPending();
+        PlayerStateFormat.RestoreWeights(state, "generator", _network);
+        PlayerParameters.Perturb(_network, perturbation, seed);
+    }
 
     /// <inheritdoc />
     public void Dispose()

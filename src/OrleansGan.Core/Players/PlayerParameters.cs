@@ -42,6 +42,31 @@ public static class PlayerParameters
             named.Select(p => TensorCodec.ToMessage(p.parameter.dtype == ScalarType.Float32 ? p.parameter : p.parameter.to(ScalarType.Float32))).ToList());
     }
 
+    /// <summary>Adds N(0, <paramref name="std"/>^2) noise drawn from <paramref name="seed"/> (on the host) to every parameter; nothing for std 0.</summary>
+    public static void Perturb(nn.Module module, double std, ulong seed)
+    {
+        if (!(std >= 0 && double.IsFinite(std)))
+        {
+            throw new ArgumentOutOfRangeException(nameof(std), std, "a perturbation is a finite standard deviation >= 0");
+        }
+
+        if (std == 0)
+        {
+            return;
+        }
+
+        using var scope = NewDisposeScope();
+        using var noGrad = no_grad();
+        using var stream = new Generator(seed);
+        foreach (var parameter in module.parameters())
+        {
+            parameter.add_((randn(parameter.shape, generator: stream) * std).to(parameter.dtype).to(parameter.device));
+        }
+    }
+
+    /// <summary>The tensor type of a message precision.</summary>
+    public static ScalarType DTypeOf(TensorPrecision precision) => precision == TensorPrecision.Float64 ? ScalarType.Float64 : ScalarType.Float32;
+
     /// <summary>True when every parameter is finite.</summary>
     public static bool AllFinite(nn.Module module)
     {

@@ -66,6 +66,34 @@ public static class PlayerStateFormat
         }
     }
 
+    /// <summary>
+    /// Loads only the weights (and network buffers) of a state into <paramref name="network"/>, leaving any optimizer and
+    /// random stream alone: how a copy of a player starts from another's point with an optimizer of its own (the
+    /// duality gap's worst-case players) or how a probe reads a point at another round.
+    /// </summary>
+    /// <exception cref="InvalidDataException">The bytes are not a state of this player, or are truncated; nothing was changed.</exception>
+    public static void RestoreWeights(byte[] data, string role, PlayerNetwork network)
+    {
+        using var current = new MemoryStream();
+        using (var writer = new BinaryWriter(current, Encoding.UTF8, leaveOpen: true))
+        {
+            network.save(writer);
+        }
+
+        try
+        {
+            using var reader = new BinaryReader(new MemoryStream(data), Encoding.UTF8);
+            LoadWeights(reader, role, network);
+        }
+        catch (Exception e) when (e is InvalidDataException or EndOfStreamException or ArgumentException)
+        {
+            current.Position = 0;
+            using var reader = new BinaryReader(current, Encoding.UTF8);
+            network.load(reader);
+            throw e as InvalidDataException ?? new InvalidDataException($"player state of the {role} is truncated or damaged: {e.Message}", e);
+        }
+    }
+
     private const string DataSection = "data";
 
     private static void Load(byte[] data, string role, PlayerNetwork network, PlayerOptimizer optimizer, Generator stream, RealMinibatches? minibatches)
@@ -73,41 +101,7 @@ public static class PlayerStateFormat
         try
         {
             using var reader = new BinaryReader(new MemoryStream(data), Encoding.UTF8);
-            if (Encoding.ASCII.GetString(reader.ReadBytes(4)) != Magic)
-            {
-                throw new InvalidDataException("player state: not an OrleansGan player state");
-            }
-
-            var version = reader.ReadInt32();
-            if (version != Version)
-            {
-                throw new InvalidDataException($"player state: version {version} is not supported (expected {Version})");
-            }
-
-            var savedRole = reader.ReadString();
-            if (savedRole != role)
-            {
-                throw new InvalidDataException($"player state: saved by a {savedRole}, cannot restore a {role}");
-            }
-
-            var parameters = network.parameters().ToList();
-            var count = reader.ReadInt32();
-            if (count != parameters.Count)
-            {
-                throw new InvalidDataException($"player state: {count} parameters saved, the {role} has {parameters.Count}");
-            }
-
-            for (var i = 0; i < count; i++)
-            {
-                var shape = ReadShape(reader);
-                if (!shape.SequenceEqual(parameters[i].shape))
-                {
-                    throw new InvalidDataException(
-                        $"player state: parameter {i} was saved as [{string.Join(",", shape)}], the {role} has [{string.Join(",", parameters[i].shape)}]");
-                }
-            }
-
-            network.load(reader);
+            LoadWeights(reader, role, network);
             optimizer.Load(reader);
             var length = reader.ReadInt32();
             var bytes = reader.ReadBytes(length);
@@ -138,6 +132,46 @@ public static class PlayerStateFormat
         {
             throw new InvalidDataException($"player state of the {role} is truncated", e);
         }
+    }
+
+    // The header, the parameter shapes (checked before anything is read into the network) and the network itself.
+    private static void LoadWeights(BinaryReader reader, string role, PlayerNetwork network)
+    {
+        if (Encoding.ASCII.GetString(reader.ReadBytes(4)) != Magic)
+        {
+            throw new InvalidDataException("player state: not an OrleansGan player state");
+        }
+
+        var version = reader.ReadInt32();
+        if (version != Version)
+        {
+            throw new InvalidDataException($"player state: version {version} is not supported (expected {Version})");
+        }
+
+        var savedRole = reader.ReadString();
+        if (savedRole != role)
+        {
+            throw new InvalidDataException($"player state: saved by a {savedRole}, cannot restore a {role}");
+        }
+
+        var parameters = network.parameters().ToList();
+        var count = reader.ReadInt32();
+        if (count != parameters.Count)
+        {
+            throw new InvalidDataException($"player state: {count} parameters saved, the {role} has {parameters.Count}");
+        }
+
+        for (var i = 0; i < count; i++)
+        {
+            var shape = ReadShape(reader);
+            if (!shape.SequenceEqual(parameters[i].shape))
+            {
+                throw new InvalidDataException(
+                    $"player state: parameter {i} was saved as [{string.Join(",", shape)}], the {role} has [{string.Join(",", parameters[i].shape)}]");
+            }
+        }
+
+        network.load(reader);
     }
 
     /// <summary>Writes a list of tensors (shape and float32 values).</summary>

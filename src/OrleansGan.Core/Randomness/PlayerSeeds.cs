@@ -25,6 +25,15 @@ public static class PlayerSeeds
     /// </summary>
     public static ulong Dataset(ulong discriminatorSeed) => Mix(discriminatorSeed, 5);
 
+    /// <summary>The fixed latent sample of the equilibrium diagnostics (the same at every round of a game).</summary>
+    public static ulong DiagnosticLatent(ulong gameSeed) => Mix(gameSeed, 101);
+
+    /// <summary>The fixed real sample of the equilibrium diagnostics.</summary>
+    public static ulong DiagnosticReal(ulong gameSeed) => Mix(gameSeed, 102);
+
+    /// <summary>The streams of the diagnostics of round <paramref name="round"/>: Krylov start vectors, the duality gap's copies and scores.</summary>
+    public static ulong Diagnostic(ulong gameSeed, int round, ulong purpose) => Mix(Mix(gameSeed, 103) + (ulong)round, purpose);
+
     private static ulong Mix(ulong seed, ulong stream)
     {
         var z = seed + (stream * 0x9E3779B97F4A7C15UL);

@@ -112,6 +112,7 @@ public static partial class GameSpecValidator
         Check(double.IsFinite(r1) && r1 >= 0, "stabilizers.r1", $"gamma must be >= 0 (got {r1}); 0 is off");
         GameSizeLimits.Check(spec, problems);
         Check(spec.Checkpoint.Every >= 0, "checkpoint.every", $"must be 0 (never) or a number of rounds (got {spec.Checkpoint.Every})");
+        problems.AddRange(DiagnosticsSpecValidator.Problems(spec.Diagnostics, Math.Max(1, spec.Discriminator.Pack)));
         var parameters = ParameterCount(spec);
         Check(!e.TrackParameters || parameters <= MaxTrackedParameters, "evaluation.trackParameters",
             $"tracks at most {MaxTrackedParameters} parameters; these players have {parameters}");

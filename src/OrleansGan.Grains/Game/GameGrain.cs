@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
+using OrleansGan.Abstractions.Diagnostics;
 using OrleansGan.Abstractions.Game;
 using OrleansGan.Abstractions.Grains;
 using OrleansGan.Abstractions.Messages;
@@ -13,6 +14,7 @@ using OrleansGan.Core.Networks;
 using OrleansGan.Core.Randomness;
 using OrleansGan.Core.Spec;
 using OrleansGan.Core.Tensors;
+using OrleansGan.Grains.Diagnostics;
 using OrleansGan.Grains.Placement;
 using OrleansGan.Grains.Protocols;
 using OrleansGan.Grains.Telemetry;
@@ -41,6 +43,7 @@ public sealed class GameGrain(ILogger<GameGrain> logger, ICheckpointStore checkp
     private int _recoveriesSinceCheckpoint;
     private IReadOnlyList<PlayerLocation>? _locations;
     private GameSeries? _series;
+    private GameDiagnostics? _diagnostics;
 
     /// <inheritdoc />
     public async Task StartAsync(GameSpec spec)
@@ -83,8 +86,13 @@ public sealed class GameGrain(ILogger<GameGrain> logger, ICheckpointStore checkp
         var rounds = Slice(_rounds, roundCursor);
         var evaluations = Slice(_evaluations, evaluationCursor);
         return Task.FromResult(new GameStatus(
-            _state, _rounds.Count, _spec?.Rounds ?? 0, Elapsed, rounds, evaluations, _error, _locations, silo.Name, _recoveries));
+            _state, _rounds.Count, _spec?.Rounds ?? 0, Elapsed, rounds, evaluations, _error, _locations, silo.Name, _recoveries,
+            _diagnostics?.All.Count ?? 0));
     }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<Diagnosis>> GetDiagnosesAsync(int cursor) =>
+        Task.FromResult<IReadOnlyList<Diagnosis>>(_diagnostics?.All.Skip(Math.Max(0, cursor)).ToList() ?? []);
 
     /// <inheritdoc />
     public Task CancelAsync()
@@ -175,6 +183,7 @@ public sealed class GameGrain(ILogger<GameGrain> logger, ICheckpointStore checkp
         _elapsedBefore = elapsed;
         _clock.Restart();
         _series = instruments.Started(this.GetPrimaryKeyString(), spec, _locations);
+        _diagnostics = new GameDiagnostics(GrainFactory, checkpoints, this.GetPrimaryKeyString(), spec, logger);
 
         // Keep the activation while the loop runs, even when nobody polls.
         DelayDeactivation(TimeSpan.FromDays(7));
@@ -288,6 +297,11 @@ public sealed class GameGrain(ILogger<GameGrain> logger, ICheckpointStore checkp
             await EvaluateAsync(spec, players, round);
         }
 
+        if (_state == GameState.Running && _diagnostics!.Due(round) && await _diagnostics.DiagnoseAsync(players, round, Elapsed) is { } diagnosis)
+        {
+            instruments.Diagnosed(_series!, diagnosis);
+        }
+
         // Only a round whose figures and samples are finite is ever checkpointed: the last good one stays.
         if (_state == GameState.Running && spec.Checkpoint.Every > 0 && round % spec.Checkpoint.Every == 0)
         {
@@ -327,6 +341,7 @@ public sealed class GameGrain(ILogger<GameGrain> logger, ICheckpointStore checkp
                 {
                     _rounds.Clear();
                     _evaluations.Clear();
+                    _diagnostics?.RewindTo(0);
                     await EvaluateAsync(spec, players, 0);
                     return 0;
                 }
@@ -338,6 +353,7 @@ public sealed class GameGrain(ILogger<GameGrain> logger, ICheckpointStore checkp
                 _rounds.AddRange(checkpoint.Rounds);
                 _evaluations.Clear();
                 _evaluations.AddRange(checkpoint.Evaluations);
+                _diagnostics?.RewindTo(checkpoint.Round);
                 logger.LogInformation("Game {Game} recovered: players re-seated, resuming after round {Round}", id, checkpoint.Round);
                 return checkpoint.Round;
             }

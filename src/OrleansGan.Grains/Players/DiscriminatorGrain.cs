@@ -1,7 +1,11 @@
+using OrleansGan.Abstractions.Diagnostics;
 using OrleansGan.Abstractions.Game;
 using OrleansGan.Abstractions.Grains;
 using OrleansGan.Abstractions.Messages;
 using OrleansGan.Abstractions.Players;
+using OrleansGan.Abstractions.Spec;
+using OrleansGan.Core.Diagnostics;
+using OrleansGan.Core.Networks;
 using OrleansGan.Core.Players;
 using OrleansGan.Core.Tensors;
 using OrleansGan.Grains.Placement;
@@ -11,7 +15,7 @@ namespace OrleansGan.Grains.Players;
 
 /// <summary>Hosts a <see cref="DiscriminatorPlayer"/>; one dispose scope per move, no await inside it.</summary>
 [PlayerPlacement]
-public sealed class DiscriminatorGrain(ILocalSiloDetails silo) : Grain, IDiscriminatorGrain
+public sealed class DiscriminatorGrain(ILocalSiloDetails silo) : ProbedPlayerGrain<DiscriminatorProbe>, IDiscriminatorGrain
 {
     private DiscriminatorPlayer? _player;
 
@@ -108,8 +112,52 @@ public sealed class DiscriminatorGrain(ILocalSiloDetails silo) : Grain, IDiscrim
     public Task<ParameterSnapshot> GetParametersAsync() => Task.FromResult(Player.Snapshot());
 
     /// <inheritdoc />
+    public Task<double> ValueAsync(TensorBytes fake, ulong seed, DataPart? part)
+    {
+        using var scope = NewDisposeScope();
+        return Task.FromResult(Player.Value(TensorCodec.ToTensor(fake, Player.Device), seed, part));
+    }
+
+    /// <inheritdoc />
+    public Task<ProbeJudgment> ProbeJudgeAsync(FakeMinibatch fake, int chunk, int fieldSlot)
+    {
+        using var scope = NewDisposeScope();
+        var probe = Probe;
+        var (gradient, costD, costG, meanReal, meanFake) = probe.Judge(
+            TensorCodec.ToTensor(fake.Samples, probe.Device, probe.DType), ReceiveLabels(fake), chunk, fieldSlot);
+        return Task.FromResult(new ProbeJudgment(TensorCodec.ToMessage(gradient), costD, costG, meanReal, meanFake));
+    }
+
+    /// <inheritdoc />
+    public Task<TensorBytes?> ProbeProductAsync(ProbeProduct product)
+    {
+        using var scope = NewDisposeScope();
+        var probe = Probe;
+        var tangent = product.Tangent is null ? null : TensorCodec.ToTensor(product.Tangent, probe.Device, probe.DType);
+        var cotangent = probe.Product(product.Kind, tangent, product.Source, product.Target);
+        return Task.FromResult(cotangent is null ? null : TensorCodec.ToMessage(cotangent));
+    }
+
+    /// <inheritdoc />
+    protected override DiscriminatorProbe OpenProbe(ProbeSetup setup) => Player.OpenProbe(setup);
+
+    /// <inheritdoc />
+    protected override PlayerNetwork NetworkOf(byte[] state) => Player.NetworkOf(state);
+
+    /// <inheritdoc />
+    protected override void RestoreWeights(byte[] state, double perturbation, ulong seed) => Player.RestoreWeights(state, perturbation, seed);
+
+    /// <inheritdoc />
+    protected override void DropPlayer()
+    {
+        _player?.Dispose();
+        _player = null;
+    }
+
+    /// <inheritdoc />
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
+        CloseProbe();
         _player?.Dispose();
         _player = null;
         return base.OnDeactivateAsync(reason, cancellationToken);

@@ -1,7 +1,10 @@
+using OrleansGan.Abstractions.Diagnostics;
 using OrleansGan.Abstractions.Game;
 using OrleansGan.Abstractions.Grains;
 using OrleansGan.Abstractions.Messages;
 using OrleansGan.Abstractions.Players;
+using OrleansGan.Core.Diagnostics;
+using OrleansGan.Core.Networks;
 using OrleansGan.Core.Players;
 using OrleansGan.Core.Tensors;
 using OrleansGan.Grains.Placement;
@@ -14,7 +17,7 @@ namespace OrleansGan.Grains.Players;
 /// since TorchSharp scopes are per thread and a turn may resume on another thread after an await.
 /// </summary>
 [PlayerPlacement]
-public sealed class GeneratorGrain(ILocalSiloDetails silo) : Grain, IGeneratorGrain
+public sealed class GeneratorGrain(ILocalSiloDetails silo) : ProbedPlayerGrain<GeneratorProbe>, IGeneratorGrain
 {
     private GeneratorPlayer? _player;
 
@@ -103,8 +106,49 @@ public sealed class GeneratorGrain(ILocalSiloDetails silo) : Grain, IGeneratorGr
     public Task<ParameterSnapshot> GetParametersAsync() => Task.FromResult(Player.Snapshot());
 
     /// <inheritdoc />
+    public Task<FakeMinibatch> ProbeSamplesAsync(int chunk)
+    {
+        using var scope = NewDisposeScope();
+        var (x, labels) = Probe.Samples(chunk);
+        return Task.FromResult(new FakeMinibatch(TensorCodec.ToMessage(x), false, labels?.cpu().to(ScalarType.Int32).data<int>().ToArray()));
+    }
+
+    /// <inheritdoc />
+    public Task<TensorBytes> ProbeTangentAsync(int slot)
+    {
+        using var scope = NewDisposeScope();
+        return Task.FromResult(TensorCodec.ToMessage(Probe.Tangent(slot)));
+    }
+
+    /// <inheritdoc />
+    public Task ProbePullbackAsync(ProbePullback pullback)
+    {
+        using var scope = NewDisposeScope();
+        var probe = Probe;
+        probe.Pullback(TensorCodec.ToTensor(pullback.Cotangent, probe.Device, probe.DType), pullback.Chunk, pullback.Target, pullback.CurvatureSource, pullback.KeepsGradient);
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    protected override GeneratorProbe OpenProbe(ProbeSetup setup) => Player.OpenProbe(setup);
+
+    /// <inheritdoc />
+    protected override PlayerNetwork NetworkOf(byte[] state) => Player.NetworkOf(state);
+
+    /// <inheritdoc />
+    protected override void RestoreWeights(byte[] state, double perturbation, ulong seed) => Player.RestoreWeights(state, perturbation, seed);
+
+    /// <inheritdoc />
+    protected override void DropPlayer()
+    {
+        _player?.Dispose();
+        _player = null;
+    }
+
+    /// <inheritdoc />
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
+        CloseProbe();
         _player?.Dispose();
         _player = null;
         return base.OnDeactivateAsync(reason, cancellationToken);

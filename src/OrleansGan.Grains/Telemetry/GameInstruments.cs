@@ -1,6 +1,7 @@
 using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Options;
 using Orleans.Runtime.MembershipService.SiloMetadata;
+using OrleansGan.Abstractions.Diagnostics;
 using OrleansGan.Abstractions.Game;
 using OrleansGan.Abstractions.Spec;
 using OrleansGan.Grains.Placement;
@@ -94,6 +95,17 @@ public sealed class GameInstruments
             e.FrechetDistance is { } distance ? [new(distance, s.Tags)] : []),
             "1", "Fréchet distance between generated and real classifier features at the latest evaluation (image data only).");
 
+        meter.CreateObservableGauge("orleansgan.diagnosis.round", () => EachDiagnosis<int>((s, d) => [new(d.Round, s.Tags)]),
+            "{round}", "Round of the game's latest equilibrium diagnosis.");
+        meter.CreateObservableGauge("orleansgan.diagnosis.eigenvalue", () => EachDiagnosis<double>((_, d) =>
+            d.Eigenvalues.Select(e => new Measurement<double>(e.Value, e.Tags)).ToArray()),
+            description: "The latest diagnosis's extreme eigenvalues: J's largest modulus and smallest real part, the largest and smallest of H_G and of H_D (labels operator, end).");
+        meter.CreateObservableGauge("orleansgan.diagnosis.duality_gap", () => EachDiagnosis<double>((_, d) =>
+            d.DualityGaps.Select(g => new Measurement<double>(g.Value, g.Tags)).ToArray()),
+            description: "The latest diagnosis's duality gap V(theta, psi') - V(theta', psi) (label variant: plain, or perturbed as in Sidheekh et al. 2021).");
+        meter.CreateObservableGauge("orleansgan.diagnosis.stationarity_ratio", () => EachDiagnosis<double>((s, d) => [new(d.StationarityRatio, s.Tags)]),
+            "1", "T = |mean chunk field|^2 / its squared standard error at the latest diagnosis: about 1 at a stationary point.");
+
         meter.CreateObservableGauge("orleansgan.game.state", () => Each<int>(g =>
             g.Series.StateTags.Select(t => new Measurement<int>(t.State == g.State ? 1 : 0, t.Tags))),
             description: "1 for the state the game is in (running, finished, diverged, failed, cancelled), 0 for the others.");
@@ -126,6 +138,9 @@ public sealed class GameInstruments
 
     /// <summary>Records an evaluation.</summary>
     public void Evaluated(GameSeries game, EvaluationRecord evaluation) => game.Evaluated(evaluation);
+
+    /// <summary>Records a diagnosis of the game.</summary>
+    public void Diagnosed(GameSeries game, Diagnosis diagnosis) => game.Diagnosed(diagnosis);
 
     /// <summary>Records the state a game ended in; it stays in the scrape for <see cref="Retention"/>.</summary>
     public void Ended(GameSeries game, GameState state) => _games.Close(game, state);
@@ -176,6 +191,21 @@ public sealed class GameInstruments
             if (series.Read().Evaluation is { } evaluation)
             {
                 foreach (var measurement in measure(series, evaluation))
+                {
+                    yield return measurement;
+                }
+            }
+        }
+    }
+
+    private IEnumerable<Measurement<T>> EachDiagnosis<T>(Func<GameSeries, GameSeries.DiagnosisFigures, Measurement<T>[]> measure)
+        where T : struct
+    {
+        foreach (var series in _games.Current())
+        {
+            if (series.Diagnosis is { } diagnosis)
+            {
+                foreach (var measurement in measure(series, diagnosis))
                 {
                     yield return measurement;
                 }

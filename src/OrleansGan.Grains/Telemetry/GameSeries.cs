@@ -1,4 +1,5 @@
 using System.Text.Json;
+using OrleansGan.Abstractions.Diagnostics;
 using OrleansGan.Abstractions.Game;
 using OrleansGan.Abstractions.Spec;
 
@@ -17,6 +18,7 @@ public sealed class GameSeries
     private long _rounds;
     private RoundRecord? _round;
     private EvaluationFigures? _evaluation;
+    private DiagnosisFigures? _diagnosis;
     private GameState _state = GameState.Running;
     private DateTimeOffset? _endedAt;
 
@@ -69,6 +71,18 @@ public sealed class GameSeries
         }
     }
 
+    /// <summary>The latest diagnosis's figures, or null before the first.</summary>
+    internal DiagnosisFigures? Diagnosis
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _diagnosis;
+            }
+        }
+    }
+
     /// <summary>A consistent copy of the figures, for one collection.</summary>
     internal (long Rounds, RoundRecord? Round, EvaluationFigures? Evaluation, GameState State) Read()
     {
@@ -98,6 +112,33 @@ public sealed class GameSeries
         }
     }
 
+    internal void Diagnosed(Diagnosis diagnosis)
+    {
+        double? Extreme(SpectralOperator op, EigenvalueSelection selection, Func<EigenvalueEstimate, double> value, bool largest) =>
+            diagnosis.Spectrum(op, selection) is { Eigenvalues.Count: > 0 } s ? (largest ? s.Eigenvalues.Max(value) : s.Eigenvalues.Min(value)) : null;
+        var eigenvalues = new (string Operator, string End, double? Value)[]
+        {
+            ("jacobian", "largest_modulus", Extreme(SpectralOperator.GameJacobian, EigenvalueSelection.LargestMagnitude, e => e.Magnitude, true)),
+            ("jacobian", "smallest_real", Extreme(SpectralOperator.GameJacobian, EigenvalueSelection.SmallestReal, e => e.Real, false)),
+            ("generator_hessian", "largest", Extreme(SpectralOperator.GeneratorHessian, EigenvalueSelection.LargestReal, e => e.Real, true)),
+            ("generator_hessian", "smallest", Extreme(SpectralOperator.GeneratorHessian, EigenvalueSelection.SmallestReal, e => e.Real, false)),
+            ("discriminator_hessian", "largest", Extreme(SpectralOperator.DiscriminatorHessian, EigenvalueSelection.LargestReal, e => e.Real, true)),
+            ("discriminator_hessian", "smallest", Extreme(SpectralOperator.DiscriminatorHessian, EigenvalueSelection.SmallestReal, e => e.Real, false)),
+        };
+        var figures = new DiagnosisFigures(diagnosis.Round, diagnosis.Field.Ratio,
+            eigenvalues.Where(e => e.Value is not null)
+                .Select(e => (e.Value!.Value, (KeyValuePair<string, object?>[])[.. Tags, new(TagNames.Operator, e.Operator), new(TagNames.End, e.End)]))
+                .ToArray(),
+            new[] { ("plain", diagnosis.DualityGap), ("perturbed", diagnosis.PerturbedDualityGap) }
+                .Where(g => g.Item2 is not null)
+                .Select(g => (g.Item2!.Gap, (KeyValuePair<string, object?>[])[.. Tags, new(TagNames.Variant, g.Item1)]))
+                .ToArray());
+        lock (_lock)
+        {
+            _diagnosis = figures;
+        }
+    }
+
     internal void Ended(GameState state, DateTimeOffset now)
     {
         lock (_lock)
@@ -106,6 +147,12 @@ public sealed class GameSeries
             _endedAt = now;
         }
     }
+
+    /// <summary>The figures of a diagnosis that the metrics show: its round, the stationarity ratio, the extreme eigenvalues and the gaps, each with its labels.</summary>
+    internal sealed record DiagnosisFigures(
+        int Round, double StationarityRatio,
+        (double Value, KeyValuePair<string, object?>[] Tags)[] Eigenvalues,
+        (double Value, KeyValuePair<string, object?>[] Tags)[] DualityGaps);
 
     /// <summary>The figures of an evaluation that the metrics show (not its samples).</summary>
     internal sealed record EvaluationFigures(int Round, int ModesCovered, int ModeCount, double HighQualityFraction, double? FrechetDistance);

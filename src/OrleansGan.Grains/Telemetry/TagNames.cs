@@ -37,4 +37,13 @@ public static class TagNames
 
     /// <summary>"request" (an argument of a player's method) or "response" (its result).</summary>
     public const string Direction = "direction";
+
+    /// <summary>Whose spectrum a diagnosis eigenvalue belongs to: "jacobian", "generator_hessian", "discriminator_hessian".</summary>
+    public const string Operator = "operator";
+
+    /// <summary>Which end of that spectrum: "largest_modulus", "smallest_real", "largest", "smallest".</summary>
+    public const string End = "end";
+
+    /// <summary>Which duality gap: "plain" (Grnarova et al. 2019) or "perturbed" (Sidheekh et al. 2021).</summary>
+    public const string Variant = "variant";
 }

@@ -63,6 +63,9 @@ public sealed class GameFailureTests : IDisposable
 
         public Task CancelAsync() => Task.CompletedTask;
 
+        public Task<IReadOnlyList<Abstractions.Diagnostics.Diagnosis>> GetDiagnosesAsync(int cursor) =>
+            Task.FromResult<IReadOnlyList<Abstractions.Diagnostics.Diagnosis>>([]);
+
         public Task<GameStatus> GetStatusAsync(int roundCursor, int evaluationCursor)
         {
             _calls++;

@@ -77,7 +77,6 @@ public class TensorCodecTests
     }
 
     [Theory]
-    [InlineData(ScalarType.Float64)]
     [InlineData(ScalarType.Float16)]
     [InlineData(ScalarType.Int64)]
     public void Other_dtypes_are_refused(ScalarType dtype)
@@ -86,6 +85,24 @@ public class TensorCodecTests
         var error = Assert.Throws<ArgumentException>(() => TensorCodec.ToMessage(ones([2, 2], dtype)));
         Assert.Contains("float32", error.Message);
         Assert.Contains(dtype.ToString(), error.Message);
+    }
+
+    [Fact]
+    public void Float64_messages_round_trip_but_no_game_move_accepts_them()
+    {
+        // The diagnostics' products are checked in float64; the game's own messages stay float32.
+        using var scope = NewDisposeScope();
+        var values = new[] { 1.0 / 3, -2e-300, 1e300 };
+        var message = TensorCodec.ToMessage(tensor(values));
+        Assert.Equal(TensorPrecision.Float64, message.Precision);
+        Assert.Equal(24, message.Data.Length);
+        Assert.Equal(values, TensorCodec.ToDoubles(message));
+        Assert.Equal(values, TensorCodec.ToTensor(message, CPU, ScalarType.Float64).data<double>().ToArray());
+        Assert.Contains("expected Float32", Assert.Throws<ArgumentException>(() => TensorCodec.ToTensor(message, CPU)).Message);
+        Assert.Contains("expected Float32", Assert.Throws<ArgumentException>(() => TensorCodec.ToArray(message)).Message);
+        var float32 = TensorCodec.ToMessage(tensor(new[] { 1f, 2f }));
+        Assert.Contains("expected Float64", Assert.Throws<ArgumentException>(() => TensorCodec.ToTensor(float32, CPU, ScalarType.Float64)).Message);
+        Assert.Equal([1.0, 2.0], TensorCodec.ToDoubles(float32));
     }
 
     [Theory]

@@ -43,7 +43,7 @@ public partial class DashboardFileTests(SiloHostFixture silo)
     public async Task Every_metric_a_dashboard_names_is_in_a_real_scrape()
     {
         var id = Games.NewId("names");
-        Assert.Equal(GameState.Finished, (await Games.PlayToEndAsync(silo.Client, id, Games.Small(40, 20), TimeSpan.FromMinutes(3))).State);
+        Assert.Equal(GameState.Finished, (await Games.PlayToEndAsync(silo.Client, id, Games.Small(40, 20, diagnoseEvery: 40), TimeSpan.FromMinutes(3))).State);
         var scraped = PrometheusText.Parse(await MetricsEndpointTests.ScrapeAsync(silo.MetricsUri))
             .Values.SelectMany(f => f.Samples).Select(s => s.Name).ToHashSet();
         var missing = Dashboard.All().SelectMany(d => d.Queries.Concat(d.Variables.Where(v => v.Query is not null)

@@ -26,9 +26,10 @@ public class DashboardQueryTests(SiloHostFixture silo, ITestOutputHelper output)
         // A game long enough to be cancelled: scraped at least three times while it runs, then once it has stopped.
         var id = Games.NewId("dashboards");
         var game = silo.Client.GetGrain<IGameGrain>(id);
-        await game.StartAsync(Games.Small(rounds: 1_000_000, evaluateEvery: 50));
+        await game.StartAsync(Games.Small(rounds: 1_000_000, evaluateEvery: 50, diagnoseEvery: 100));
         await prometheus.WaitForSeriesAsync($"count_over_time(orleansgan_game_state{{game_id=\"{id}\",state=\"running\"}}[1m]) >= 3", Limit,
             "three scrapes of the running game");
+        await prometheus.WaitForSeriesAsync($"orleansgan_diagnosis_duality_gap{{game_id=\"{id}\"}}", Limit, "the game's first diagnosis");
         await game.CancelAsync();
         Assert.Equal(GameState.Cancelled, (await Games.UntilOverAsync(game, Limit)).State);
         await prometheus.WaitForSeriesAsync($"orleansgan_game_state{{game_id=\"{id}\",state=\"cancelled\"}} == 1", Limit,

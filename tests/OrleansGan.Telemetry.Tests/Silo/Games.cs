@@ -8,8 +8,19 @@ namespace OrleansGan.Telemetry.Tests.Silo;
 /// <summary>Small games for the telemetry tests: narrow networks on the ring, so that rounds take milliseconds.</summary>
 internal static class Games
 {
-    public static GameSpec Small(int rounds, int evaluateEvery) => GameSpecLoader.Load(null, new Dictionary<string, string>
+    /// <summary>A small game; with <paramref name="diagnoseEvery"/> it diagnoses itself that often, cheaply (float32, a 64-sample batch, few eigenvalues).</summary>
+    public static GameSpec Small(int rounds, int evaluateEvery, int diagnoseEvery = 0) => GameSpecLoader.Load(null, new Dictionary<string, string>
     {
+        ["diagnostics.every"] = $"{diagnoseEvery}",
+        ["diagnostics.batchSize"] = "64",
+        ["diagnostics.chunks"] = "4",
+        ["diagnostics.eigenvalues"] = "3",
+        ["diagnostics.extremeEigenvalues"] = "2",
+        ["diagnostics.maxRestarts"] = "10",
+        ["diagnostics.precision"] = "float32",
+        ["diagnostics.dualityGap.steps"] = "10",
+        ["diagnostics.dualityGap.scoreBatches"] = "2",
+        ["diagnostics.pathAngle.points"] = "3",
         ["name"] = "telemetry",
         ["rounds"] = $"{rounds}",
         ["batchSize"] = "64",
