@@ -399,9 +399,9 @@ public sealed class GameGrain(ILogger<GameGrain> logger, ICheckpointStore checkp
 
     private static EvaluationRecord MixtureRecord(GameSpec spec, int round, float[] values, GaussianMixture mixture, DiscriminatorEvaluation scores, TensorBytes samples)
     {
-        var coverage = ModeCoverage.Measure(values, mixture, spec.Evaluation.QualityStds, spec.Evaluation.MinSamplesPerMode);
+        var coverage = ModeCoverage.Measure(values, mixture, spec.Evaluation);
         return new EvaluationRecord(round, coverage.ModesCovered, coverage.ModeCount, coverage.HighQualityFraction,
-            scores.MeanRealScore, scores.MeanFakeScore, samples);
+            scores.MeanRealScore, scores.MeanFakeScore, samples, ReverseKl: coverage.ReverseKl);
     }
 
     // Runs off the grain's scheduler: the first evaluation in a process may train the classifier (or read its cache).
