@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using OrleansGan.Abstractions.Game;
+using OrleansGan.Abstractions.Watching;
 using OrleansGan.Core.Spec;
 
 namespace OrleansGan.Benchmarks;
@@ -51,16 +52,9 @@ internal static class ConcurrencyBenchmark
         {
             var game = client.GetGrain<OrleansGan.Abstractions.Grains.IGameGrain>($"{prefix}-{i}");
             await game.StartAsync(spec);
-            while (true)
-            {
-                var status = await game.GetStatusAsync(int.MaxValue, int.MaxValue);
-                if (status.IsOver)
-                {
-                    return status.State == GameState.Finished ? status.ElapsedSeconds : throw new InvalidOperationException(status.Error);
-                }
-
-                await Task.Delay(20);
-            }
+            await using var watch = GameWatch.Start(client, game);
+            var status = await watch.WhenOverAsync();
+            return status.State == GameState.Finished ? status.ElapsedSeconds : throw new InvalidOperationException(status.Error);
         }));
         return (count * spec.Rounds / clock.Elapsed.TotalSeconds, spec.Rounds / finished.Max());
     }

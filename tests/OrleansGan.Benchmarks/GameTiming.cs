@@ -2,6 +2,7 @@ using System.Diagnostics;
 using OrleansGan.Abstractions.Game;
 using OrleansGan.Abstractions.Grains;
 using OrleansGan.Abstractions.Spec;
+using OrleansGan.Abstractions.Watching;
 using OrleansGan.Core.Reference;
 
 namespace OrleansGan.Benchmarks;
@@ -21,24 +22,18 @@ internal static class GameTiming
         return clock.Elapsed.TotalSeconds;
     }
 
-    // The game's clock covers its rounds and its evaluations, not the client's polling.
+    // The game's clock covers its rounds and its evaluations, not the client's watching.
     public static async Task<(double Seconds, EvaluationRecord? Last, GameStatus Status)> GrainsAsync(IClusterClient client, GameSpec spec, string id)
     {
         var game = client.GetGrain<IGameGrain>(id);
         await game.StartAsync(spec);
-        var evaluations = 0;
         EvaluationRecord? last = null;
-        while (true)
+        await using var watch = GameWatch.Start(client, game, progress =>
         {
-            var status = await game.GetStatusAsync(int.MaxValue, evaluations);
-            evaluations += status.NewEvaluations.Count;
-            last = status.NewEvaluations.Count > 0 ? status.NewEvaluations[^1] : last;
-            if (status.IsOver && status.NewEvaluations.Count == 0)
-            {
-                return (status.ElapsedSeconds, last, status);
-            }
-
-            await Task.Delay(10);
-        }
+            last = progress.NewEvaluations.Count > 0 ? progress.NewEvaluations[^1] : last;
+            return Task.CompletedTask;
+        }, new WatchOptions(RoundCursor: 0));
+        var status = await watch.WhenOverAsync();
+        return (status.ElapsedSeconds, last, status);
     }
 }

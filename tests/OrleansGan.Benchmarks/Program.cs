@@ -14,10 +14,12 @@ using OrleansGan.Grains.Hosting;
 //               tutorial's whole toolbox"): coverage, quality or Fréchet distance, rounds/s, wall time.
 //   diagnostics: the speed goals of the equilibrium diagnostics on the default ring game (issue "Is it an equilibrium?").
 //   scalar-race: how often TorchSharp's unrooted implicit Scalars are freed during a native call (docs/known-issues.md).
+//   long-game : one 200,000-round game: checkpoint bytes and write time, resident memory and rounds/s as it goes (issue
+//               "Games that survive any silo, long games at constant cost").
 // Usage: dotnet run -c Release --project tests/OrleansGan.Benchmarks -- overhead|protocols|concurrency|toolbox [--option value ...]
-if (args.Length == 0 || args[0] is not ("overhead" or "protocols" or "concurrency" or "toolbox" or "scalar-race" or "diagnostics"))
+if (args.Length == 0 || args[0] is not ("overhead" or "protocols" or "concurrency" or "toolbox" or "scalar-race" or "long-game" or "diagnostics"))
 {
-    Console.Error.WriteLine("usage: OrleansGan.Benchmarks overhead|protocols|concurrency|toolbox|scalar-race|diagnostics [--seconds 10] [--games 16] [--rounds N] [--reps R] [--batches 64,256] [--seeds 1,2,3] [--data ring8,grid25] [--protocols a,b] [--silo-port 11111 --gateway-port 30000]");
+    Console.Error.WriteLine("usage: OrleansGan.Benchmarks overhead|protocols|concurrency|toolbox|scalar-race|long-game|diagnostics [--seconds 10] [--games 16] [--rounds N] [--reps R] [--batches 64,256] [--seeds 1,2,3] [--data ring8,grid25] [--protocols a,b] [--silo-port 11111 --gateway-port 30000]");
     return 2;
 }
 
@@ -36,7 +38,8 @@ builder.Logging.SetMinimumLevel(LogLevel.Warning);
 // Its own ports and cluster, so that two benchmark processes on one machine never join each other's cluster (their
 // games have the same ids).
 var siloPort = options.Int("silo-port", 11111);
-builder.UseOrleans(silo => silo.UseLocalhostClustering(siloPort, options.Int("gateway-port", 30000), clusterId: $"benchmarks-{siloPort}").AddOrleansGan());
+var checkpoints = Path.Combine(Path.GetTempPath(), $"orleansgan-benchmarks-{siloPort}-{Guid.NewGuid():N}");
+builder.UseOrleans(silo => silo.UseLocalhostClustering(siloPort, options.Int("gateway-port", 30000), clusterId: $"benchmarks-{siloPort}").AddOrleansGan(checkpoints));
 using var host = builder.Build();
 await host.StartAsync();
 var client = host.Services.GetRequiredService<IClusterClient>();
@@ -57,12 +60,20 @@ else if (args[0] == "toolbox")
 {
     await ToolboxBenchmark.RunAsync(client, options);
 }
+else if (args[0] == "long-game")
+{
+    await LongGameBenchmark.RunAsync(client, options);
+}
 else
 {
     await ConcurrencyBenchmark.RunAsync(client, options);
 }
 
 await host.StopAsync();
+if (Directory.Exists(checkpoints))
+{
+    Directory.Delete(checkpoints, recursive: true);
+}
 return 0;
 
 namespace OrleansGan.Benchmarks

@@ -39,11 +39,15 @@ public class KillAndResumeTests : IDisposable
         {
             await using (var client = await ClusterClient.ConnectAsync(gatewayPort))
             {
-                uninterrupted = await PlayToEndAsync(client.Client.GetGrain<IGameGrain>("uninterrupted"), spec, start: true);
+                var (first, rounds) = await Following.PlayAsync(client.Client, client.Client.GetGrain<IGameGrain>("uninterrupted"), spec, TimeSpan.FromMinutes(5));
+                Assert.Equal(GameState.Finished, first.State);
+                uninterrupted = rounds;
 
                 var game = client.Client.GetGrain<IGameGrain>("killed");
                 await game.StartAsync(spec);
-                await WaitForRoundAsync(game, 180);
+                var (reached, onProgress) = Following.UntilRound(180);
+                var follow = Following.FollowAsync(client.Client, game, TimeSpan.FromMinutes(3), onProgress);
+                Assert.Same(reached, await Task.WhenAny(reached, follow));
                 await silo.KillAsync();
             }
         }
@@ -56,48 +60,10 @@ public class KillAndResumeTests : IDisposable
             // The last checkpoint before the kill: at least the one of round 150, and not the end.
             Assert.InRange(resumedAfter, 150, spec.Rounds - 1);
             Assert.Equal(0, resumedAfter % 50);
-            var resumed = await PlayToEndAsync(game, spec, start: false);
+            var (last, resumed) = await Following.FollowAsync(client.Client, game, TimeSpan.FromMinutes(5));
+            Assert.Equal(GameState.Finished, last.State);
             Assert.Equal(uninterrupted.Count, resumed.Count);
             Assert.Equal(uninterrupted, resumed, RoundComparer.Instance);
-        }
-    }
-
-    private static async Task<int> WaitForRoundAsync(IGameGrain game, int round)
-    {
-        var deadline = DateTime.UtcNow.AddMinutes(3);
-        while (true)
-        {
-            var status = await game.GetStatusAsync(int.MaxValue, int.MaxValue);
-            if (status.RoundsCompleted >= round)
-            {
-                return status.RoundsCompleted;
-            }
-
-            Assert.False(status.IsOver, $"the game ended ({status.State}) before round {round}");
-            Assert.True(DateTime.UtcNow < deadline, "the game did not reach the round in time");
-            await Task.Delay(5);
-        }
-    }
-
-    private static async Task<List<RoundRecord>> PlayToEndAsync(IGameGrain game, GameSpec spec, bool start)
-    {
-        if (start)
-        {
-            await game.StartAsync(spec);
-        }
-
-        var deadline = DateTime.UtcNow.AddMinutes(5);
-        while (true)
-        {
-            var status = await game.GetStatusAsync(0, int.MaxValue);
-            if (status.IsOver)
-            {
-                Assert.Equal(GameState.Finished, status.State);
-                return status.NewRounds.ToList();
-            }
-
-            Assert.True(DateTime.UtcNow < deadline, "the game did not finish in time");
-            await Task.Delay(50);
         }
     }
 

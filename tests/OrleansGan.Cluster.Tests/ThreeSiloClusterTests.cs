@@ -39,16 +39,16 @@ public class ThreeSiloClusterTests : IDisposable
             }
 
             await using var client = await ClusterClient.ConnectAsync(ports.Select(p => p.Gateway).ToArray());
-            await WaitForSilosAsync(client.Client, 3);
+            await RedisCluster.WaitForSilosAsync(client.Client, 3);
 
             foreach (var protocol in new[] { "simultaneous", "consensus" })
             {
                 var apart = await PlayAsync(client.Client, $"apart-{protocol}", Spec(protocol, "silo-1/cpu:0", "silo-2/cpu:0"));
                 var together = await PlayAsync(client.Client, $"together-{protocol}", Spec(protocol, "silo-0/cpu:0", "silo-0/cpu:0"));
-                Assert.Equal(["silo-1", "silo-2"], apart.Players!.Select(p => p.Silo));
-                Assert.Equal(["silo-0", "silo-0"], together.Players!.Select(p => p.Silo));
-                Assert.Equal(together.NewRounds.Select(r => (r.DiscriminatorLoss, r.GeneratorLoss, r.GeneratorGradientNorm)),
-                    apart.NewRounds.Select(r => (r.DiscriminatorLoss, r.GeneratorLoss, r.GeneratorGradientNorm)));
+                Assert.Equal(["silo-1", "silo-2"], apart.Last.Players!.Select(p => p.Silo));
+                Assert.Equal(["silo-0", "silo-0"], together.Last.Players!.Select(p => p.Silo));
+                Assert.Equal(together.Rounds.Select(r => (r.DiscriminatorLoss, r.GeneratorLoss, r.GeneratorGradientNorm)),
+                    apart.Rounds.Select(r => (r.DiscriminatorLoss, r.GeneratorLoss, r.GeneratorGradientNorm)));
             }
         }
         finally
@@ -76,7 +76,7 @@ public class ThreeSiloClusterTests : IDisposable
             }
 
             await using var client = await ClusterClient.ConnectAsync(ports.Select(p => p.Gateway).ToArray());
-            await WaitForSilosAsync(client.Client, 3);
+            await RedisCluster.WaitForSilosAsync(client.Client, 3);
             var spec = Spec("optimistic", "silo-0/cpu:0", "silo-0/cpu:0") with
             {
                 Rounds = 400,
@@ -102,25 +102,17 @@ public class ThreeSiloClusterTests : IDisposable
                 }
             }
 
-            while ((status = await game.GetStatusAsync(int.MaxValue, int.MaxValue)).RoundsCompleted < 60)
-            {
-                Assert.False(status.IsOver, $"the game ended early: {status.State} {status.Error}");
-                await Task.Delay(5);
-            }
-
+            var (reached, onProgress) = Following.UntilRound(60);
+            var follow = Following.FollowAsync(client.Client, game, TimeSpan.FromMinutes(4), onProgress);
+            Assert.Same(reached, await Task.WhenAny(reached, follow));
             await silos[victim].KillAsync();
-            var deadline = DateTime.UtcNow.AddMinutes(4);
-            while (!(status = await game.GetStatusAsync(0, 0)).IsOver)
-            {
-                Assert.True(DateTime.UtcNow < deadline, $"the game did not finish after {victim} was killed: round {status.RoundsCompleted}");
-                await Task.Delay(200);
-            }
+            (status, var rounds) = await follow;
 
             Assert.True(status.State == GameState.Finished, $"{status.State}: {status.Error}");
             Assert.True(status.Recoveries >= 1, "the game should have recovered at least once");
             Assert.DoesNotContain(status.Players!, p => p.Silo == victim);
-            Assert.Equal(undisturbed.NewRounds.Select(r => (r.Round, r.DiscriminatorLoss, r.GeneratorLoss)),
-                status.NewRounds.Select(r => (r.Round, r.DiscriminatorLoss, r.GeneratorLoss)));
+            Assert.Equal(undisturbed.Rounds.Select(r => (r.Round, r.DiscriminatorLoss, r.GeneratorLoss)),
+                rounds.Select(r => (r.Round, r.DiscriminatorLoss, r.GeneratorLoss)));
         }
         finally
         {
@@ -138,30 +130,10 @@ public class ThreeSiloClusterTests : IDisposable
         ["placement.policy"] = "explicit", ["placement.generator"] = generator, ["placement.discriminator"] = discriminator,
     });
 
-    // Membership is eventually consistent: wait until the placement book sees every silo (an explicit signal, bounded).
-    private static async Task WaitForSilosAsync(IClusterClient client, int count)
+    private static async Task<(GameStatus Last, List<RoundRecord> Rounds)> PlayAsync(IClusterClient client, string id, GameSpec spec)
     {
-        var deadline = DateTime.UtcNow.AddMinutes(2);
-        while ((await client.GetGrain<IPlacementBookGrain>(0).SilosAsync()).Count < count)
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"the cluster did not reach {count} active silos");
-            await Task.Delay(200);
-        }
-    }
-
-    private static async Task<GameStatus> PlayAsync(IClusterClient client, string id, GameSpec spec)
-    {
-        var game = client.GetGrain<IGameGrain>(id);
-        await game.StartAsync(spec);
-        var deadline = DateTime.UtcNow.AddMinutes(3);
-        GameStatus status;
-        while (!(status = await game.GetStatusAsync(0, 0)).IsOver)
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"game {id} did not finish");
-            await Task.Delay(50);
-        }
-
-        Assert.True(status.State == GameState.Finished, $"{id}: {status.State} {status.Error}");
-        return status;
+        var (last, rounds) = await Following.PlayAsync(client, client.GetGrain<IGameGrain>(id), spec, TimeSpan.FromMinutes(3));
+        Assert.True(last.State == GameState.Finished, $"{id}: {last.State} {last.Error}");
+        return (last, rounds);
     }
 }

@@ -26,7 +26,7 @@ internal static class AnalyzeCommand
         var protocols = new Option<string[]>("--protocols") { Description = "Protocols, as --protocol of run takes them.", DefaultValueFactory = _ => DefaultProtocols, AllowMultipleArgumentsPerToken = true };
         var rates = FlagParsers.Numbers<double>("--lr", "Learning rates of plain SGD (the discriminator's is doubled under two-time-scale).", _ => [0.1, 0.5]);
         var output = new Option<DirectoryInfo?>("--out") { Description = "Folder for the table and pictures (default: runs/analysis-<time>). Must not hold files yet." };
-        var cluster = new ClusterFlags("Gateway host:port of a running cluster; without it the games run on an embedded silo.", required: false);
+        var cluster = new ClusterFlags("A running cluster: its gateways host:port[,host:port...] or redis://host:port of its membership; without it the games run on an embedded silo.", required: false);
         var command = new Command("analyze", "Predict each protocol's convergence on the bilinear game and the Dirac-GAN, measure it on the grains, draw the trajectories.");
         foreach (var option in new Option[] { games, protocols, rates, output }.Concat(cluster.All))
         {

@@ -23,7 +23,7 @@ internal sealed class ClusterFlags
 
     public IEnumerable<Option> All => [Cluster, ConnectTimeout];
 
-    /// <summary>The gateway, checked for form (null: the embedded silo).</summary>
+    /// <summary>The cluster's address (gateways, or redis://host:port), checked for form (null: the embedded silo).</summary>
     /// <exception cref="ArgumentException">The address or the time-out is not usable; the message names the flag.</exception>
     public string? Gateway(ParseResult parse)
     {
@@ -31,7 +31,7 @@ internal sealed class ClusterFlags
         var gateway = parse.GetValue(Cluster);
         if (gateway is not null)
         {
-            GameConnection.ParseGateway(gateway);
+            GameConnection.ParseCluster(gateway);
         }
 
         return gateway;

@@ -11,7 +11,7 @@ internal static class ListCommand
 {
     public static Command Create(IAnsiConsole console)
     {
-        var cluster = new ClusterFlags("Gateway host:port of the cluster.", required: true);
+        var cluster = new ClusterFlags("The cluster: its gateways host:port[,host:port...] or redis://host:port of its membership.", required: true);
         var command = new Command("list", "List the games on a running cluster with their state and the silo and device of each player.");
         foreach (var option in cluster.All)
         {
@@ -48,8 +48,8 @@ internal static class ListCommand
                         var status = await connection.Client.GetGrain<IGameGrain>(entry.GameId).GetStatusAsync(int.MaxValue, int.MaxValue);
                         string Where(int i) => status.Players is { Count: > 1 } players ? $"{players[i].Silo} / {players[i].Device}" : "-";
 
-                        // The directory's state survives the game grain's deactivation; the details come from the live game.
-                        rows.Add([entry.GameId, entry.State.ToString().ToLowerInvariant(),
+                        // The game's own durable record is the truth about its state; the directory knows which games exist.
+                        rows.Add([entry.GameId, status.State.ToString().ToLowerInvariant(),
                             string.Create(CultureInfo.InvariantCulture, $"{status.RoundsCompleted}/{status.TotalRounds}"),
                             status.Silo ?? "-", Where(0), Where(1)]);
                     }

@@ -19,7 +19,7 @@ internal static class ResumeCommand
     public static Command Create(IAnsiConsole console)
     {
         var run = new Option<DirectoryInfo>("--run") { Description = "The run folder of the game to continue (its CSV files are replaced once the resumed game has replayed as many rounds as they hold).", Required = true };
-        var cluster = new ClusterFlags("Gateway host:port of the cluster the game ran on; without it the game resumes on an embedded silo from the run folder's checkpoints.", required: false);
+        var cluster = new ClusterFlags("The cluster the game ran on: its gateways host:port[,host:port...] or redis://host:port of its membership; without it the game resumes on an embedded silo from the run folder's checkpoints.", required: false);
         var restart = new Option<bool>("--restart") { Description = "Play the game again from round 0, for a game that stopped before its first checkpoint (embedded runs only)." };
         var command = new Command("resume", "Continue a game from its last checkpoint, exactly as it would have gone on.");
         foreach (var option in cluster.All.Prepend(run).Append(restart))
@@ -97,7 +97,7 @@ internal static class ResumeCommand
 
                 using (results)
                 {
-                    return await RunCommand.PlayAsync(console, game, spec, results, cancel);
+                    return await RunCommand.PlayAsync(console, connection.Client, connection.Address, game, spec, results, cancel);
                 }
             }
         });

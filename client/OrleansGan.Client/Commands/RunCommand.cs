@@ -2,6 +2,7 @@ using System.CommandLine;
 using OrleansGan.Abstractions.Game;
 using OrleansGan.Abstractions.Grains;
 using OrleansGan.Abstractions.Spec;
+using OrleansGan.Abstractions.Watching;
 using OrleansGan.Client.Hosting;
 using OrleansGan.Client.Runs;
 using OrleansGan.Client.Views;
@@ -21,13 +22,11 @@ internal static class RunCommand
     /// <summary>Exit codes a script can act on.</summary>
     public const int Finished = 0, InvalidInput = 2, Diverged = 3, Failed = 4, Cancelled = 130;
 
-    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(200);
-
     public static Command Create(IAnsiConsole console)
     {
         var flags = new SpecFlags();
         var output = new Option<DirectoryInfo?>("--out") { Description = "Run folder (default: runs/<name>-<time>). Must not hold files yet." };
-        var cluster = new ClusterFlags("Gateway host:port of a running cluster; without it the game runs on an embedded silo.", required: false);
+        var cluster = new ClusterFlags("A running cluster: its gateways host:port[,host:port...], or redis://host:port of its membership (every gateway, kept current); without it the game runs on an embedded silo.", required: false);
         var metricsPort = FlagParsers.Number<int>("--metrics-port", "Serve the embedded silo's metrics at http://127.0.0.1:PORT/metrics (Prometheus format) while the game runs.");
         var command = new Command("run", "Play a GAN training game and write its results (spec, CSV metrics, pictures).");
         foreach (var option in flags.All.Append(output).Concat(cluster.All).Append(metricsPort))
@@ -117,7 +116,7 @@ internal static class RunCommand
 
             using (folder)
             {
-                return await PlayAsync(console, game, spec, folder, cancel);
+                return await PlayAsync(console, connection.Client, connection.Address, game, spec, folder, cancel);
             }
         }
     }
@@ -210,8 +209,21 @@ internal static class RunCommand
         }
     }
 
-    /// <summary>Shows the game's progress and writes its results; the game has started.</summary>
-    internal static async Task<int> PlayAsync(IAnsiConsole console, IGameGrain game, GameSpec spec, RunFolder folder, CancellationToken cancel)
+    /// <summary>
+    /// Follows the game by what it pushes, shows its progress and writes its results; the game has started. A client
+    /// that loses the cluster for good says so in one line, with the command that follows the game, which plays on.
+    /// </summary>
+    /// <param name="console">Where progress and the summary go.</param>
+    /// <param name="grains">The connection's grain factory (the watch's observer is made with it).</param>
+    /// <param name="cluster">The --cluster address, or null for the embedded silo (which cannot be lost).</param>
+    /// <param name="game">The game.</param>
+    /// <param name="spec">Its spec.</param>
+    /// <param name="folder">Where its results go.</param>
+    /// <param name="cancel">Ctrl+C: asks the game to stop after its round in progress.</param>
+    /// <param name="watching">How the game is followed (default: <see cref="WatchOptions"/>' defaults).</param>
+    internal static async Task<int> PlayAsync(
+        IAnsiConsole console, IGrainFactory grains, string? cluster, IGameGrain game, GameSpec spec, RunFolder folder, CancellationToken cancel,
+        WatchOptions? watching = null)
     {
         // Only the 2-D mixtures are drawn over a real sample; image data is drawn from the evaluations' sample grids.
         var mixture = spec.Data.Kind == DataKind.Mnist ? null : GaussianMixture.For(spec.Data);
@@ -227,64 +239,73 @@ internal static class RunCommand
         var rounds = new List<RoundRecord>();
         var evaluations = new List<EvaluationRecord>();
         var diagnoses = new List<Abstractions.Diagnostics.Diagnosis>();
-        var cancelSent = false;
         GameStatus? status = null;
+        void Write(GameStatus progress)
+        {
+            status = progress;
+            rounds.AddRange(progress.NewRounds);
+            folder.Append(progress.NewRounds);
+            foreach (var evaluation in progress.NewEvaluations)
+            {
+                evaluations.Add(evaluation);
+                folder.Append(evaluation);
+                if (mixture is { Dimension: 2 })
+                {
+                    folder.WriteFile($"samples-round-{evaluation.Round:D6}.png", path => Pictures.Samples(path, evaluation, mixture, spec.Evaluation.QualityStds, realSample));
+                }
+
+                if (evaluation.SampleGrid is not null)
+                {
+                    folder.WriteFile($"digits-round-{evaluation.Round:D6}.png", path => DigitPictures.Grid(path, evaluation));
+                    folder.WriteFile("digits-progress.png", path => DigitPictures.Progress(path, evaluations));
+                }
+            }
+        }
+
         try
         {
             await new ProgressView(console).ShowAsync(spec.Rounds, async report =>
             {
-                if (cancel.IsCancellationRequested && !cancelSent)
+                // A pushed status counts the game's diagnoses; new ones (large, and rare) are fetched when it says so.
+                string Describe(GameStatus progress) => ProgressView.Describe(progress, rounds.LastOrDefault(), evaluations.LastOrDefault())
+                    + (diagnoses.Count == 0 ? "" : $"  diagnosed round {diagnoses[^1].Round}: {diagnoses[^1].Verdict.Classification}");
+                async Task CatchUpDiagnosesAsync(GameStatus progress)
                 {
-                    cancelSent = true;
-                    await game.CancelAsync();
-                }
-
-                status = await game.GetStatusAsync(rounds.Count, evaluations.Count);
-                rounds.AddRange(status.NewRounds);
-                folder.Append(status.NewRounds);
-                foreach (var evaluation in status.NewEvaluations)
-                {
-                    evaluations.Add(evaluation);
-                    folder.Append(evaluation);
-                    if (mixture is { Dimension: 2 })
+                    if (progress.Diagnoses > diagnoses.Count)
                     {
-                        folder.WriteFile($"samples-round-{evaluation.Round:D6}.png", path => Pictures.Samples(path, evaluation, mixture, spec.Evaluation.QualityStds, realSample));
-                    }
-
-                    if (evaluation.SampleGrid is not null)
-                    {
-                        folder.WriteFile($"digits-round-{evaluation.Round:D6}.png", path => DigitPictures.Grid(path, evaluation));
-                        folder.WriteFile("digits-progress.png", path => DigitPictures.Progress(path, evaluations));
+                        foreach (var diagnosis in await game.GetDiagnosesAsync(diagnoses.Count))
+                        {
+                            diagnoses.Add(diagnosis);
+                            folder.Append(diagnosis);
+                        }
                     }
                 }
 
-                if (status.Diagnoses > diagnoses.Count)
+                await using var watch = GameWatch.Start(grains, game, async progress =>
                 {
-                    foreach (var diagnosis in await game.GetDiagnosesAsync(diagnoses.Count))
-                    {
-                        diagnoses.Add(diagnosis);
-                        folder.Append(diagnosis);
-                    }
-                }
+                    Write(progress);
+                    await CatchUpDiagnosesAsync(progress);
+                    report(progress.RoundsCompleted, Describe(progress));
+                }, watching);
 
-                var text = ProgressView.Describe(status, rounds.LastOrDefault(), evaluations.LastOrDefault());
-                report(status.RoundsCompleted, diagnoses.Count == 0 ? text : $"{text}  diagnosed round {diagnoses[^1].Round}: {diagnoses[^1].Verdict.Classification}");
-                var caughtUp = status.NewRounds.Count == 0 && status.NewEvaluations.Count == 0 && status.Diagnoses == diagnoses.Count;
-                if (status.IsOver && caughtUp)
-                {
-                    return false;
-                }
+                // Ctrl+C asks the game to stop after its round in progress; the watch then sees it end.
+                await using var stop = cancel.Register(() => _ = CancelQuietlyAsync(game));
+                status = await watch.WhenOverAsync();
 
-                if (caughtUp)
-                {
-                    await Task.Delay(PollInterval, CancellationToken.None);
-                }
-
-                return true;
+                // The last diagnosis may end after the last round's records were pushed: the end's status counts it.
+                await CatchUpDiagnosesAsync(status);
+                report(status.RoundsCompleted, Describe(status));
             });
         }
         catch (Exception e)
         {
+            if (cluster is not null && GameConnection.IsLostCluster(e))
+            {
+                var id = game.GetPrimaryKeyString();
+                console.MarkupLineInterpolated(
+                    $"[red]error:[/] lost the cluster at {cluster} while following game {id} ({OneLine(e)}); the game plays on there: follow it with `orleans-gan status {id} --cluster {cluster}`");
+            }
+
             // The game (or its cluster) was lost, or the folder could not be written: say so in the summary too.
             status = (status ?? new GameStatus(GameState.Failed, rounds.Count, spec.Rounds, 0, [], [], null))
                 with { State = GameState.Failed, Error = $"the client lost the game: {OneLine(e)}" };
@@ -320,6 +341,18 @@ internal static class RunCommand
             GameState.Cancelled => Cancelled,
             _ => Failed,
         };
+    }
+
+    private static async Task CancelQuietlyAsync(IGameGrain game)
+    {
+        try
+        {
+            await game.CancelAsync();
+        }
+        catch (Exception)
+        {
+            // The watch reports a lost cluster; a cancel that could not be sent changes nothing else.
+        }
     }
 
     // Orleans wraps some failures; the innermost message on one line is what the user needs.

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using OrleansGan.Abstractions.Game;
 using OrleansGan.Abstractions.Grains;
+using OrleansGan.Abstractions.Players;
 using OrleansGan.Client.Views;
 using Spectre.Console;
 
@@ -13,7 +14,7 @@ internal static class StatusCommand
     public static Command Create(IAnsiConsole console)
     {
         var gameId = new Argument<string>("game-id") { Description = "The game's id (run prints it and writes it to game-id.txt)." };
-        var cluster = new ClusterFlags("Gateway host:port of the cluster.", required: true);
+        var cluster = new ClusterFlags("The cluster: its gateways host:port[,host:port...] or redis://host:port of its membership.", required: true);
         var command = new Command("status", "Show a game's state, progress and placement on a running cluster.");
         command.Arguments.Add(gameId);
         foreach (var option in cluster.All)
@@ -70,7 +71,7 @@ internal static class StatusCommand
                     ("rounds", $"{status.RoundsCompleted}/{status.TotalRounds}"),
                     ("rounds/s", status.ElapsedSeconds > 0 ? (status.RoundsCompleted / status.ElapsedSeconds).ToString("F1", CultureInfo.InvariantCulture) : "-"),
                 };
-                rows.AddRange((status.Players ?? []).Select(p => (p.Player, $"silo {p.Silo} ({p.SiloAddress}), device {p.Device}")));
+                rows.AddRange((status.Players ?? []).Select(p => (p.Player.Name(), $"silo {p.Silo} ({p.SiloAddress}), device {p.Device}")));
                 TableView.WritePairs(console, rows, "game");
                 return 0;
             }

@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Orleans.Configuration;
+using OrleansGan.Abstractions.Watching;
 using OrleansGan.Grains.Hosting;
 using OrleansGan.Grains.Telemetry;
 
@@ -24,10 +25,13 @@ internal sealed class GameConnection : IAsyncDisposable
     /// <summary>How long a command waits for a cluster's gateway unless --connect-timeout says otherwise.</summary>
     public static readonly TimeSpan DefaultConnectTimeout = TimeSpan.FromSeconds(10);
 
+    private const string RedisScheme = "redis://";
+
     private readonly IHost _host;
 
-    private GameConnection(IHost host, string description)
+    private GameConnection(IHost host, string description, string? cluster = null)
     {
+        Address = cluster;
         _host = host;
         Description = description;
         Client = host.Services.GetRequiredService<IClusterClient>();
@@ -38,6 +42,12 @@ internal sealed class GameConnection : IAsyncDisposable
 
     /// <summary>Where the games run, for the user.</summary>
     public string Description { get; }
+
+    /// <summary>The --cluster address as given; null for the embedded silo.</summary>
+    public string? Address { get; }
+
+    /// <summary>True when the games run on a cluster this client reached through its gateways.</summary>
+    public bool IsCluster => Address is not null;
 
     /// <summary>
     /// Starts a one-silo cluster inside this process, on free loopback ports, keeping checkpoints under
@@ -95,23 +105,38 @@ internal sealed class GameConnection : IAsyncDisposable
     }
 
     /// <summary>
-    /// Connects to a running cluster through the gateway at <paramref name="gateway"/> ("host:port"), waiting at most
-    /// <paramref name="timeout"/> (default <see cref="DefaultConnectTimeout"/>) for the name to resolve and the gateway to answer.
+    /// Connects to a running cluster, waiting at most <paramref name="timeout"/> (default
+    /// <see cref="DefaultConnectTimeout"/>) for names to resolve and a gateway to answer. <paramref name="cluster"/> is
+    /// either "redis://host:port", the Redis server the cluster's silos use for membership (the client then reads every
+    /// gateway from it, and learns of new ones), or one or more gateways "host:port,host:port". The client spreads its
+    /// calls over the gateways it knows and moves off one that dies, so it keeps following its games while one lives.
     /// </summary>
     /// <exception cref="InvalidOperationException">The cluster could not be reached in time; the message names the address.</exception>
     /// <exception cref="OperationCanceledException">Ctrl+C came first.</exception>
-    public static async Task<GameConnection> ConnectAsync(string gateway, CancellationToken cancel, TimeSpan? timeout = null)
+    public static async Task<GameConnection> ConnectAsync(string cluster, CancellationToken cancel, TimeSpan? timeout = null)
     {
         var wait = timeout ?? DefaultConnectTimeout;
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancel);
         deadline.CancelAfter(wait);
-        var endpoint = await ResolveAsync(gateway, wait, deadline.Token, cancel);
+        var gateways = ParseCluster(cluster) is { } listed
+            ? await Task.WhenAll(listed.Select(g => ResolveAsync(g, wait, deadline.Token, cancel)))
+            : null;
         var builder = Host.CreateApplicationBuilder();
         Quiet(builder.Logging, deadline.Token);
-        builder.UseOrleansClient(client => client
-            .UseStaticClustering(endpoint)
-            .Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (ClusterId, ClusterId))
-            .Configure<ClientMessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromMinutes(5)));
+        builder.UseOrleansClient(client =>
+        {
+            if (gateways is null)
+            {
+                client.UseRedisClustering(cluster[RedisScheme.Length..]);
+            }
+            else
+            {
+                client.UseStaticClustering(gateways);
+            }
+
+            client.Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (ClusterId, ClusterId))
+                .Configure<ClientMessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromMinutes(5));
+        });
         var host = builder.Build();
         try
         {
@@ -122,12 +147,49 @@ internal sealed class GameConnection : IAsyncDisposable
             host.Dispose();
             cancel.ThrowIfCancellationRequested();
             throw new InvalidOperationException(deadline.IsCancellationRequested
-                ? $"could not reach the cluster at {gateway}: no answer within {wait.TotalSeconds:0.#} s (--connect-timeout)"
-                : $"could not reach the cluster at {gateway}: {e.Message}", e);
+                ? $"could not reach the cluster at {cluster}: no answer within {wait.TotalSeconds:0.#} s (--connect-timeout)"
+                : $"could not reach the cluster at {cluster}: {e.Message}", e);
         }
 
-        return new GameConnection(host, $"cluster at {gateway}");
+        return new GameConnection(host, $"cluster at {cluster}", cluster);
     }
+
+    /// <summary>
+    /// Checks a --cluster address, resolving nothing: null for "redis://host:port" (the gateways come from Redis),
+    /// else the gateways of "host:port[,host:port...]".
+    /// </summary>
+    /// <exception cref="ArgumentException">The address is neither; the message says which part is wrong.</exception>
+    public static IReadOnlyList<string>? ParseCluster(string cluster)
+    {
+        if (cluster.StartsWith(RedisScheme, StringComparison.OrdinalIgnoreCase))
+        {
+            try
+            {
+                ParseGateway(cluster[RedisScheme.Length..]);
+                return null;
+            }
+            catch (ArgumentException)
+            {
+                throw new ArgumentException($"--cluster: '{cluster}' is not redis://host:port (e.g. redis://127.0.0.1:6379)");
+            }
+        }
+
+        return cluster.Split(',', StringSplitOptions.TrimEntries).Select(g =>
+        {
+            ParseGateway(g);
+            return g;
+        }).ToList();
+    }
+
+    /// <summary>True when <paramref name="e"/> says the cluster could not be reached (no gateway, a watch that gave up), not that a game refused something.</summary>
+    public static bool IsLostCluster(Exception e) => e switch
+    {
+        AggregateException aggregate => aggregate.InnerExceptions.All(IsLostCluster),
+        GameWatchLostException or SiloUnavailableException or Orleans.Runtime.Messaging.ConnectionFailedException
+            or OrleansMessageRejectionException or TimeoutException => true,
+        OrleansException orleans => orleans.Message.Contains("gateway", StringComparison.OrdinalIgnoreCase),
+        _ => false,
+    };
 
     /// <summary>Checks that <paramref name="gateway"/> reads as "host:port" ("[::1]:30000" for IPv6), naming what is wrong; resolves nothing.</summary>
     public static (string Host, int Port) ParseGateway(string gateway)

@@ -20,15 +20,15 @@ internal sealed class ProgressView
         _console = console;
     }
 
-    /// <summary>Runs <paramref name="poll"/> until it returns false, showing what <paramref name="describe"/> says.</summary>
-    public async Task ShowAsync(int totalRounds, Func<Action<int, string>, Task<bool>> poll)
+    /// <summary>
+    /// Runs <paramref name="follow"/> (which follows the game to its end), showing what it reports: rounds done and a
+    /// line of text, each time the game pushes progress.
+    /// </summary>
+    public async Task ShowAsync(int totalRounds, Func<Action<int, string>, Task> follow)
     {
         if (!_console.Profile.Capabilities.Interactive)
         {
-            while (await poll((done, text) => Plain(done, totalRounds, text)))
-            {
-            }
-
+            await follow((done, text) => Plain(done, totalRounds, text));
             return;
         }
 
@@ -38,15 +38,18 @@ internal sealed class ProgressView
             .StartAsync(async context =>
             {
                 var task = context.AddTask("starting", maxValue: totalRounds);
-                while (await poll((done, text) =>
+                try
                 {
-                    task.Value = done;
-                    task.Description = Markup.Escape(text);
-                }))
-                {
+                    await follow((done, text) =>
+                    {
+                        task.Value = done;
+                        task.Description = Markup.Escape(text);
+                    });
                 }
-
-                task.StopTask();
+                finally
+                {
+                    task.StopTask();
+                }
             });
     }
 

@@ -6,7 +6,7 @@ using OrleansGan.Abstractions.Players;
 namespace OrleansGan.Abstractions.Grains;
 
 /// <summary>The discriminator player of one game. Key: "{gameId}/discriminator".</summary>
-public interface IDiscriminatorGrain : IProbedPlayer
+public interface IDiscriminatorGrain : IPlayerGrain, IProbedPlayer
 {
     /// <summary>Builds the network, optimizer, data source and random stream; replaces any previous seat.</summary>
     Task JoinAsync(DiscriminatorSetup setup);
@@ -27,9 +27,6 @@ public interface IDiscriminatorGrain : IProbedPlayer
     /// </summary>
     Task<JudgeThenUpdateReply> JudgeUnrolledThenUpdateAsync(FakeMinibatch fake, int unrollSteps, bool throughSteps);
 
-    /// <summary>Saves the current parameters as the anchor a later <see cref="UpdateRule.FromAnchor"/> step starts from.</summary>
-    Task SaveAnchorAsync();
-
     /// <summary>Consensus: draws a real minibatch and returns u = dJ_G/dx and q = d(1/2 |grad_psi J_D|^2)/dx, keeping the graph.</summary>
     Task<ConsensusJudgment> ConsensusJudgeAsync(FakeMinibatch fake);
 
@@ -38,18 +35,6 @@ public interface IDiscriminatorGrain : IProbedPlayer
 
     /// <summary>Mean D on a fresh real sample drawn with the given seed, and on the given fake sample.</summary>
     Task<DiscriminatorEvaluation> EvaluateAsync(TensorBytes fake, ulong seed);
-
-    /// <summary>The player's whole state, to checkpoint.</summary>
-    Task<PlayerState> SaveStateAsync();
-
-    /// <summary>Continues from a saved state (after <c>JoinAsync</c> with the same setup); a damaged state changes nothing.</summary>
-    Task RestoreStateAsync(PlayerState state);
-
-    /// <summary>The silo this player lives on and the device it computes on.</summary>
-    Task<Game.PlayerLocation> GetLocationAsync();
-
-    /// <summary>The current parameters.</summary>
-    Task<ParameterSnapshot> GetParametersAsync();
 
     /// <summary>
     /// The game's value V = -J_D (the loss's J_D, no penalties, no noise) on a fake minibatch against as many real samples

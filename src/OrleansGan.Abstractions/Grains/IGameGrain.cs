@@ -25,4 +25,13 @@ public interface IGameGrain : IGrainWithStringKey
 
     /// <summary>Stops after the round in progress.</summary>
     Task CancelAsync();
+
+    /// <summary>
+    /// Pushes the game's progress to <paramref name="observer"/> from now on, for <see cref="Watching.GameWatch.Lease"/> unless
+    /// renewed by calling again; returns where the game stands (without records: page them with <see cref="GetStatusAsync"/>).
+    /// </summary>
+    Task<GameStatus> WatchAsync(IGameObserver observer);
+
+    /// <summary>Stops pushing to <paramref name="observer"/>.</summary>
+    Task UnwatchAsync(IGameObserver observer);
 }

@@ -5,7 +5,7 @@ using OrleansGan.Abstractions.Players;
 namespace OrleansGan.Abstractions.Grains;
 
 /// <summary>The generator player of one game. Key: "{gameId}/generator".</summary>
-public interface IGeneratorGrain : IProbedPlayer
+public interface IGeneratorGrain : IPlayerGrain, IProbedPlayer
 {
     /// <summary>Builds the network, optimizer and random stream; replaces any previous seat.</summary>
     Task JoinAsync(GeneratorSetup setup);
@@ -16,9 +16,6 @@ public interface IGeneratorGrain : IProbedPlayer
     /// <summary>Back-propagates dJ_G/dx through the kept G(z) and takes one step by <paramref name="rule"/>.</summary>
     Task<GeneratorMoveReport> ApplyGradientAsync(GradientMessage message, UpdateRule rule);
 
-    /// <summary>Saves the current parameters as the anchor a later <see cref="UpdateRule.FromAnchor"/> step starts from.</summary>
-    Task SaveAnchorAsync();
-
     /// <summary>Consensus: computes grad_theta J_G = J_x^T u for the kept G(z) and returns the tangent J_x grad_theta J_G.</summary>
     Task<GeneratorTangent> TangentAsync(GradientMessage message);
 
@@ -27,18 +24,6 @@ public interface IGeneratorGrain : IProbedPlayer
 
     /// <summary>Generates samples from a fresh stream with the given seed, leaving the training stream untouched.</summary>
     Task<TensorBytes> SampleAsync(int count, ulong seed);
-
-    /// <summary>The player's whole state, to checkpoint.</summary>
-    Task<PlayerState> SaveStateAsync();
-
-    /// <summary>Continues from a saved state (after <c>JoinAsync</c> with the same setup); a damaged state changes nothing.</summary>
-    Task RestoreStateAsync(PlayerState state);
-
-    /// <summary>The silo this player lives on and the device it computes on.</summary>
-    Task<Game.PlayerLocation> GetLocationAsync();
-
-    /// <summary>The current parameters.</summary>
-    Task<ParameterSnapshot> GetParametersAsync();
 
     /// <summary>Diagnostics: x = G(z) for the probe's fixed z, on one chunk (-1: the whole batch).</summary>
     Task<FakeMinibatch> ProbeSamplesAsync(int chunk);

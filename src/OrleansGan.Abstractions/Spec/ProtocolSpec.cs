@@ -1,4 +1,5 @@
 using System.Globalization;
+using OrleansGan.Abstractions.Players;
 
 namespace OrleansGan.Abstractions.Spec;
 
@@ -16,6 +17,19 @@ public sealed record ProtocolSpec(
     [property: Id(3)] int UnrollSteps,
     [property: Id(4)] double ConsensusWeight)
 {
+    /// <summary>What <paramref name="builder"/> builds for this protocol: the one switch from a protocol's name to its family.</summary>
+    public T Build<T>(IProtocolBuilder<T> builder) => Kind switch
+    {
+        ProtocolKind.Simultaneous or ProtocolKind.TwoTimeScale => builder.Simultaneous(UpdateRule.Plain),
+        ProtocolKind.Optimistic => builder.Simultaneous(UpdateRule.Optimistic),
+        ProtocolKind.Alternating => builder.Alternating(DiscriminatorSteps, GeneratorSteps),
+        ProtocolKind.Extragradient => builder.Extragradient(),
+        ProtocolKind.Unrolled => builder.Unrolled(UnrollSteps, throughSteps: true),
+        ProtocolKind.UnrolledStopGradient => builder.Unrolled(UnrollSteps, throughSteps: false),
+        ProtocolKind.Consensus => builder.Consensus(ConsensusWeight),
+        _ => throw new NotSupportedException($"protocol {Kind} is not implemented"),
+    };
+
     /// <inheritdoc />
     public override string ToString() => Kind switch
     {

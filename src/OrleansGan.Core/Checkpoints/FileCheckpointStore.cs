@@ -1,12 +1,10 @@
-using System.Text.RegularExpressions;
-
 namespace OrleansGan.Core.Checkpoints;
 
 /// <summary>
 /// Checkpoints as files, root/&lt;game id&gt;/checkpoint.bin. A save writes and flushes a temporary file beside the
 /// checkpoint and renames it over the old one, which POSIX file systems do atomically.
 /// </summary>
-public sealed partial class FileCheckpointStore(string root) : ICheckpointStore
+public sealed class FileCheckpointStore(string root) : ICheckpointStore
 {
     private const string FileName = "checkpoint.bin";
 
@@ -38,19 +36,5 @@ public sealed partial class FileCheckpointStore(string root) : ICheckpointStore
     /// <inheritdoc />
     public string Describe(string gameId) => PathOf(gameId);
 
-    // Ids that are not safe file names ("theory-alternating(1,1)") keep their safe characters plus a hash, so two
-    // ids never share a folder and none can climb out of the root.
-    private string PathOf(string gameId)
-    {
-        var folder = GameIdPattern().IsMatch(gameId)
-            ? gameId
-            : $"{UnsafeCharacters().Replace(gameId, "_")}-{Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(gameId)))[..12]}";
-        return Path.Combine(Root, folder, FileName);
-    }
-
-    [GeneratedRegex("^[A-Za-z0-9_-][A-Za-z0-9._-]{0,127}$")]
-    private static partial Regex GameIdPattern();
-
-    [GeneratedRegex("[^A-Za-z0-9_-]")]
-    private static partial Regex UnsafeCharacters();
+    private string PathOf(string gameId) => Path.Combine(GameFolder.Of(Root, gameId), FileName);
 }

@@ -8,22 +8,17 @@ using OrleansGan.Core.Spec;
 namespace OrleansGan.Core.Checkpoints;
 
 /// <summary>
-/// A checkpoint as bytes: "OGCK", version, the spec and records as JSON (no weights there), both player states as
-/// binary blobs, and a SHA-256 of everything before it, so a damaged or truncated file is refused before anything is
-/// restored from it.
+/// A checkpoint as bytes: "OGCK", version, the spec as JSON (no weights there), the round and evaluation cursors, both
+/// player states as binary blobs, and a SHA-256 of everything before it, so a damaged or truncated file is refused
+/// before anything is restored from it. Version 2 holds no records (they are in the game's logs), so its size does not
+/// grow with the game; version 1, which held every record as JSON, is still read, with its records.
 /// </summary>
 public static class GameCheckpointFormat
 {
     private const string Magic = "OGCK";
-    private const int Version = 1;
+    private const int Version = 2;
+    private const int RecordsInside = 1;
     private const int HashSize = 32;
-
-    // Records may hold infinities (a saturated score, say): write them as named literals rather than fail.
-    private static readonly JsonSerializerOptions RecordOptions = new(GameSpecLoader.JsonOptions)
-    {
-        NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals,
-        WriteIndented = false,
-    };
 
     /// <summary>The checkpoint as bytes.</summary>
     public static byte[] Write(GameCheckpoint checkpoint)
@@ -36,8 +31,7 @@ public static class GameCheckpointFormat
             WriteBlock(writer, Encoding.UTF8.GetBytes(GameSpecLoader.ToJson(checkpoint.Spec)));
             writer.Write(checkpoint.Round);
             writer.Write(checkpoint.ElapsedSeconds);
-            WriteBlock(writer, JsonSerializer.SerializeToUtf8Bytes(checkpoint.Rounds, RecordOptions));
-            WriteBlock(writer, JsonSerializer.SerializeToUtf8Bytes(checkpoint.Evaluations, RecordOptions));
+            writer.Write(checkpoint.Evaluations);
             WriteBlock(writer, checkpoint.Generator);
             WriteBlock(writer, checkpoint.Discriminator);
         }
@@ -68,25 +62,48 @@ public static class GameCheckpointFormat
             using var reader = new BinaryReader(new MemoryStream(content.ToArray()), Encoding.UTF8);
             reader.ReadBytes(Magic.Length);
             var version = reader.ReadInt32();
-            if (version != Version)
+            if (version is not (Version or RecordsInside))
             {
-                throw new InvalidDataException($"{source}: checkpoint version {version} is not supported (expected {Version})");
+                throw new InvalidDataException(
+                    $"{source}: checkpoint version {version} is not supported (this version of OrleansGan reads versions {RecordsInside} and {Version})");
             }
 
             var spec = JsonSerializer.Deserialize<GameSpec>(ReadBlock(reader), GameSpecLoader.JsonOptions) ?? throw new JsonException("the spec is null");
             var round = reader.ReadInt32();
             var elapsed = reader.ReadDouble();
-            var rounds = JsonSerializer.Deserialize<List<RoundRecord>>(ReadBlock(reader), RecordOptions) ?? throw new JsonException("the rounds are null");
-            var evaluations = JsonSerializer.Deserialize<List<EvaluationRecord>>(ReadBlock(reader), RecordOptions) ?? throw new JsonException("the evaluations are null");
-            var checkpoint = new GameCheckpoint(spec, round, elapsed, rounds, evaluations, ReadBlock(reader), ReadBlock(reader));
+            GameCheckpoint checkpoint;
+            if (version == RecordsInside)
+            {
+                var rounds = JsonSerializer.Deserialize<List<RoundRecord>>(ReadBlock(reader), RecordFormat.Options) ?? throw new JsonException("the rounds are null");
+                var evaluations = JsonSerializer.Deserialize<List<EvaluationRecord>>(ReadBlock(reader), RecordFormat.Options) ?? throw new JsonException("the evaluations are null");
+                if (rounds.Count > round)
+                {
+                    throw new JsonException($"round {round} does not fit its {rounds.Count} round records");
+                }
+
+                checkpoint = new GameCheckpoint(spec, round, elapsed, evaluations.Count, ReadBlock(reader), ReadBlock(reader))
+                {
+                    Records = new CheckpointedRecords(rounds, evaluations),
+                };
+            }
+            else
+            {
+                var evaluationCount = reader.ReadInt32();
+                checkpoint = new GameCheckpoint(spec, round, elapsed, evaluationCount, ReadBlock(reader), ReadBlock(reader));
+                if (evaluationCount < 0)
+                {
+                    throw new JsonException($"{evaluationCount} evaluations is not a count");
+                }
+            }
+
             if (reader.BaseStream.Position != reader.BaseStream.Length)
             {
                 throw new EndOfStreamException($"{reader.BaseStream.Length - reader.BaseStream.Position} bytes follow the last block");
             }
 
-            if (round < 0 || round > spec.Rounds || rounds.Count > round)
+            if (round < 0 || round > spec.Rounds)
             {
-                throw new JsonException($"round {round} does not fit its {rounds.Count} round records and the spec's {spec.Rounds} rounds");
+                throw new JsonException($"round {round} does not fit the spec's {spec.Rounds} rounds");
             }
 
             return checkpoint;

@@ -19,7 +19,7 @@ namespace OrleansGan.Core.Players;
 /// stabilizer that adds to it, is written once (<see cref="DiscriminatorCost"/>) and differentiated wherever a move
 /// needs it: the ordinary update, the unrolled look-ahead, consensus' field.
 /// </summary>
-public sealed class DiscriminatorPlayer : IDisposable
+public sealed class DiscriminatorPlayer : IProbeablePlayer<DiscriminatorProbe>
 {
     private readonly Generator _stream;
     private readonly PlayerNetwork _network;
@@ -54,6 +54,12 @@ public sealed class DiscriminatorPlayer : IDisposable
 
     /// <summary>The player's setup.</summary>
     public DiscriminatorSetup Setup { get; }
+
+    /// <inheritdoc />
+    public PlayerRole Role => PlayerRole.Discriminator;
+
+    /// <inheritdoc />
+    public string SpecifiedDevice => Setup.Spec.Device;
 
     /// <summary>Where the player's tensors live.</summary>
     public Device Device { get; }
@@ -252,11 +258,11 @@ public sealed class DiscriminatorPlayer : IDisposable
     }
 
     /// <summary>Everything needed to continue exactly from here: weights, optimizer and rule state, random stream.</summary>
-    public byte[] SaveState() => PlayerStateFormat.Save("discriminator", _network, _optimizer, _stream, _minibatches);
+    public byte[] SaveState() => PlayerStateFormat.Save(Role, _network, _optimizer, _stream, _minibatches);
 
     /// <summary>Continues from a state <see cref="SaveState"/> wrote; any move in progress is dropped.</summary>
     /// <exception cref="InvalidDataException">The state is not this player's or is damaged.</exception>
-    public void RestoreState(byte[] state) => PlayerStateFormat.Restore(state, "discriminator", _network, _optimizer, _stream, _minibatches);
+    public void RestoreState(byte[] state) => PlayerStateFormat.Restore(state, Role, _network, _optimizer, _stream, _minibatches);
 
     /// <summary>The current parameters.</summary>
     public ParameterSnapshot Snapshot() => PlayerParameters.Snapshot(_network);
@@ -296,7 +302,7 @@ public sealed class DiscriminatorPlayer : IDisposable
             PlayerNetworks.Prepare(network, Setup.Spec, Data, Setup.BatchSize, scratch);
         }
 
-        PlayerStateFormat.RestoreWeights(state, "discriminator", network);
+        PlayerStateFormat.RestoreWeights(state, PlayerRole.Discriminator, network);
         return network;
     }
 
@@ -308,7 +314,7 @@ public sealed class DiscriminatorPlayer : IDisposable
     {
         _consensus?.Dispose();
         _consensus = null;
-        PlayerStateFormat.RestoreWeights(state, "discriminator", _network);
+        PlayerStateFormat.RestoreWeights(state, PlayerRole.Discriminator, _network);
         PlayerParameters.Perturb(_network, perturbation, seed);
     }
 

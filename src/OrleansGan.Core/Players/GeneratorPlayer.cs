@@ -14,7 +14,7 @@ namespace OrleansGan.Core.Players;
 /// The generator's side of the game, with no knowledge of how messages travel: it proposes fake minibatches
 /// x = G(z) and back-propagates what the discriminator answers about them through its own network.
 /// </summary>
-public sealed class GeneratorPlayer : IDisposable
+public sealed class GeneratorPlayer : IProbeablePlayer<GeneratorProbe>
 {
     private readonly Generator _stream;
     private readonly PlayerNetwork _network;
@@ -42,6 +42,12 @@ public sealed class GeneratorPlayer : IDisposable
 
     /// <summary>The player's spec.</summary>
     public GeneratorSpec Spec { get; }
+
+    /// <inheritdoc />
+    public PlayerRole Role => PlayerRole.Generator;
+
+    /// <inheritdoc />
+    public string SpecifiedDevice => Spec.Device;
 
     /// <summary>Where the player's tensors live.</summary>
     public Device Device { get; }
@@ -188,11 +194,11 @@ public sealed class GeneratorPlayer : IDisposable
     }
 
     /// <summary>Everything needed to continue exactly from here: weights, optimizer and rule state, random stream.</summary>
-    public byte[] SaveState() => PlayerStateFormat.Save("generator", _network, _optimizer, _stream);
+    public byte[] SaveState() => PlayerStateFormat.Save(Role, _network, _optimizer, _stream);
 
     /// <summary>Continues from a state <see cref="SaveState"/> wrote; any move in progress is dropped.</summary>
     /// <exception cref="InvalidDataException">The state is not this player's or is damaged.</exception>
-    public void RestoreState(byte[] state) => PlayerStateFormat.Restore(state, "generator", _network, _optimizer, _stream);
+    public void RestoreState(byte[] state) => PlayerStateFormat.Restore(state, Role, _network, _optimizer, _stream);
 
     /// <summary>The current parameters.</summary>
     public ParameterSnapshot Snapshot() => PlayerParameters.Snapshot(_network);
@@ -211,7 +217,7 @@ public sealed class GeneratorPlayer : IDisposable
             PlayerNetworks.Prepare(network, Spec, BatchSize, scratch);
         }
 
-        PlayerStateFormat.RestoreWeights(state, "generator", network);
+        PlayerStateFormat.RestoreWeights(state, PlayerRole.Generator, network);
         return network;
     }
 
@@ -223,7 +229,7 @@ public sealed class GeneratorPlayer : IDisposable
     public void RestoreWeights(byte[] state, double perturbation, ulong seed)
     {
         DropPending();
-        PlayerStateFormat.RestoreWeights(state, "generator", _network);
+        PlayerStateFormat.RestoreWeights(state, PlayerRole.Generator, _network);
         PlayerParameters.Perturb(_network, perturbation, seed);
     }
 

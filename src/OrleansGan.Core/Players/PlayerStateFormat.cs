@@ -1,3 +1,4 @@
+using OrleansGan.Abstractions.Players;
 using System.Text;
 using OrleansGan.Core.Data;
 using OrleansGan.Core.Networks;
@@ -18,14 +19,14 @@ public static class PlayerStateFormat
     private const int Version = 1;
 
     /// <summary>Writes the player's state.</summary>
-    public static byte[] Save(string role, PlayerNetwork network, PlayerOptimizer optimizer, Generator stream, RealMinibatches? data = null)
+    public static byte[] Save(PlayerRole role, PlayerNetwork network, PlayerOptimizer optimizer, Generator stream, RealMinibatches? data = null)
     {
         using var buffer = new MemoryStream();
         using (var writer = new BinaryWriter(buffer, Encoding.UTF8, leaveOpen: true))
         {
             writer.Write(Encoding.ASCII.GetBytes(Magic));
             writer.Write(Version);
-            writer.Write(role);
+            writer.Write(role.Name());
             var parameters = network.parameters().ToList();
             writer.Write(parameters.Count);
             foreach (var p in parameters)
@@ -51,7 +52,7 @@ public static class PlayerStateFormat
 
     /// <summary>Restores the player's state, after checking that it belongs to a player of this role and shape.</summary>
     /// <exception cref="InvalidDataException">The bytes are not a state of this player, or are truncated; nothing was changed.</exception>
-    public static void Restore(byte[] data, string role, PlayerNetwork network, PlayerOptimizer optimizer, Generator stream, RealMinibatches? minibatches = null)
+    public static void Restore(byte[] data, PlayerRole role, PlayerNetwork network, PlayerOptimizer optimizer, Generator stream, RealMinibatches? minibatches = null)
     {
         // A state damaged past its header would leave the player half-loaded: keep the current one to roll back to.
         var current = Save(role, network, optimizer, stream, minibatches);
@@ -72,7 +73,7 @@ public static class PlayerStateFormat
     /// duality gap's worst-case players) or how a probe reads a point at another round.
     /// </summary>
     /// <exception cref="InvalidDataException">The bytes are not a state of this player, or are truncated; nothing was changed.</exception>
-    public static void RestoreWeights(byte[] data, string role, PlayerNetwork network)
+    public static void RestoreWeights(byte[] data, PlayerRole role, PlayerNetwork network)
     {
         using var current = new MemoryStream();
         using (var writer = new BinaryWriter(current, Encoding.UTF8, leaveOpen: true))
@@ -90,13 +91,13 @@ public static class PlayerStateFormat
             current.Position = 0;
             using var reader = new BinaryReader(current, Encoding.UTF8);
             network.load(reader);
-            throw e as InvalidDataException ?? new InvalidDataException($"player state of the {role} is truncated or damaged: {e.Message}", e);
+            throw e as InvalidDataException ?? new InvalidDataException($"player state of the {role.Name()} is truncated or damaged: {e.Message}", e);
         }
     }
 
     private const string DataSection = "data";
 
-    private static void Load(byte[] data, string role, PlayerNetwork network, PlayerOptimizer optimizer, Generator stream, RealMinibatches? minibatches)
+    private static void Load(byte[] data, PlayerRole role, PlayerNetwork network, PlayerOptimizer optimizer, Generator stream, RealMinibatches? minibatches)
     {
         try
         {
@@ -130,12 +131,12 @@ public static class PlayerStateFormat
         }
         catch (EndOfStreamException e)
         {
-            throw new InvalidDataException($"player state of the {role} is truncated", e);
+            throw new InvalidDataException($"player state of the {role.Name()} is truncated", e);
         }
     }
 
     // The header, the parameter shapes (checked before anything is read into the network) and the network itself.
-    private static void LoadWeights(BinaryReader reader, string role, PlayerNetwork network)
+    private static void LoadWeights(BinaryReader reader, PlayerRole role, PlayerNetwork network)
     {
         if (Encoding.ASCII.GetString(reader.ReadBytes(4)) != Magic)
         {
@@ -149,16 +150,16 @@ public static class PlayerStateFormat
         }
 
         var savedRole = reader.ReadString();
-        if (savedRole != role)
+        if (savedRole != role.Name())
         {
-            throw new InvalidDataException($"player state: saved by a {savedRole}, cannot restore a {role}");
+            throw new InvalidDataException($"player state: saved by a {savedRole}, cannot restore a {role.Name()}");
         }
 
         var parameters = network.parameters().ToList();
         var count = reader.ReadInt32();
         if (count != parameters.Count)
         {
-            throw new InvalidDataException($"player state: {count} parameters saved, the {role} has {parameters.Count}");
+            throw new InvalidDataException($"player state: {count} parameters saved, the {role.Name()} has {parameters.Count}");
         }
 
         for (var i = 0; i < count; i++)
@@ -167,7 +168,7 @@ public static class PlayerStateFormat
             if (!shape.SequenceEqual(parameters[i].shape))
             {
                 throw new InvalidDataException(
-                    $"player state: parameter {i} was saved as [{string.Join(",", shape)}], the {role} has [{string.Join(",", parameters[i].shape)}]");
+                    $"player state: parameter {i} was saved as [{string.Join(",", shape)}], the {role.Name()} has [{string.Join(",", parameters[i].shape)}]");
             }
         }
 

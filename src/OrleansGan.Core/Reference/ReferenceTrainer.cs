@@ -1,5 +1,6 @@
 using OrleansGan.Abstractions.Game;
 using OrleansGan.Abstractions.Messages;
+using OrleansGan.Abstractions.Players;
 using OrleansGan.Abstractions.Spec;
 using OrleansGan.Core.Data;
 using OrleansGan.Core.Devices;
@@ -40,6 +41,7 @@ public sealed class ReferenceTrainer : IDisposable
     private readonly optim.Optimizer _optimizerD;
     private List<Tensor>? _previousG;
     private List<Tensor>? _previousD;
+    private readonly Func<int, RoundRecord> _round;
 
     /// <summary>Builds both networks exactly as the player grains would for the same spec, in <paramref name="dtype"/>.</summary>
     public ReferenceTrainer(GameSpec spec, ScalarType dtype = ScalarType.Float32)
@@ -64,20 +66,11 @@ public sealed class ReferenceTrainer : IDisposable
         _optimizerG = OptimizerFactory.Create(spec.Generator.Optimizer, _theta);
         _optimizerD = OptimizerFactory.Create(spec.Discriminator.Optimizer, _psi);
         _minibatches = RealMinibatches.For(spec.Data, _data, PlayerSeeds.Discriminator(spec.Seed));
+        _round = spec.Protocol.Build(new Rounds(this));
     }
 
     /// <summary>Plays one round of the spec's protocol.</summary>
-    public RoundRecord PlayRound(int round) => _spec.Protocol.Kind switch
-    {
-        ProtocolKind.Simultaneous or ProtocolKind.TwoTimeScale => Simultaneous(round, optimistic: false),
-        ProtocolKind.Optimistic => Simultaneous(round, optimistic: true),
-        ProtocolKind.Alternating => Alternating(round),
-        ProtocolKind.Extragradient => Extragradient(round),
-        ProtocolKind.Unrolled => Unrolled(round, throughSteps: true),
-        ProtocolKind.UnrolledStopGradient => Unrolled(round, throughSteps: false),
-        ProtocolKind.Consensus => Consensus(round),
-        _ => throw new NotSupportedException($"the reference trainer has no {_spec.Protocol.Kind} protocol"),
-    };
+    public RoundRecord PlayRound(int round) => _round(round);
 
     /// <summary>The generator's parameters.</summary>
     public ParameterSnapshot GeneratorParameters() => PlayerParameters.Snapshot(_g);
@@ -183,12 +176,10 @@ public sealed class ReferenceTrainer : IDisposable
     }
 
     // kD discriminator steps, then kG generator steps, each on fresh minibatches.
-    private RoundRecord Alternating(int round)
+    private RoundRecord Alternating(int round, int kD, int kG)
     {
         using var scope = NewDisposeScope();
         double costD = 0, meanReal = 0, meanFake = 0, normD = 0, costG = 0, normG = 0;
-        var kD = _spec.Protocol.DiscriminatorSteps;
-        var kG = _spec.Protocol.GeneratorSteps;
         for (var step = 0; step < kD; step++)
         {
             Tensor x;
@@ -254,7 +245,7 @@ public sealed class ReferenceTrainer : IDisposable
 
     // The generator descends J_G(theta, psi^K(theta, psi)), psi^(k+1) = psi^k - step(grad_psi J_D(theta, psi^k))
     // (Metz et al. 2016, eq. 7-10); the discriminator takes its ordinary step on the same minibatches.
-    private RoundRecord Unrolled(int round, bool throughSteps)
+    private RoundRecord Unrolled(int round, int steps, bool throughSteps)
     {
         using var scope = NewDisposeScope();
         var (x, y) = Fake();
@@ -262,7 +253,7 @@ public sealed class ReferenceTrainer : IDisposable
         var noisy = Noisy(x, round);
         IReadOnlyList<Tensor> psi = _psi.Cast<Tensor>().ToList();
         var lookahead = new OptimizerLookahead(_spec.Discriminator.Optimizer, _optimizerD, _spec.Discriminator.WeightClip);
-        for (var k = 0; k < _spec.Protocol.UnrollSteps; k++)
+        for (var k = 0; k < steps; k++)
         {
             var seen = throughSteps ? noisy : noisy.detach();
             var cost = DiscriminatorCost(real, seen, y, psi).Value;
@@ -272,7 +263,7 @@ public sealed class ReferenceTrainer : IDisposable
                 : lookahead.Step(psi.Select(p => p.detach()).ToList(), g.Select(t => t.detach()).ToList()).Select(p => p.detach().requires_grad_(true)).ToList();
         }
 
-        var unrolled = _spec.Protocol.UnrollSteps != 0;
+        var unrolled = steps != 0;
         var unrolledLogits = unrolled ? D(noisy, y, psi) : D(noisy, y);
         var costG = GeneratorCost(noisy, unrolledLogits, unrolled ? psi : null);
         _optimizerG.zero_grad();
@@ -290,7 +281,7 @@ public sealed class ReferenceTrainer : IDisposable
 
     // v = (grad_theta J_G, grad_psi J_D), L = 1/2 |v|^2; each player steps along its part of v + gamma grad L
     // (Mescheder et al. 2017, Algorithm 1, written for minimised costs).
-    private RoundRecord Consensus(int round)
+    private RoundRecord Consensus(int round, double weight)
     {
         using var scope = NewDisposeScope();
         var theta = _theta.Cast<Tensor>().ToList();
@@ -303,7 +294,6 @@ public sealed class ReferenceTrainer : IDisposable
         var vG = Gradients.Of(costG, theta, createGraph: true);
         var vD = Gradients.Of(costD, psi, createGraph: true);
         var gradL = Gradients.Of(Gradients.HalfSquaredNorm(vG.Concat(vD)), [.. theta, .. psi]);
-        var weight = _spec.Protocol.ConsensusWeight;
         for (var i = 0; i < theta.Count; i++)
         {
             _theta[i].grad = (vG[i] + (weight * gradL[i])).detach();
@@ -372,4 +362,18 @@ public sealed class ReferenceTrainer : IDisposable
     }
 
     private sealed record RealBatch(Tensor Samples, Tensor Labels, Tensor? Mixing);
+
+    // Each protocol family as one joint round; ProtocolSpec.Build maps the spec's protocol to its family.
+    private sealed class Rounds(ReferenceTrainer trainer) : IProtocolBuilder<Func<int, RoundRecord>>
+    {
+        public Func<int, RoundRecord> Simultaneous(UpdateRule rule) => round => trainer.Simultaneous(round, optimistic: rule == UpdateRule.Optimistic);
+
+        public Func<int, RoundRecord> Alternating(int discriminatorSteps, int generatorSteps) => round => trainer.Alternating(round, discriminatorSteps, generatorSteps);
+
+        public Func<int, RoundRecord> Extragradient() => trainer.Extragradient;
+
+        public Func<int, RoundRecord> Unrolled(int steps, bool throughSteps) => round => trainer.Unrolled(round, steps, throughSteps);
+
+        public Func<int, RoundRecord> Consensus(double weight) => round => trainer.Consensus(round, weight);
+    }
 }

@@ -15,7 +15,7 @@ namespace OrleansGan.Grains.Diagnostics;
 /// point as it was, and the game's numbers do not depend on whether it was diagnosed. A diagnosis that fails is
 /// logged and skipped: the game plays on.
 /// </summary>
-internal sealed class GameDiagnostics(IGrainFactory grains, ICheckpointStore checkpoints, string gameId, GameSpec spec, ILogger logger)
+public sealed class GameDiagnostics(IGrainFactory grains, ICheckpointStore checkpoints, string gameId, GameSpec spec, ILogger logger)
 {
     private readonly List<Diagnosis> _diagnoses = [];
     private int _previous;
@@ -35,7 +35,7 @@ internal sealed class GameDiagnostics(IGrainFactory grains, ICheckpointStore che
         try
         {
             await checkpoints.SaveAsync(SnapshotKeys.Of(gameId, round),
-                GameCheckpointFormat.Write(new GameCheckpoint(spec, round, elapsed, [], [], generator.Data, discriminator.Data)));
+                GameCheckpointFormat.Write(new GameCheckpoint(spec, round, elapsed, 0, generator.Data, discriminator.Data)));
             var request = new DiagnosisRequest(gameId, round, _previous, spec.Diagnostics);
             var diagnosis = await grains.GetGrain<IDiagnosisGrain>($"{gameId}/diagnosis-{round}").DiagnoseAsync(request, null);
             _previous = round;

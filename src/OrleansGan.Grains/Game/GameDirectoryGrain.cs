@@ -1,33 +1,35 @@
 using OrleansGan.Abstractions.Game;
 using OrleansGan.Abstractions.Grains;
+using OrleansGan.Grains.Hosting;
 
 namespace OrleansGan.Grains.Game;
 
 /// <summary>
-/// Keeps the list in memory: if its silo dies the list starts over and refills as games report again (each game grain
-/// reports on start, resume, recovery and end). Bounded to the latest 10,000 games.
+/// The cluster's list of games, kept in grain storage: if its silo dies, the next activation reads the list back.
+/// Games report on start, resume, recovery and end (a few writes per game). Bounded to the latest 10,000 games.
 /// </summary>
-public sealed class GameDirectoryGrain : Grain, IGameDirectoryGrain
+public sealed class GameDirectoryGrain([PersistentState("directory", GameStorage.Name)] IPersistentState<GameDirectoryState> games)
+    : Grain, IGameDirectoryGrain
 {
     private const int MaxGames = 10_000;
-    private readonly Dictionary<string, GameEntry> _games = [];
 
     /// <inheritdoc />
-    public Task NoteAsync(string gameId, GameState state)
+    public async Task NoteAsync(string gameId, GameState state)
     {
-        _games[gameId] = new GameEntry(gameId, state, DateTimeOffset.UtcNow);
-        if (_games.Count > MaxGames)
+        var book = games.State.Games;
+        book[gameId] = new GameEntry(gameId, state, DateTimeOffset.UtcNow);
+        if (book.Count > MaxGames)
         {
-            foreach (var old in _games.Values.OrderBy(g => g.Since).Take(_games.Count - MaxGames).ToList())
+            foreach (var old in book.Values.OrderBy(g => g.Since).Take(book.Count - MaxGames).ToList())
             {
-                _games.Remove(old.GameId);
+                book.Remove(old.GameId);
             }
         }
 
-        return Task.CompletedTask;
+        await games.WriteStateAsync();
     }
 
     /// <inheritdoc />
     public Task<IReadOnlyList<GameEntry>> ListAsync() =>
-        Task.FromResult<IReadOnlyList<GameEntry>>(_games.Values.OrderByDescending(g => g.Since).ToList());
+        Task.FromResult<IReadOnlyList<GameEntry>>(games.State.Games.Values.OrderByDescending(g => g.Since).ToList());
 }

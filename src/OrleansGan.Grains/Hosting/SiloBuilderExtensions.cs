@@ -1,6 +1,9 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orleans.Configuration;
+using Orleans.Runtime.Hosting;
+using Orleans.Serialization;
+using Orleans.Storage;
 using Orleans.Runtime.MembershipService.SiloMetadata;
 using OrleansGan.Core.Checkpoints;
 using OrleansGan.Core.Devices;
@@ -16,9 +19,10 @@ public static class SiloBuilderExtensions
     private const string RedisScheme = "redis://";
 
     /// <summary>
-    /// Loads TorchSharp's native layer up front, sets the limits long training turns need, keeps checkpoints under
-    /// <paramref name="checkpointRoot"/> (default: ./checkpoints; "redis://host:port" keeps them in that Redis server,
-    /// shared by every silo), and publishes this silo's name and devices (default:
+    /// Loads TorchSharp's native layer up front, sets the limits long training turns need, keeps checkpoints, record
+    /// logs and games' durable records under <paramref name="checkpointRoot"/> (default: ./checkpoints;
+    /// "redis://host:port" keeps them, and the reminders that wake a game whose silo died, in that Redis server, shared
+    /// by every silo), and publishes this silo's name and devices (default:
     /// the machine name and "cpu") in silo metadata for the player placement director. Registers the game's
     /// instruments, silent until a host adds telemetry.
     /// </summary>
@@ -39,12 +43,28 @@ public static class SiloBuilderExtensions
         silo.Services.TryAddSingleton<GameInstruments>();
         if (checkpointRoot?.StartsWith(RedisScheme, StringComparison.Ordinal) == true)
         {
-            var redis = StackExchange.Redis.ConnectionMultiplexer.Connect(checkpointRoot[RedisScheme.Length..]);
+            // One Redis server holds everything a game needs to outlive any silo: checkpoints, logs, records, reminders.
+            var server = checkpointRoot[RedisScheme.Length..];
+            var redis = StackExchange.Redis.ConnectionMultiplexer.Connect(server);
             silo.Services.AddSingleton<ICheckpointStore>(new RedisCheckpointStore(redis));
+            silo.Services.AddSingleton<IGameLogStore>(new RedisGameLogStore(redis));
+            silo.AddRedisGrainStorage(GameStorage.Name, options => options.Configure<Serializer>((o, serializer) =>
+            {
+                o.ConfigurationOptions = StackExchange.Redis.ConfigurationOptions.Parse(server);
+                o.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer);
+            }));
+            silo.UseRedisReminderService(o => o.ConfigurationOptions = StackExchange.Redis.ConfigurationOptions.Parse(server));
         }
         else
         {
-            silo.Services.AddSingleton<ICheckpointStore>(new FileCheckpointStore(checkpointRoot ?? Path.Combine(Environment.CurrentDirectory, "checkpoints")));
+            // Files under the checkpoint folder; reminders in memory, so a game on silos that share a folder is woken
+            // after its silo died by the next call (a watcher's renewal), not by a reminder.
+            var root = checkpointRoot ?? Path.Combine(Environment.CurrentDirectory, "checkpoints");
+            silo.Services.AddSingleton<ICheckpointStore>(new FileCheckpointStore(root));
+            silo.Services.AddSingleton<IGameLogStore>(new FileGameLogStore(root));
+            silo.Services.AddGrainStorage(GameStorage.Name, (services, _) =>
+                new FileGrainStorage(Path.Combine(root, ".records"), new OrleansGrainStorageSerializer(services.GetRequiredService<Serializer>())));
+            silo.UseInMemoryReminderService();
         }
         silo.Services.AddPlacementDirector<PlayerPlacementStrategy, PlayerPlacementDirector>();
         if (name is not null)

@@ -1,38 +1,44 @@
 using Orleans.Runtime.MembershipService.SiloMetadata;
 using OrleansGan.Abstractions.Spec;
+using OrleansGan.Grains.Hosting;
 
 namespace OrleansGan.Grains.Placement;
 
 /// <summary>
-/// Keeps the seats of running games in memory: after a silo failure the book starts empty and fills again as games
-/// resume and re-seat, which is all the balancing needs.
+/// Keeps the seats of running games in grain storage, so that a book whose silo died comes back with every seat; seats
+/// on silos that have since left membership weigh nothing.
 /// </summary>
-public sealed class PlacementBookGrain(IClusterMembershipService membership, ISiloMetadataCache metadata) : Grain, IPlacementBookGrain
+public sealed class PlacementBookGrain(
+    [PersistentState("placement", GameStorage.Name)] IPersistentState<PlacementBookState> book,
+    IClusterMembershipService membership, ISiloMetadataCache metadata) : Grain, IPlacementBookGrain
 {
-    private readonly Dictionary<string, GameSeats> _games = [];
+    private Dictionary<string, GameSeats> Games => book.State.Games;
 
     /// <inheritdoc />
-    public Task<GameSeats> SeatAsync(string gameId, PlacementSpec placement)
+    public async Task<GameSeats> SeatAsync(string gameId, PlacementSpec placement)
     {
-        _games.Remove(gameId);
+        Games.Remove(gameId);
         var silos = ActiveSilos();
         var alive = silos.Select(s => s.Address).ToHashSet();
-        var load = _games.Values
+        var load = Games.Values
             .SelectMany(g => new[] { g.Generator, g.Discriminator })
             .Where(seat => alive.Contains(seat.SiloAddress))
             .GroupBy(seat => (seat.SiloAddress, seat.Device))
             .ToDictionary(group => group.Key, group => group.Count());
         var (generator, discriminator) = PlacementPlanner.Plan(placement, silos, load);
         var seats = new GameSeats(generator, discriminator);
-        _games[gameId] = seats;
-        return Task.FromResult(seats);
+        Games[gameId] = seats;
+        await book.WriteStateAsync();
+        return seats;
     }
 
     /// <inheritdoc />
-    public Task ReleaseAsync(string gameId)
+    public async Task ReleaseAsync(string gameId)
     {
-        _games.Remove(gameId);
-        return Task.CompletedTask;
+        if (Games.Remove(gameId))
+        {
+            await book.WriteStateAsync();
+        }
     }
 
     /// <inheritdoc />

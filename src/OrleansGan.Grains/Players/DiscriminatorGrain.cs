@@ -1,11 +1,9 @@
 using OrleansGan.Abstractions.Diagnostics;
-using OrleansGan.Abstractions.Game;
 using OrleansGan.Abstractions.Grains;
 using OrleansGan.Abstractions.Messages;
 using OrleansGan.Abstractions.Players;
 using OrleansGan.Abstractions.Spec;
 using OrleansGan.Core.Diagnostics;
-using OrleansGan.Core.Networks;
 using OrleansGan.Core.Players;
 using OrleansGan.Core.Tensors;
 using OrleansGan.Grains.Placement;
@@ -13,155 +11,75 @@ using static TorchSharp.torch;
 
 namespace OrleansGan.Grains.Players;
 
-/// <summary>Hosts a <see cref="DiscriminatorPlayer"/>; one dispose scope per move, no await inside it.</summary>
+/// <summary>Hosts a <see cref="DiscriminatorPlayer"/>: each move decodes its message, moves, and encodes its answer.</summary>
 [PlayerPlacement]
-public sealed class DiscriminatorGrain(ILocalSiloDetails silo) : ProbedPlayerGrain<DiscriminatorProbe>, IDiscriminatorGrain
+public sealed class DiscriminatorGrain(ILocalSiloDetails silo) : ProbedPlayerGrain<DiscriminatorPlayer, DiscriminatorProbe>(silo, PlayerRole.Discriminator), IDiscriminatorGrain
 {
-    private DiscriminatorPlayer? _player;
-
-    private DiscriminatorPlayer Player => _player ?? throw new PlayerLostException(
-        $"discriminator {this.GetPrimaryKeyString()} has not joined a game (a new activation on silo {silo.Name}: its seat was lost)");
+    /// <inheritdoc />
+    public Task JoinAsync(DiscriminatorSetup setup) => Join(() => new DiscriminatorPlayer(setup));
 
     /// <inheritdoc />
-    public Task JoinAsync(DiscriminatorSetup setup)
-    {
-        var player = new DiscriminatorPlayer(setup);
-        _player?.Dispose();
-        _player = player;
-        return Task.CompletedTask;
-    }
+    public Task<DiscriminatorMoveReport> UpdateAsync(FakeMinibatch fake, UpdateRule rule) =>
+        Move(() => Player.Update(Receive(fake), rule, ReceiveLabels(fake), fake.Round));
 
     /// <inheritdoc />
-    public Task<DiscriminatorMoveReport> UpdateAsync(FakeMinibatch fake, UpdateRule rule)
-    {
-        using var scope = NewDisposeScope();
-        return Task.FromResult(Player.Update(Receive(fake), rule, ReceiveLabels(fake), fake.Round));
-    }
+    public Task<GradientMessage> JudgeAsync(FakeMinibatch fake) => Move(() => Judge(Receive(fake), ReceiveLabels(fake), fake.Round));
 
     /// <inheritdoc />
-    public Task<GradientMessage> JudgeAsync(FakeMinibatch fake)
+    public Task<JudgeThenUpdateReply> JudgeThenUpdateAsync(FakeMinibatch fake, UpdateRule rule) => Move(() =>
     {
-        using var scope = NewDisposeScope();
-        return Task.FromResult(Judge(Receive(fake), ReceiveLabels(fake), fake.Round));
-    }
-
-    /// <inheritdoc />
-    public Task<JudgeThenUpdateReply> JudgeThenUpdateAsync(FakeMinibatch fake, UpdateRule rule)
-    {
-        using var scope = NewDisposeScope();
         var x = Receive(fake);
         var labels = ReceiveLabels(fake);
         var gradient = Judge(x, labels, fake.Round);
-        return Task.FromResult(new JudgeThenUpdateReply(gradient, Player.Update(x, rule, labels, fake.Round)));
-    }
+        return new JudgeThenUpdateReply(gradient, Player.Update(x, rule, labels, fake.Round));
+    });
 
     /// <inheritdoc />
-    public Task<JudgeThenUpdateReply> JudgeUnrolledThenUpdateAsync(FakeMinibatch fake, int unrollSteps, bool throughSteps)
+    public Task<JudgeThenUpdateReply> JudgeUnrolledThenUpdateAsync(FakeMinibatch fake, int unrollSteps, bool throughSteps) => Move(() =>
     {
-        using var scope = NewDisposeScope();
         var ((gradient, cost, meanFake), update) = Player.JudgeUnrolledThenUpdate(Receive(fake), unrollSteps, throughSteps, ReceiveLabels(fake), fake.Round);
-        return Task.FromResult(new JudgeThenUpdateReply(new GradientMessage(TensorCodec.ToMessage(gradient), cost, meanFake), update));
-    }
+        return new JudgeThenUpdateReply(new GradientMessage(TensorCodec.ToMessage(gradient), cost, meanFake), update);
+    });
 
     /// <inheritdoc />
-    public Task SaveAnchorAsync()
+    public Task<ConsensusJudgment> ConsensusJudgeAsync(FakeMinibatch fake) => Move(() =>
     {
-        Player.SaveAnchor();
-        return Task.CompletedTask;
-    }
-
-    /// <inheritdoc />
-    public Task<ConsensusJudgment> ConsensusJudgeAsync(FakeMinibatch fake)
-    {
-        using var scope = NewDisposeScope();
         var (gradient, cost, meanFake, fieldNormGradient) = Player.ConsensusJudge(Receive(fake), ReceiveLabels(fake), fake.Round);
-        return Task.FromResult(new ConsensusJudgment(
-            new GradientMessage(TensorCodec.ToMessage(gradient), cost, meanFake), TensorCodec.ToMessage(fieldNormGradient)));
-    }
+        return new ConsensusJudgment(new GradientMessage(TensorCodec.ToMessage(gradient), cost, meanFake), TensorCodec.ToMessage(fieldNormGradient));
+    });
 
     /// <inheritdoc />
-    public Task<ConsensusUpdateReply> ConsensusUpdateAsync(GeneratorTangent tangent, double weight)
+    public Task<ConsensusUpdateReply> ConsensusUpdateAsync(GeneratorTangent tangent, double weight) => Move(() =>
     {
-        using var scope = NewDisposeScope();
         var (hessianVectorProduct, report) = Player.ConsensusUpdate(TensorCodec.ToTensor(tangent.Value, Player.Device), weight);
-        return Task.FromResult(new ConsensusUpdateReply(TensorCodec.ToMessage(hessianVectorProduct), report));
-    }
+        return new ConsensusUpdateReply(TensorCodec.ToMessage(hessianVectorProduct), report);
+    });
 
     /// <inheritdoc />
-    public Task<DiscriminatorEvaluation> EvaluateAsync(TensorBytes fake, ulong seed)
+    public Task<DiscriminatorEvaluation> EvaluateAsync(TensorBytes fake, ulong seed) =>
+        Move(() => Player.Evaluate(TensorCodec.ToTensor(fake, Player.Device), seed));
+
+    /// <inheritdoc />
+    public Task<double> ValueAsync(TensorBytes fake, ulong seed, DataPart? part) =>
+        Move(() => Player.Value(TensorCodec.ToTensor(fake, Player.Device), seed, part));
+
+    /// <inheritdoc />
+    public Task<ProbeJudgment> ProbeJudgeAsync(FakeMinibatch fake, int chunk, int fieldSlot) => Move(() =>
     {
-        using var scope = NewDisposeScope();
-        return Task.FromResult(Player.Evaluate(TensorCodec.ToTensor(fake, Player.Device), seed));
-    }
-
-    /// <inheritdoc />
-    public Task<PlayerState> SaveStateAsync() => Task.FromResult(new PlayerState(Player.SaveState()));
-
-    /// <inheritdoc />
-    public Task RestoreStateAsync(PlayerState state)
-    {
-        Player.RestoreState(state.Data);
-        return Task.CompletedTask;
-    }
-
-    /// <inheritdoc />
-    public Task<PlayerLocation> GetLocationAsync() =>
-        Task.FromResult(new PlayerLocation("discriminator", silo.Name, silo.SiloAddress.ToParsableString(), Player.Setup.Spec.Device));
-
-    /// <inheritdoc />
-    public Task<ParameterSnapshot> GetParametersAsync() => Task.FromResult(Player.Snapshot());
-
-    /// <inheritdoc />
-    public Task<double> ValueAsync(TensorBytes fake, ulong seed, DataPart? part)
-    {
-        using var scope = NewDisposeScope();
-        return Task.FromResult(Player.Value(TensorCodec.ToTensor(fake, Player.Device), seed, part));
-    }
-
-    /// <inheritdoc />
-    public Task<ProbeJudgment> ProbeJudgeAsync(FakeMinibatch fake, int chunk, int fieldSlot)
-    {
-        using var scope = NewDisposeScope();
         var probe = Probe;
         var (gradient, costD, costG, meanReal, meanFake) = probe.Judge(
             TensorCodec.ToTensor(fake.Samples, probe.Device, probe.DType), ReceiveLabels(fake), chunk, fieldSlot);
-        return Task.FromResult(new ProbeJudgment(TensorCodec.ToMessage(gradient), costD, costG, meanReal, meanFake));
-    }
+        return new ProbeJudgment(TensorCodec.ToMessage(gradient), costD, costG, meanReal, meanFake);
+    });
 
     /// <inheritdoc />
-    public Task<TensorBytes?> ProbeProductAsync(ProbeProduct product)
+    public Task<TensorBytes?> ProbeProductAsync(ProbeProduct product) => Move(() =>
     {
-        using var scope = NewDisposeScope();
         var probe = Probe;
         var tangent = product.Tangent is null ? null : TensorCodec.ToTensor(product.Tangent, probe.Device, probe.DType);
         var cotangent = probe.Product(product.Kind, tangent, product.Source, product.Target);
-        return Task.FromResult(cotangent is null ? null : TensorCodec.ToMessage(cotangent));
-    }
-
-    /// <inheritdoc />
-    protected override DiscriminatorProbe OpenProbe(ProbeSetup setup) => Player.OpenProbe(setup);
-
-    /// <inheritdoc />
-    protected override PlayerNetwork NetworkOf(byte[] state) => Player.NetworkOf(state);
-
-    /// <inheritdoc />
-    protected override void RestoreWeights(byte[] state, double perturbation, ulong seed) => Player.RestoreWeights(state, perturbation, seed);
-
-    /// <inheritdoc />
-    protected override void DropPlayer()
-    {
-        _player?.Dispose();
-        _player = null;
-    }
-
-    /// <inheritdoc />
-    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
-    {
-        CloseProbe();
-        _player?.Dispose();
-        _player = null;
-        return base.OnDeactivateAsync(reason, cancellationToken);
-    }
+        return cotangent is null ? null : TensorCodec.ToMessage(cotangent);
+    });
 
     private Tensor Receive(FakeMinibatch fake) => TensorCodec.ToTensor(fake.Samples, Player.Device);
 

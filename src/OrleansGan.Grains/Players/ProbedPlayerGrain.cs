@@ -1,17 +1,22 @@
 using OrleansGan.Abstractions.Diagnostics;
+using OrleansGan.Abstractions.Grains;
 using OrleansGan.Abstractions.Messages;
+using OrleansGan.Abstractions.Players;
 using OrleansGan.Core.Diagnostics;
-using OrleansGan.Core.Networks;
+using OrleansGan.Core.Players;
 
 namespace OrleansGan.Grains.Players;
 
 /// <summary>
-/// What both player grains do for the diagnostics (<see cref="Abstractions.Grains.IProbedPlayer"/>): hold the probe of
-/// the point their player is at, answer the slot operations, and leave when they were only seated as a copy. The
-/// players' own parts come from the four members a grain supplies.
+/// A player grain the equilibrium diagnostics can probe (<see cref="IProbedPlayer"/>): on top of the seat
+/// (<see cref="PlayerGrain{TPlayer}"/>) it holds the probe of the point its player is at, answers the slot operations,
+/// and leaves when it was only seated as a copy. What is the player's own (its probe, another round's weights, a
+/// perturbed start) comes from the Core player (<see cref="IProbeablePlayer{TProbe}"/>).
 /// </summary>
-/// <typeparam name="TProbe">The probe of this player.</typeparam>
-public abstract class ProbedPlayerGrain<TProbe> : Grain
+/// <typeparam name="TPlayer">The Core player this grain hosts.</typeparam>
+/// <typeparam name="TProbe">Its probe.</typeparam>
+public abstract class ProbedPlayerGrain<TPlayer, TProbe>(ILocalSiloDetails silo, PlayerRole role) : PlayerGrain<TPlayer>(silo, role), IProbedPlayer
+    where TPlayer : class, IProbeablePlayer<TProbe>
     where TProbe : class, IPlayerProbe
 {
     private TProbe? _probe;
@@ -19,90 +24,78 @@ public abstract class ProbedPlayerGrain<TProbe> : Grain
     /// <summary>The open probe.</summary>
     protected TProbe Probe => _probe ?? throw new InvalidOperationException("no diagnostics probe is open on this player (OpenProbeAsync first)");
 
-    /// <summary>Copies the player's point into a new probe.</summary>
-    protected abstract TProbe OpenProbe(ProbeSetup setup);
-
-    /// <summary>A network of the player's architecture holding the weights of a saved state.</summary>
-    protected abstract PlayerNetwork NetworkOf(byte[] state);
-
-    /// <summary>Starts the player from a saved state's weights plus noise, keeping its optimizer and stream.</summary>
-    protected abstract void RestoreWeights(byte[] state, double perturbation, ulong seed);
-
-    /// <summary>Drops the player (the seat is given up).</summary>
-    protected abstract void DropPlayer();
-
-    /// <inheritdoc cref="Abstractions.Grains.IProbedPlayer.OpenProbeAsync"/>
+    /// <inheritdoc />
     public Task<long> OpenProbeAsync(ProbeSetup setup)
     {
         // No dispose scope here: the probe's network and tensors outlive this call.
-        var probe = OpenProbe(setup);
+        var probe = Player.OpenProbe(setup);
         _probe?.Dispose();
         _probe = probe;
         return Task.FromResult(probe.Slots.Count);
     }
 
-    /// <inheritdoc cref="Abstractions.Grains.IProbedPlayer.CloseProbeAsync"/>
+    /// <inheritdoc />
     public Task CloseProbeAsync()
     {
         CloseProbe();
         return Task.CompletedTask;
     }
 
-    /// <inheritdoc cref="Abstractions.Grains.IProbedPlayer.RandomizeSlotAsync"/>
-    public Task RandomizeSlotAsync(int slot, ulong seed) => Done(() => Probe.Slots.Randomize(slot, seed));
+    /// <inheritdoc />
+    public Task RandomizeSlotAsync(int slot, ulong seed) => Move(() => Probe.Slots.Randomize(slot, seed));
 
-    /// <inheritdoc cref="Abstractions.Grains.IProbedPlayer.UnitSlotAsync"/>
-    public Task UnitSlotAsync(int slot, long index) => Done(() => Probe.Slots.Unit(slot, index));
+    /// <inheritdoc />
+    public Task UnitSlotAsync(int slot, long index) => Move(() => Probe.Slots.Unit(slot, index));
 
-    /// <inheritdoc cref="Abstractions.Grains.IProbedPlayer.GramAsync"/>
-    public Task<double[]> GramAsync(int[] rows, int[] columns) => Task.FromResult(Probe.Slots.Gram(rows, columns));
+    /// <inheritdoc />
+    public Task<double[]> GramAsync(int[] rows, int[] columns) => Move(() => Probe.Slots.Gram(rows, columns));
 
-    /// <inheritdoc cref="Abstractions.Grains.IProbedPlayer.CombineSlotsAsync"/>
+    /// <inheritdoc />
     public Task CombineSlotsAsync(SlotCombination combination) =>
-        Done(() => Probe.Slots.Combine(combination.Sources, combination.Coefficients, combination.Targets));
+        Move(() => Probe.Slots.Combine(combination.Sources, combination.Coefficients, combination.Targets));
 
-    /// <inheritdoc cref="Abstractions.Grains.IProbedPlayer.ReadSlotAsync"/>
-    public Task<TensorBytes> ReadSlotAsync(int slot) => Task.FromResult(Probe.Slots.Read(slot));
+    /// <inheritdoc />
+    public Task<TensorBytes> ReadSlotAsync(int slot) => Move(() => Probe.Slots.Read(slot));
 
-    /// <inheritdoc cref="Abstractions.Grains.IProbedPlayer.ReadParametersAsync"/>
-    public Task ReadParametersAsync(int slot) => Done(() => Probe.ReadParameters(slot));
+    /// <inheritdoc />
+    public Task ReadParametersAsync(int slot) => Move(() => Probe.ReadParameters(slot));
 
-    /// <inheritdoc cref="Abstractions.Grains.IProbedPlayer.ReadStateParametersAsync"/>
-    public Task ReadStateParametersAsync(PlayerState state, int slot) => Done(() =>
+    /// <inheritdoc />
+    public Task ReadStateParametersAsync(PlayerState state, int slot) => Move(() =>
     {
-        using var network = NetworkOf(state.Data);
+        using var network = Player.NetworkOf(state.Data);
         Probe.ReadParameters(network, slot);
     });
 
-    /// <inheritdoc cref="Abstractions.Grains.IProbedPlayer.MoveProbeAsync"/>
-    public Task MoveProbeAsync(int slot) => Done(() =>
+    /// <inheritdoc />
+    public Task MoveProbeAsync(int slot) => Move(() => Probe.MoveTo(slot));
+
+    /// <inheritdoc />
+    public Task RestoreWeightsAsync(PlayerState state, double perturbation, ulong seed)
     {
-        using var scope = TorchSharp.torch.NewDisposeScope();
-        Probe.MoveTo(slot);
-    });
+        // No dispose scope, as for RestoreStateAsync: the weights are loaded into the network the player keeps.
+        Player.RestoreWeights(state.Data, perturbation, seed);
+        return Task.CompletedTask;
+    }
 
-    /// <inheritdoc cref="Abstractions.Grains.IProbedPlayer.RestoreWeightsAsync"/>
-    public Task RestoreWeightsAsync(PlayerState state, double perturbation, ulong seed) => Done(() => RestoreWeights(state.Data, perturbation, seed));
-
-    /// <inheritdoc cref="Abstractions.Grains.IProbedPlayer.LeaveAsync"/>
+    /// <inheritdoc />
     public Task LeaveAsync()
     {
-        CloseProbe();
-        DropPlayer();
+        LeaveSeat();
         DeactivateOnIdle();
         return Task.CompletedTask;
     }
 
-    /// <summary>Drops the probe (the grain's deactivation, or the diagnostics are done).</summary>
-    protected void CloseProbe()
+    /// <inheritdoc />
+    protected override void LeaveSeat()
+    {
+        CloseProbe();
+        base.LeaveSeat();
+    }
+
+    private void CloseProbe()
     {
         _probe?.Dispose();
         _probe = null;
-    }
-
-    private static Task Done(Action action)
-    {
-        action();
-        return Task.CompletedTask;
     }
 }

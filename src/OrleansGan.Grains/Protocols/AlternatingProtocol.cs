@@ -15,7 +15,7 @@ public sealed class AlternatingProtocol(int discriminatorSteps, int generatorSte
         double costD = 0, meanReal = 0, meanFake = 0, normD = 0, costG = 0, normG = 0;
         for (var step = 0; step < discriminatorSteps; step++)
         {
-            var fake = await players.Generator.ProposeAsync(batchSize, keepForGradient: false) with { Round = round };
+            var fake = await players.ProposeAsync(round, batchSize, keepForGradient: false);
             var d = await players.Discriminator.UpdateAsync(fake, UpdateRule.Plain);
             costD += d.DiscriminatorLoss / discriminatorSteps;
             meanReal += d.MeanRealScore / discriminatorSteps;
@@ -25,7 +25,7 @@ public sealed class AlternatingProtocol(int discriminatorSteps, int generatorSte
 
         for (var step = 0; step < generatorSteps; step++)
         {
-            var fake = await players.Generator.ProposeAsync(batchSize, keepForGradient: true) with { Round = round };
+            var fake = await players.ProposeAsync(round, batchSize, keepForGradient: true);
             var message = await players.Discriminator.JudgeAsync(fake);
             var g = await players.Generator.ApplyGradientAsync(message, UpdateRule.Plain);
             costG += message.GeneratorLoss / generatorSteps;

@@ -19,7 +19,7 @@ public sealed class ConsensusProtocol(double weight) : IProtocol
     /// <inheritdoc />
     public async Task<RoundRecord> PlayRoundAsync(PlayerPair players, int round, int batchSize)
     {
-        var fake = await players.Generator.ProposeAsync(batchSize, keepForGradient: true) with { Round = round };
+        var fake = await players.ProposeAsync(round, batchSize, keepForGradient: true);
         var judgment = await players.Discriminator.ConsensusJudgeAsync(fake);
         var tangent = await players.Generator.TangentAsync(judgment.Gradient);
         var reply = await players.Discriminator.ConsensusUpdateAsync(tangent, weight);

@@ -17,12 +17,12 @@ public sealed class ExtragradientProtocol : IProtocol
         await players.Discriminator.SaveAnchorAsync();
 
         // Extrapolation: an ordinary simultaneous step.
-        var lookahead = await players.Generator.ProposeAsync(batchSize, keepForGradient: true) with { Round = round };
+        var lookahead = await players.ProposeAsync(round, batchSize, keepForGradient: true);
         var extrapolated = await players.Discriminator.JudgeThenUpdateAsync(lookahead, UpdateRule.Plain);
         await players.Generator.ApplyGradientAsync(extrapolated.Gradient, UpdateRule.Plain);
 
         // Update: gradients at the extrapolated point, applied from the anchor.
-        var fake = await players.Generator.ProposeAsync(batchSize, keepForGradient: true) with { Round = round };
+        var fake = await players.ProposeAsync(round, batchSize, keepForGradient: true);
         var reply = await players.Discriminator.JudgeThenUpdateAsync(fake, UpdateRule.FromAnchor);
         var g = await players.Generator.ApplyGradientAsync(reply.Gradient, UpdateRule.FromAnchor);
 

@@ -3,19 +3,30 @@ using OrleansGan.Abstractions.Spec;
 
 namespace OrleansGan.Grains.Protocols;
 
-/// <summary>Builds the protocol a spec names.</summary>
-public static class Protocols
+/// <summary>The grain choreography of each protocol family (the names map to families in <see cref="ProtocolSpec.Build{T}"/>).</summary>
+public sealed class Protocols : IProtocolBuilder<IProtocol>
 {
-    /// <summary>The protocol for <paramref name="spec"/>.</summary>
-    public static IProtocol Create(ProtocolSpec spec) => spec.Kind switch
+    private static readonly Protocols Families = new();
+
+    private Protocols()
     {
-        ProtocolKind.Simultaneous or ProtocolKind.TwoTimeScale => new SimultaneousProtocol(),
-        ProtocolKind.Optimistic => new SimultaneousProtocol(UpdateRule.Optimistic),
-        ProtocolKind.Alternating => new AlternatingProtocol(spec.DiscriminatorSteps, spec.GeneratorSteps),
-        ProtocolKind.Extragradient => new ExtragradientProtocol(),
-        ProtocolKind.Unrolled => new UnrolledProtocol(spec.UnrollSteps, throughSteps: true),
-        ProtocolKind.UnrolledStopGradient => new UnrolledProtocol(spec.UnrollSteps, throughSteps: false),
-        ProtocolKind.Consensus => new ConsensusProtocol(spec.ConsensusWeight),
-        _ => throw new NotSupportedException($"protocol {spec.Kind} is not implemented"),
-    };
+    }
+
+    /// <summary>The protocol for <paramref name="spec"/>.</summary>
+    public static IProtocol Create(ProtocolSpec spec) => spec.Build(Families);
+
+    /// <inheritdoc />
+    public IProtocol Simultaneous(UpdateRule rule) => new SimultaneousProtocol(rule);
+
+    /// <inheritdoc />
+    public IProtocol Alternating(int discriminatorSteps, int generatorSteps) => new AlternatingProtocol(discriminatorSteps, generatorSteps);
+
+    /// <inheritdoc />
+    public IProtocol Extragradient() => new ExtragradientProtocol();
+
+    /// <inheritdoc />
+    public IProtocol Unrolled(int steps, bool throughSteps) => new UnrolledProtocol(steps, throughSteps);
+
+    /// <inheritdoc />
+    public IProtocol Consensus(double weight) => new ConsensusProtocol(weight);
 }

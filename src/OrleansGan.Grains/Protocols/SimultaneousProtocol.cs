@@ -14,7 +14,7 @@ public sealed class SimultaneousProtocol(UpdateRule rule = UpdateRule.Plain) : I
     public async Task<RoundRecord> PlayRoundAsync(PlayerPair players, int round, int batchSize)
     {
         // x = G(z), keeping G's graph for the gradient message.
-        var fake = await players.Generator.ProposeAsync(batchSize, keepForGradient: true) with { Round = round };
+        var fake = await players.ProposeAsync(round, batchSize, keepForGradient: true);
 
         // D returns dJ_G/dx at its current parameters, then steps on J_D from the same fake minibatch.
         var reply = await players.Discriminator.JudgeThenUpdateAsync(fake, rule);

@@ -14,7 +14,7 @@ public sealed class UnrolledProtocol(int unrollSteps, bool throughSteps) : IProt
     /// <inheritdoc />
     public async Task<RoundRecord> PlayRoundAsync(PlayerPair players, int round, int batchSize)
     {
-        var fake = await players.Generator.ProposeAsync(batchSize, keepForGradient: true) with { Round = round };
+        var fake = await players.ProposeAsync(round, batchSize, keepForGradient: true);
         var reply = await players.Discriminator.JudgeUnrolledThenUpdateAsync(fake, unrollSteps, throughSteps);
         var g = await players.Generator.ApplyGradientAsync(reply.Gradient, Abstractions.Players.UpdateRule.Plain);
 

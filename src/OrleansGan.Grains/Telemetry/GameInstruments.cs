@@ -46,6 +46,8 @@ public sealed class GameInstruments
     private readonly MessageTraffic _traffic;
     private readonly Lazy<string[]> _devices;
     private readonly Histogram<double> _roundDuration;
+    private readonly Histogram<double> _checkpointDuration;
+    private readonly Histogram<long> _checkpointSize;
     private readonly ObservableCounter<long> _messages;
     private readonly ObservableCounter<long> _payload;
 
@@ -69,6 +71,12 @@ public sealed class GameInstruments
             "{round}", "The game's latest completed round (a resumed game goes on from its checkpoint's round).");
         _roundDuration = meter.CreateHistogram(RoundDurationName, "s", "Wall time of one round of the protocol.",
             tags: null, advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = RoundDurationBuckets });
+
+        _checkpointDuration = meter.CreateHistogram("orleansgan.checkpoint.duration", "s",
+            "Wall time of writing one checkpoint (both players' states and the logs made durable before it).",
+            tags: null, advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = RoundDurationBuckets });
+        _checkpointSize = meter.CreateHistogram("orleansgan.checkpoint.size", "By", "Bytes of one checkpoint.",
+            tags: null, advice: new InstrumentAdvice<long> { HistogramBucketBoundaries = [1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000, 1_000_000_000] });
 
         meter.CreateObservableGauge("orleansgan.player.loss", () => EachRound((s, r) =>
             [new(r.DiscriminatorLoss, s.DiscriminatorTags), new(r.GeneratorLoss, s.GeneratorTags)]),
@@ -134,6 +142,13 @@ public sealed class GameInstruments
         // The histogram first: a scrape that sees the round counted also sees its duration.
         _roundDuration.Record(duration.TotalSeconds, game.Tags);
         game.Played(round);
+    }
+
+    /// <summary>Records a checkpoint's size and how long writing it took.</summary>
+    public void Checkpointed(GameSeries game, long bytes, TimeSpan duration)
+    {
+        _checkpointDuration.Record(duration.TotalSeconds, game.Tags);
+        _checkpointSize.Record(bytes, game.Tags);
     }
 
     /// <summary>Records an evaluation.</summary>

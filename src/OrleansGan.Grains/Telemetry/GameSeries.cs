@@ -1,6 +1,7 @@
 using System.Text.Json;
 using OrleansGan.Abstractions.Diagnostics;
 using OrleansGan.Abstractions.Game;
+using OrleansGan.Abstractions.Players;
 using OrleansGan.Abstractions.Spec;
 
 namespace OrleansGan.Grains.Telemetry;
@@ -12,7 +13,7 @@ namespace OrleansGan.Grains.Telemetry;
 public sealed class GameSeries
 {
     /// <summary>The player label of the generator and of the discriminator.</summary>
-    public const string Generator = "generator", Discriminator = "discriminator";
+    public static readonly string Generator = PlayerRole.Generator.Name(), Discriminator = PlayerRole.Discriminator.Name();
 
     private readonly Lock _lock = new();
     private long _rounds;
@@ -31,9 +32,9 @@ public sealed class GameSeries
         [
             new(TagNames.GameId, gameId), new(TagNames.Protocol, protocol), new(TagNames.Loss, loss),
         ];
-        string DeviceOf(string player, string specified) => locations?.FirstOrDefault(l => l.Player == player)?.Device ?? specified;
-        GeneratorTags = [.. Tags, new(TagNames.Player, Generator), new(TagNames.Device, DeviceOf(Generator, spec.Generator.Device))];
-        DiscriminatorTags = [.. Tags, new(TagNames.Player, Discriminator), new(TagNames.Device, DeviceOf(Discriminator, spec.Discriminator.Device))];
+        string DeviceOf(PlayerRole player, string specified) => locations?.FirstOrDefault(l => l.Player == player)?.Device ?? specified;
+        GeneratorTags = [.. Tags, new(TagNames.Player, Generator), new(TagNames.Device, DeviceOf(PlayerRole.Generator, spec.Generator.Device))];
+        DiscriminatorTags = [.. Tags, new(TagNames.Player, Discriminator), new(TagNames.Device, DeviceOf(PlayerRole.Discriminator, spec.Discriminator.Device))];
         RealTags = [.. Tags, new(TagNames.Sample, "real")];
         FakeTags = [.. Tags, new(TagNames.Sample, "fake")];
         StateTags = Enum.GetValues<GameState>()

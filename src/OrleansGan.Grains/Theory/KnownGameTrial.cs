@@ -1,6 +1,7 @@
 using OrleansGan.Abstractions.Game;
 using OrleansGan.Abstractions.Grains;
 using OrleansGan.Abstractions.Spec;
+using OrleansGan.Abstractions.Watching;
 using OrleansGan.Core.Theory;
 
 namespace OrleansGan.Grains.Theory;
@@ -40,26 +41,20 @@ public static class KnownGameTrial
         await game.StartAsync(spec);
         var start = new List<double> { spec.Generator.InitialValue ?? 0, spec.Discriminator.InitialValue ?? 0 };
         var positions = new List<IReadOnlyList<double>> { start };
-        var deadline = DateTime.UtcNow + (limit ?? TimeSpan.FromMinutes(10));
-        while (true)
+        await using var watch = GameWatch.Start(grains, game, progress =>
         {
-            var status = await game.GetStatusAsync(positions.Count - 1, int.MaxValue);
-            positions.AddRange(status.NewRounds.Select(r => r.Position ?? throw new InvalidOperationException("the game does not track its parameters")));
-            if (status.IsOver && status.NewRounds.Count == 0)
-            {
-                return (positions, status.State);
-            }
-
-            if (DateTime.UtcNow > deadline)
-            {
-                await game.CancelAsync();
-                throw new TimeoutException($"known game {gameId} did not finish in time");
-            }
-
-            if (status.NewRounds.Count == 0)
-            {
-                await Task.Delay(20);
-            }
+            positions.AddRange(progress.NewRounds.Select(r => r.Position ?? throw new InvalidOperationException("the game does not track its parameters")));
+            return Task.CompletedTask;
+        });
+        try
+        {
+            var end = await watch.WhenOverAsync().WaitAsync(limit ?? TimeSpan.FromMinutes(10));
+            return (positions, end.State);
+        }
+        catch (TimeoutException)
+        {
+            await game.CancelAsync();
+            throw new TimeoutException($"known game {gameId} did not finish in time");
         }
     }
 }

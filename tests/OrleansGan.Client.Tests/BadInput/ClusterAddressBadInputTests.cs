@@ -33,6 +33,21 @@ public sealed class ClusterAddressBadInputTests : IDisposable
     }
 
     [Theory]
+    [InlineData("redis://nowhere", "--cluster: 'redis://nowhere' is not redis://host:port")]
+    [InlineData("redis://:6379", "--cluster: 'redis://:6379' is not redis://host:port")]
+    [InlineData("127.0.0.1:30000,nowhere", "--cluster: 'nowhere' is not host:port")]
+    [InlineData("127.0.0.1:30000,", "--cluster: '' is not host:port")]
+    public async Task A_malformed_gateway_list_or_redis_address_is_invalid_input_naming_the_part(string address, string expected)
+    {
+        foreach (var args in Commands(address))
+        {
+            var (exit, output) = await CommandLine.InvokeAsync(args);
+            Assert.True(exit == 2, $"{string.Join(' ', args)}: {output}");
+            Assert.Contains(expected, output);
+        }
+    }
+
+    [Theory]
     [InlineData("0")]
     [InlineData("-3")]
     [InlineData("100000")]

@@ -47,7 +47,7 @@ public sealed class CommandLineBadInputTests : IDisposable
         { ["resume", "--run", "a", "--run", "b"], "error: --run: given 2 times; give it once" },
 
         // Required options and arguments.
-        { ["list"], "error: --cluster: is required (Gateway host:port of the cluster)" },
+        { ["list"], "error: --cluster: is required (The cluster: its gateways host:port[,host:port...] or redis://host:port of its membership)" },
         { ["status", "--cluster", "h:1"], "error: status: needs <game-id>" },
         { ["resume"], "error: --run: is required" },
     };

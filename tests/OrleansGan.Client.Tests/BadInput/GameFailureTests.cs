@@ -1,6 +1,7 @@
 using OrleansGan.Abstractions.Game;
 using OrleansGan.Abstractions.Grains;
 using OrleansGan.Abstractions.Spec;
+using OrleansGan.Abstractions.Watching;
 using OrleansGan.Client.Commands;
 using OrleansGan.Client.Runs;
 using OrleansGan.Client.Tests.Commands;
@@ -33,7 +34,8 @@ public sealed class GameFailureTests : IDisposable
     {
         var (exit, output, summary, rows) = await PlayAsync(new ScriptedGame(failWith: new TimeoutException("the gateway at 10.0.0.7:30000 did not answer"), endState: GameState.Running, error: null));
         Assert.Equal(RunCommand.Failed, exit);
-        Assert.StartsWith("state: failed: the client lost the game: the gateway at 10.0.0.7:30000 did not answer", summary, StringComparison.Ordinal);
+        Assert.StartsWith("state: failed: the client lost the game: could not reach game ring8-scripted", summary, StringComparison.Ordinal);
+        Assert.Contains("TimeoutException: the gateway at 10.0.0.7:30000 did not answer", summary);
         Assert.DoesNotContain("   at ", output);
         Assert.Equal(2, rows);
     }
@@ -46,7 +48,9 @@ public sealed class GameFailureTests : IDisposable
         int exit;
         using (var folder = RunFolder.Create(_folder.Path, spec, "ring8-scripted"))
         {
-            exit = await RunCommand.PlayAsync(CommandLine.Console(output), game, spec, folder, CancellationToken.None);
+            // The watch renews every 0.2 s and gives up on the game after 2 s of failed calls instead of three minutes.
+            exit = await RunCommand.PlayAsync(CommandLine.Console(output), ObserverFactory.Create(), null, game, spec, folder, CancellationToken.None,
+                new WatchOptions { Patience = TimeSpan.FromSeconds(2), Retry = TimeSpan.FromMilliseconds(100), Renewal = TimeSpan.FromMilliseconds(200) });
         }
 
         return (exit, output.ToString(), await File.ReadAllTextAsync(Path.Combine(_folder.Path, RunFolder.SummaryFile)), RunFolder.RecordedRounds(_folder.Path));
@@ -56,6 +60,17 @@ public sealed class GameFailureTests : IDisposable
     private sealed class ScriptedGame(Exception? failWith, GameState endState, string? error) : IGameGrain
     {
         private int _calls;
+
+        public override string ToString() => "ring8-scripted";
+
+        // It pushes nothing: the watch pages its records, and a renewed watch hears the end once they were paged.
+        public Task<GameStatus> WatchAsync(IGameObserver observer)
+        {
+            var state = _calls >= 2 ? endState : GameState.Running;
+            return Task.FromResult(new GameStatus(state, 4, 4, 1.5, [], [], state == GameState.Failed ? error : null));
+        }
+
+        public Task UnwatchAsync(IGameObserver observer) => Task.CompletedTask;
 
         public Task StartAsync(GameSpec spec) => Task.CompletedTask;
 

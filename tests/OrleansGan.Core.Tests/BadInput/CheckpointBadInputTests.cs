@@ -1,5 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.Json;
+using OrleansGan.Abstractions.Game;
 using OrleansGan.Core.Checkpoints;
 using OrleansGan.Core.Spec;
 
@@ -14,7 +16,7 @@ namespace OrleansGan.Core.Tests.BadInput;
 public class CheckpointBadInputTests
 {
     private const string Source = "/runs/x/checkpoints/g/checkpoint.bin";
-    private static readonly byte[] Intact = GameCheckpointFormat.Write(new GameCheckpoint(GameSpecLoader.Load(null), 0, 1.5, [], [], [1, 2, 3], [4, 5]));
+    private static readonly byte[] Intact = GameCheckpointFormat.Write(new GameCheckpoint(GameSpecLoader.Load(null), 0, 1.5, 0, [1, 2, 3], [4, 5]));
 
     public static TheoryData<string, byte[], string> DamagedFiles()
     {
@@ -56,13 +58,40 @@ public class CheckpointBadInputTests
     }
 
     [Fact]
-    public void A_round_that_does_not_match_the_records_is_refused()
+    public void A_round_outside_the_spec_is_refused()
     {
         foreach (var round in new[] { -1, 5001 })
         {
-            var bytes = GameCheckpointFormat.Write(new GameCheckpoint(GameSpecLoader.Load(null), round, 1.5, [], [], [1], [2]));
-            Assert.Contains($"round {round} does not fit its 0 round records and the spec's 5000 rounds", Assert.Throws<InvalidDataException>(() => GameCheckpointFormat.Read(bytes, Source)).Message);
+            var bytes = GameCheckpointFormat.Write(new GameCheckpoint(GameSpecLoader.Load(null), round, 1.5, 0, [1], [2]));
+            Assert.Contains($"round {round} does not fit the spec's 5000 rounds", Assert.Throws<InvalidDataException>(() => GameCheckpointFormat.Read(bytes, Source)).Message);
         }
+    }
+
+    [Fact]
+    public void A_negative_evaluation_count_is_refused()
+    {
+        var bytes = GameCheckpointFormat.Write(new GameCheckpoint(GameSpecLoader.Load(null), 3, 1.5, -2, [1], [2]));
+        Assert.Contains("-2 evaluations is not a count", Assert.Throws<InvalidDataException>(() => GameCheckpointFormat.Read(bytes, Source)).Message);
+    }
+
+    [Fact]
+    public void A_version_1_checkpoint_with_more_round_records_than_its_round_is_refused()
+    {
+        // Version 1: spec, round, elapsed, rounds and evaluations as JSON, then the two player blobs.
+        var bytes = Sealed(w =>
+        {
+            w.Write(1);
+            Block(w, GameSpecLoader.ToJson(GameSpecLoader.Load(null)));
+            w.Write(1);
+            w.Write(1.5);
+            var record = new RoundRecord(1, 0.7, 0.7, 0.5, 0.5, 1, 1);
+            Block(w, JsonSerializer.Serialize(new[] { record, record with { Round = 2 } }, RecordFormat.Options));
+            Block(w, "[]");
+            Block(w, "g");
+            Block(w, "d");
+        });
+        var message = Assert.Throws<InvalidDataException>(() => GameCheckpointFormat.Read(bytes, Source)).Message;
+        Assert.True(message.Contains("round 1 does not fit its 2 round records", StringComparison.Ordinal), message);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using OrleansGan.Abstractions.Diagnostics;
+using OrleansGan.Abstractions.Players;
 using OrleansGan.Abstractions.Spec;
 using OrleansGan.Core.Data;
 using OrleansGan.Core.Losses;
@@ -44,8 +45,8 @@ internal sealed class JointGameField : IDisposable
             PlayerNetworks.Prepare(_d, spec.Discriminator, data, spec.BatchSize, scratch);
         }
 
-        PlayerStateFormat.RestoreWeights(generatorState, "generator", _g);
-        PlayerStateFormat.RestoreWeights(discriminatorState, "discriminator", _d);
+        PlayerStateFormat.RestoreWeights(generatorState, PlayerRole.Generator, _g);
+        PlayerStateFormat.RestoreWeights(discriminatorState, PlayerRole.Discriminator, _d);
         _g.to(ScalarType.Float64);
         _d.to(ScalarType.Float64);
         _theta = _g.parameters().Cast<Tensor>().ToList();

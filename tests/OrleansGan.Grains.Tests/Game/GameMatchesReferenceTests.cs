@@ -1,6 +1,7 @@
 using OrleansGan.Abstractions.Game;
 using OrleansGan.Abstractions.Grains;
 using OrleansGan.Abstractions.Messages;
+using OrleansGan.Abstractions.Players;
 using OrleansGan.Abstractions.Spec;
 using OrleansGan.Core.Reference;
 using OrleansGan.Core.Spec;
@@ -72,9 +73,9 @@ public class GameMatchesReferenceTests(ClusterFixture fixture)
         }
 
         ParameterAssert.Close(reference.GeneratorParameters(),
-            await fixture.Client.GetGrain<IGeneratorGrain>($"{id}/generator").GetParametersAsync(), Tolerance);
+            await fixture.Client.GetGrain<IGeneratorGrain>(PlayerRole.Generator.GrainKey(id)).GetParametersAsync(), Tolerance);
         ParameterAssert.Close(reference.DiscriminatorParameters(),
-            await fixture.Client.GetGrain<IDiscriminatorGrain>($"{id}/discriminator").GetParametersAsync(), Tolerance);
+            await fixture.Client.GetGrain<IDiscriminatorGrain>(PlayerRole.Discriminator.GrainKey(id)).GetParametersAsync(), Tolerance);
     }
 
     private static void AssertClose(double expected, double actual, string what)

@@ -1,10 +1,11 @@
 using OrleansGan.Abstractions.Game;
 using OrleansGan.Abstractions.Grains;
 using OrleansGan.Abstractions.Spec;
+using OrleansGan.Abstractions.Watching;
 
 namespace OrleansGan.Grains.Tests.Game;
 
-/// <summary>Starts a game and collects every record until it is over.</summary>
+/// <summary>Starts a game, or follows one, collecting every record its watch delivers until it is over.</summary>
 internal static class GameRunner
 {
     public static async Task<(GameStatus Last, List<RoundRecord> Rounds, List<EvaluationRecord> Evaluations)> PlayAsync(
@@ -12,24 +13,48 @@ internal static class GameRunner
     {
         var game = client.GetGrain<IGameGrain>(id);
         await game.StartAsync(spec);
+        return await FollowAsync(client, game, limit);
+    }
+
+    /// <summary>Follows <paramref name="game"/> to its end; <paramref name="onProgress"/> sees each delivery as it comes.</summary>
+    public static async Task<(GameStatus Last, List<RoundRecord> Rounds, List<EvaluationRecord> Evaluations)> FollowAsync(
+        IClusterClient client, IGameGrain game, TimeSpan? limit = null, Func<GameStatus, Task>? onProgress = null)
+    {
         var rounds = new List<RoundRecord>();
         var evaluations = new List<EvaluationRecord>();
-        var deadline = DateTime.UtcNow + (limit ?? TimeSpan.FromMinutes(5));
-        while (true)
+        await using var watch = GameWatch.Start(client, game, async progress =>
         {
-            var status = await game.GetStatusAsync(rounds.Count, evaluations.Count);
-            rounds.AddRange(status.NewRounds);
-            evaluations.AddRange(status.NewEvaluations);
-            if (status.IsOver && status.NewRounds.Count == 0 && status.NewEvaluations.Count == 0)
+            rounds.AddRange(progress.NewRounds);
+            evaluations.AddRange(progress.NewEvaluations);
+            if (onProgress is not null)
             {
-                return (status, rounds, evaluations);
+                await onProgress(progress);
+            }
+        });
+        var within = limit ?? TimeSpan.FromMinutes(5);
+        try
+        {
+            return (await watch.WhenOverAsync().WaitAsync(within), rounds, evaluations);
+        }
+        catch (TimeoutException)
+        {
+            Assert.Fail($"game {game.GetPrimaryKeyString()} did not finish within {within.TotalSeconds:0} s: {watch.Latest?.State} at round {watch.Latest?.RoundsCompleted}");
+            throw;
+        }
+    }
+
+    /// <summary>A task that completes once <paramref name="round"/> rounds were delivered, and the handler to pass to <see cref="FollowAsync"/>.</summary>
+    public static (Task Reached, Func<GameStatus, Task> OnProgress) UntilRound(int round)
+    {
+        var reached = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        return (reached.Task, progress =>
+        {
+            if (progress.NewRounds.Count > 0 && progress.NewRounds[^1].Round >= round)
+            {
+                reached.TrySetResult();
             }
 
-            Assert.True(DateTime.UtcNow < deadline, $"game {id} did not finish in time: {status.State} at round {status.RoundsCompleted}");
-            if (!status.IsOver)
-            {
-                await Task.Delay(20);
-            }
-        }
+            return Task.CompletedTask;
+        });
     }
 }

@@ -1,6 +1,7 @@
 using OrleansGan.Abstractions.Game;
 using OrleansGan.Abstractions.Grains;
 using OrleansGan.Abstractions.Messages;
+using OrleansGan.Abstractions.Players;
 using OrleansGan.Abstractions.Spec;
 using OrleansGan.Core.Data;
 using OrleansGan.Core.Evaluation;
@@ -8,6 +9,7 @@ using OrleansGan.Core.Randomness;
 using OrleansGan.Core.Reference;
 using OrleansGan.Core.Spec;
 using OrleansGan.Core.Tensors;
+using OrleansGan.Grains.Protocols;
 using OrleansGan.Grains.Tests.Cluster;
 
 namespace OrleansGan.Grains.Tests.Game;
@@ -66,7 +68,7 @@ public class ProtocolsMatchReferenceTests(ClusterFixture fixture)
         var spec = plain with { Stabilizers = plain.Stabilizers with { ClassLabels = Enum.Parse<ClassLabels>(classLabels.Replace("-", string.Empty), ignoreCase: true) } };
         var id = $"classes-{protocol}-{classLabels}-{optimizer}";
         var (rounds, _) = await PlayOnGrainsAndReferenceAsync(id, spec);
-        var generator = await fixture.Client.GetGrain<IGeneratorGrain>($"{id}/generator").GetParametersAsync();
+        var generator = await fixture.Client.GetGrain<IGeneratorGrain>(PlayerRole.Generator.GrainKey(id)).GetParametersAsync();
 
         // The labels changed the game: the conditional generator reads 8 more inputs, the (n+1)-class D gives 9 outputs.
         var (_, unlabelled, _) = await GameRunner.PlayAsync(fixture.Client, $"{id}-off", plain);
@@ -107,8 +109,8 @@ public class ProtocolsMatchReferenceTests(ClusterFixture fixture)
         }
 
         // The stabilizer must change the game, or agreement would not show that the grains apply it.
-        var generator = await fixture.Client.GetGrain<IGeneratorGrain>($"{id}/generator").GetParametersAsync();
-        var discriminator = await fixture.Client.GetGrain<IDiscriminatorGrain>($"{id}/discriminator").GetParametersAsync();
+        var generator = await fixture.Client.GetGrain<IGeneratorGrain>(PlayerRole.Generator.GrainKey(id)).GetParametersAsync();
+        var discriminator = await fixture.Client.GetGrain<IDiscriminatorGrain>(PlayerRole.Discriminator.GrainKey(id)).GetParametersAsync();
         Assert.NotEqual(TensorCodec.ToArray(unstabilized.DiscriminatorParameters().Values[0]), TensorCodec.ToArray(discriminator.Values[0]));
         Assert.NotEqual(TensorCodec.ToArray(unstabilized.GeneratorParameters().Values[0]), TensorCodec.ToArray(generator.Values[0]));
     }
@@ -167,14 +169,13 @@ public class ProtocolsMatchReferenceTests(ClusterFixture fixture)
         var simultaneous = Spec("simultaneous", "non-saturating", "adam");
         await GameRunner.PlayAsync(fixture.Client, "unrolled-zero", unrolled);
         await GameRunner.PlayAsync(fixture.Client, "simultaneous-for-unrolled-zero", simultaneous);
-        foreach (var player in new[] { "generator", "discriminator" })
+        var unrolledPlayers = PlayerPair.Of(fixture.Client, "unrolled-zero");
+        var simultaneousPlayers = PlayerPair.Of(fixture.Client, "simultaneous-for-unrolled-zero");
+        foreach (var (unrolledPlayer, simultaneousPlayer) in new (IPlayerGrain, IPlayerGrain)[]
+                 { (unrolledPlayers.Generator, simultaneousPlayers.Generator), (unrolledPlayers.Discriminator, simultaneousPlayers.Discriminator) })
         {
-            var a = player == "generator"
-                ? await fixture.Client.GetGrain<IGeneratorGrain>($"unrolled-zero/{player}").GetParametersAsync()
-                : await fixture.Client.GetGrain<IDiscriminatorGrain>($"unrolled-zero/{player}").GetParametersAsync();
-            var b = player == "generator"
-                ? await fixture.Client.GetGrain<IGeneratorGrain>($"simultaneous-for-unrolled-zero/{player}").GetParametersAsync()
-                : await fixture.Client.GetGrain<IDiscriminatorGrain>($"simultaneous-for-unrolled-zero/{player}").GetParametersAsync();
+            var a = await unrolledPlayer.GetParametersAsync();
+            var b = await simultaneousPlayer.GetParametersAsync();
             for (var i = 0; i < a.Values.Count; i++)
             {
                 Assert.Equal(TensorCodec.ToArray(b.Values[i]), TensorCodec.ToArray(a.Values[i]));
@@ -308,8 +309,8 @@ public class ProtocolsMatchReferenceTests(ClusterFixture fixture)
         });
         var id = $"protocol-dcgan-mnist-{protocol}-{classLabels}";
         var (_, evaluations) = await PlayOnGrainsAndReferenceAsync(id, spec);
-        var generator = await fixture.Client.GetGrain<IGeneratorGrain>($"{id}/generator").GetParametersAsync();
-        var discriminator = await fixture.Client.GetGrain<IDiscriminatorGrain>($"{id}/discriminator").GetParametersAsync();
+        var generator = await fixture.Client.GetGrain<IGeneratorGrain>(PlayerRole.Generator.GrainKey(id)).GetParametersAsync();
+        var discriminator = await fixture.Client.GetGrain<IDiscriminatorGrain>(PlayerRole.Discriminator.GrainKey(id)).GetParametersAsync();
 
         // The labels reached the networks: z beside a one-hot y, 2 x (1 + 10) input channels, 11 logits.
         Assert.Equal([8L * 49, 16 + (classLabels == "conditional" ? 10 : 0)], TensorCodecShape(generator.Values[0]));
@@ -330,7 +331,7 @@ public class ProtocolsMatchReferenceTests(ClusterFixture fixture)
         if (classLabels == "conditional")
         {
             // Recomputed from the final generator's evaluation sample: sample i was asked for digit i mod 10.
-            var samples = TensorCodec.ToArray(await fixture.Client.GetGrain<IGeneratorGrain>($"{id}/generator")
+            var samples = TensorCodec.ToArray(await fixture.Client.GetGrain<IGeneratorGrain>(PlayerRole.Generator.GrainKey(id))
                 .SampleAsync(spec.Evaluation.Samples, PlayerSeeds.EvaluationNoise(spec.Seed)));
             var (probabilities, _) = DigitClassifier.For(MnistDigits.For(spec.Data)).Classify(samples);
             var hits = Enumerable.Range(0, spec.Evaluation.Samples).Count(i =>
@@ -364,8 +365,8 @@ public class ProtocolsMatchReferenceTests(ClusterFixture fixture)
             }
         }
 
-        ParameterAssert.Close(reference.GeneratorParameters(), await fixture.Client.GetGrain<IGeneratorGrain>($"{id}/generator").GetParametersAsync(), Tolerance);
-        ParameterAssert.Close(reference.DiscriminatorParameters(), await fixture.Client.GetGrain<IDiscriminatorGrain>($"{id}/discriminator").GetParametersAsync(), Tolerance);
+        ParameterAssert.Close(reference.GeneratorParameters(), await fixture.Client.GetGrain<IGeneratorGrain>(PlayerRole.Generator.GrainKey(id)).GetParametersAsync(), Tolerance);
+        ParameterAssert.Close(reference.DiscriminatorParameters(), await fixture.Client.GetGrain<IDiscriminatorGrain>(PlayerRole.Discriminator.GrainKey(id)).GetParametersAsync(), Tolerance);
         return (rounds, evaluations);
     }
 

@@ -32,30 +32,31 @@ public sealed class ScalarRaceRecoveryTests : IAsyncLifetime
     [Fact]
     public async Task A_move_broken_by_the_scalar_race_is_replayed_from_the_last_checkpoint()
     {
-        var undisturbed = await PlayAsync("undisturbed");
+        var (undisturbed, undisturbedRounds) = await PlayAsync("undisturbed");
         Assert.True(undisturbed.State == GameState.Finished, $"{undisturbed.State}: {undisturbed.Error}");
 
-        var raced = await PlayAsync("race-twice");
+        var (raced, racedRounds) = await PlayAsync("race-twice");
 
         Assert.True(raced.State == GameState.Finished, $"{raced.State}: {raced.Error}");
         Assert.Equal(2, raced.Recoveries);
-        Assert.Equal(Figures(undisturbed), Figures(raced));
+        Assert.Equal(Figures(undisturbedRounds), Figures(racedRounds));
+        Assert.Equal(Figures(undisturbedRounds), Figures([.. (await _silos.Cluster.Client.GetGrain<IGameGrain>("race-twice").GetStatusAsync(0, 0)).NewRounds]));
     }
 
     [Fact]
     public async Task Any_other_native_error_ends_the_game_with_its_message()
     {
-        var failed = await PlayAsync("other-error");
+        var (failed, _) = await PlayAsync("other-error");
 
         Assert.Equal(GameState.Failed, failed.State);
         Assert.Equal(0, failed.Recoveries);
         Assert.Contains("mat1 and mat2 shapes cannot be multiplied", failed.Error);
     }
 
-    private static List<(int, double, double, double)> Figures(GameStatus status) =>
-        status.NewRounds.Select(r => (r.Round, r.DiscriminatorLoss, r.GeneratorLoss, r.DiscriminatorGradientNorm)).ToList();
+    private static List<(int, double, double, double)> Figures(List<RoundRecord> rounds) =>
+        rounds.Select(r => (r.Round, r.DiscriminatorLoss, r.GeneratorLoss, r.DiscriminatorGradientNorm)).ToList();
 
-    private async Task<GameStatus> PlayAsync(string id)
+    private async Task<(GameStatus Status, List<RoundRecord> Rounds)> PlayAsync(string id)
     {
         var spec = GameSpecLoader.Load(null, new Dictionary<string, string>
         {
@@ -63,17 +64,8 @@ public sealed class ScalarRaceRecoveryTests : IAsyncLifetime
             ["generator.hidden"] = "[16]", ["discriminator.hidden"] = "[16]",
             ["evaluation.every"] = "30", ["evaluation.samples"] = "200", ["checkpoint.every"] = "10",
         });
-        var game = _silos.Cluster.Client.GetGrain<IGameGrain>(id);
-        await game.StartAsync(spec);
-        var deadline = DateTime.UtcNow.AddMinutes(3);
-        GameStatus status;
-        while (!(status = await game.GetStatusAsync(0, 0)).IsOver)
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"game {id} did not finish: {status.State} at round {status.RoundsCompleted}");
-            await Task.Delay(20);
-        }
-
-        return status;
+        var (status, rounds, _) = await GameRunner.PlayAsync(_silos.Cluster.Client, id, spec, TimeSpan.FromMinutes(3));
+        return (status, rounds);
     }
 
     // "race-twice": the 25th and 26th updates of its discriminator fail after stepping (two recoveries from the

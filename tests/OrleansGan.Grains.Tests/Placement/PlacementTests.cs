@@ -1,3 +1,4 @@
+using OrleansGan.Abstractions.Players;
 using OrleansGan.Abstractions.Game;
 using OrleansGan.Abstractions.Spec;
 using OrleansGan.Core.Spec;
@@ -46,8 +47,8 @@ public class PlacementTests(PlacedClusterFixture fixture) : IClassFixture<Placed
     {
         var (apart, apartRounds, _) = await GameRunner.PlayAsync(fixture.Client, "placed-explicit",
             Spec("explicit", "Silo_1/cpu:1", "Silo_2/cpu:0"));
-        Assert.Equal(("generator", "Silo_1", "cpu:1"), (apart.Players![0].Player, apart.Players[0].Silo, apart.Players[0].Device));
-        Assert.Equal(("discriminator", "Silo_2", "cpu:0"), (apart.Players[1].Player, apart.Players[1].Silo, apart.Players[1].Device));
+        Assert.Equal((PlayerRole.Generator, "Silo_1", "cpu:1"), (apart.Players![0].Player, apart.Players[0].Silo, apart.Players[0].Device));
+        Assert.Equal((PlayerRole.Discriminator, "Silo_2", "cpu:0"), (apart.Players[1].Player, apart.Players[1].Silo, apart.Players[1].Device));
 
         var (_, togetherRounds, _) = await GameRunner.PlayAsync(fixture.Client, "placed-explicit-together",
             Spec("explicit", "Silo_0/cpu:0", "Silo_0/cpu:0"));

@@ -31,7 +31,7 @@ public class DashboardQueryTests(SiloHostFixture silo, ITestOutputHelper output)
             "three scrapes of the running game");
         await prometheus.WaitForSeriesAsync($"orleansgan_diagnosis_duality_gap{{game_id=\"{id}\"}}", Limit, "the game's first diagnosis");
         await game.CancelAsync();
-        Assert.Equal(GameState.Cancelled, (await Games.UntilOverAsync(game, Limit)).State);
+        Assert.Equal(GameState.Cancelled, (await Games.UntilOverAsync(silo.Client, game, Limit)).State);
         await prometheus.WaitForSeriesAsync($"orleansgan_game_state{{game_id=\"{id}\",state=\"cancelled\"}} == 1", Limit,
             "the cancelled game");
 

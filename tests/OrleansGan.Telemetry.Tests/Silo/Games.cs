@@ -1,6 +1,7 @@
 using OrleansGan.Abstractions.Game;
 using OrleansGan.Abstractions.Grains;
 using OrleansGan.Abstractions.Spec;
+using OrleansGan.Abstractions.Watching;
 using OrleansGan.Core.Spec;
 
 namespace OrleansGan.Telemetry.Tests.Silo;
@@ -36,27 +37,26 @@ internal static class Games
 
     public static string NewId(string purpose) => $"{purpose}-{Guid.NewGuid().ToString("N")[..8]}";
 
-    /// <summary>Polls the game's status (the game grain's only progress signal) until it is over.</summary>
+    /// <summary>Starts the game and awaits its end, as its watch reports it.</summary>
     public static async Task<GameStatus> PlayToEndAsync(IClusterClient client, string id, GameSpec spec, TimeSpan limit)
     {
         var game = client.GetGrain<IGameGrain>(id);
         await game.StartAsync(spec);
-        return await UntilOverAsync(game, limit);
+        return await UntilOverAsync(client, game, limit);
     }
 
-    public static async Task<GameStatus> UntilOverAsync(IGameGrain game, TimeSpan limit)
+    /// <summary>Awaits the game's end, as its watch reports it.</summary>
+    public static async Task<GameStatus> UntilOverAsync(IClusterClient client, IGameGrain game, TimeSpan limit)
     {
-        var deadline = DateTime.UtcNow + limit;
-        while (true)
+        await using var watch = GameWatch.Start(client, game);
+        try
         {
-            var status = await game.GetStatusAsync(int.MaxValue, int.MaxValue);
-            if (status.IsOver)
-            {
-                return status;
-            }
-
-            Assert.True(DateTime.UtcNow < deadline, $"the game did not end within {limit.TotalSeconds:0} s: {status.State} at round {status.RoundsCompleted}");
-            await Task.Delay(50);
+            return await watch.WhenOverAsync().WaitAsync(limit);
+        }
+        catch (TimeoutException)
+        {
+            Assert.Fail($"the game did not end within {limit.TotalSeconds:0} s: {watch.Latest?.State} at round {watch.Latest?.RoundsCompleted}");
+            throw;
         }
     }
 }

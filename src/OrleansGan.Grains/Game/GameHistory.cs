@@ -1,0 +1,95 @@
+using OrleansGan.Abstractions.Game;
+using OrleansGan.Core.Checkpoints;
+
+namespace OrleansGan.Grains.Game;
+
+/// <summary>
+/// The round and evaluation records of one game: every record in the game's append-only logs, written once, and
+/// only the latest in memory (<see cref="RoundWindow"/> rounds, <see cref="EvaluationWindow"/> evaluations), so a
+/// game's memory does not grow with its length. Status pages come from memory where it holds them and from the logs
+/// otherwise.
+/// </summary>
+public sealed class GameHistory(IGameLogStore logs, string gameId) : IAsyncDisposable
+{
+    /// <summary>The most records of each kind one status carries.</summary>
+    public const int MaxRecordsPerStatus = 10_000;
+
+    /// <summary>Round records kept in memory (at least; up to twice as many between trims).</summary>
+    public const int RoundWindow = 2_048;
+
+    /// <summary>Evaluations kept in memory.</summary>
+    public const int EvaluationWindow = 16;
+
+    // Rounds reach the log in batches (a batch never outgrows the window); evaluations, rare and large, one by one.
+    private const int RoundBatch = 256;
+
+    private readonly LoggedRecords<RoundRecord> _rounds = new(logs.Rounds(gameId), RoundWindow, RoundBatch);
+    private readonly LoggedRecords<EvaluationRecord> _evaluations = new(logs.Evaluations(gameId), EvaluationWindow, 1);
+
+    /// <summary>Rounds played.</summary>
+    public int RoundsCompleted => _rounds.Count;
+
+    /// <summary>Evaluations taken.</summary>
+    public int EvaluationsCompleted => _evaluations.Count;
+
+    /// <summary>The latest round's record.</summary>
+    public RoundRecord? LastRound => _rounds.Last;
+
+    /// <summary>The latest evaluation.</summary>
+    public EvaluationRecord? LastEvaluation => _evaluations.Last;
+
+    /// <summary>A new game under this id: its logs start empty.</summary>
+    public async Task BeginAsync()
+    {
+        await _rounds.ClearAsync();
+        await _evaluations.ClearAsync();
+    }
+
+    /// <summary>Takes up the logs as they are, for the status of a game that has ended.</summary>
+    public async Task LoadAsync()
+    {
+        await _rounds.LoadAsync();
+        await _evaluations.LoadAsync();
+    }
+
+    /// <summary>Records the round just played.</summary>
+    public Task PlayedAsync(RoundRecord round) => _rounds.AddAsync(round);
+
+    /// <summary>Records an evaluation.</summary>
+    public Task EvaluatedAsync(EvaluationRecord evaluation) => _evaluations.AddAsync(evaluation);
+
+    /// <summary>Writes every record so far to the logs and makes them durable (before a checkpoint that counts them).</summary>
+    public async Task FlushAsync()
+    {
+        await _rounds.FlushAsync(durable: true);
+        await _evaluations.FlushAsync(durable: true);
+    }
+
+    /// <summary>
+    /// Goes back to the records <paramref name="checkpoint"/> had seen; with no checkpoint, to none (a game that starts
+    /// over). A version-1 checkpoint's own records fill logs that lack them.
+    /// </summary>
+    /// <exception cref="InvalidDataException">The logs hold fewer records than the checkpoint counts.</exception>
+    public async Task RewindAsync(GameCheckpoint? checkpoint)
+    {
+        if (checkpoint?.Records is { } records && await _rounds.LoggedAsync() < checkpoint.Round)
+        {
+            await _rounds.ImportAsync(records.Rounds);
+            await _evaluations.ImportAsync(records.Evaluations);
+        }
+
+        await _rounds.RewindAsync(checkpoint?.Round ?? 0);
+        await _evaluations.RewindAsync(checkpoint?.Evaluations ?? 0);
+    }
+
+    /// <summary>The round records after the first <paramref name="roundCursor"/> and the evaluations after the first <paramref name="evaluationCursor"/>, at most <see cref="MaxRecordsPerStatus"/> of each.</summary>
+    public async Task<(IReadOnlyList<RoundRecord> Rounds, IReadOnlyList<EvaluationRecord> Evaluations)> AfterAsync(int roundCursor, int evaluationCursor) =>
+        (await _rounds.AfterAsync(roundCursor, MaxRecordsPerStatus), await _evaluations.AfterAsync(evaluationCursor, MaxRecordsPerStatus));
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        await _rounds.DisposeAsync();
+        await _evaluations.DisposeAsync();
+    }
+}

@@ -1,0 +1,67 @@
+using OrleansGan.Abstractions.Players;
+using OrleansGan.Core.Native;
+
+namespace OrleansGan.Grains.Game;
+
+/// <summary>
+/// Which failures of a move a game recovers from by going back to its last checkpoint, how often, and how long it
+/// waits between attempts: a lost player (its silo died) and a move TorchSharp's Scalar race broke, at most
+/// <see cref="MaxPerStretch"/> times between two checkpoints, so a game that keeps progressing may recover again later
+/// while one that fails the same way every time stops.
+/// </summary>
+public sealed class RecoveryPolicy
+{
+    /// <summary>Recoveries allowed between two checkpoints.</summary>
+    public const int MaxPerStretch = 3;
+
+    /// <summary>Attempts at re-seating the players in one recovery.</summary>
+    public const int MaxAttempts = 10;
+
+    private int _sinceCheckpoint;
+
+    /// <summary>Recoveries so far.</summary>
+    public int Recoveries { get; private set; }
+
+    /// <summary>
+    /// A player whose silo died comes back as a fresh activation without a seat (<see cref="PlayerLostException"/>), or
+    /// its calls fail on the way (the silo is unavailable, the message is rejected, the call times out).
+    /// </summary>
+    public static bool IsPlayerLoss(Exception e) => e switch
+    {
+        AggregateException aggregate => aggregate.InnerExceptions.Any(IsPlayerLoss),
+        PlayerLostException or SiloUnavailableException or OrleansMessageRejectionException or TimeoutException => true,
+        _ => false,
+    };
+
+    /// <summary>What went wrong, for the log.</summary>
+    public static string Describe(Exception e) => ScalarRace.Caused(e) ? "hit TorchSharp's Scalar race" : "lost a player";
+
+    /// <summary>How long to wait before attempt <paramref name="attempt"/> (1-based): membership needs a moment to declare a dead silo dead, and until then placement may still pick it.</summary>
+    public static TimeSpan WaitBefore(int attempt) => TimeSpan.FromSeconds(attempt);
+
+    /// <summary>True when the game should recover from <paramref name="failure"/> rather than fail; counts the recovery.</summary>
+    public bool TryRecover(Exception failure)
+    {
+        if (!(IsPlayerLoss(failure) || ScalarRace.Caused(failure)) || _sinceCheckpoint >= MaxPerStretch)
+        {
+            return false;
+        }
+
+        Recoveries++;
+        _sinceCheckpoint++;
+        return true;
+    }
+
+    /// <summary>True when a failed attempt at re-seating may be tried again.</summary>
+    public static bool MayRetry(Exception failure, int attempt) => IsPlayerLoss(failure) && attempt < MaxAttempts;
+
+    /// <summary>A checkpoint was written: the game progressed, and a new stretch begins.</summary>
+    public void Checkpointed() => _sinceCheckpoint = 0;
+
+    /// <summary>Starts counting again from <paramref name="recoveries"/> (a game that starts or resumes).</summary>
+    public void Reset(int recoveries = 0)
+    {
+        Recoveries = recoveries;
+        _sinceCheckpoint = 0;
+    }
+}

@@ -1,0 +1,127 @@
+using System.Diagnostics;
+using OrleansGan.Abstractions.Game;
+using OrleansGan.Abstractions.Grains;
+using OrleansGan.Abstractions.Spec;
+using OrleansGan.Abstractions.Watching;
+using OrleansGan.Core.Spec;
+using StackExchange.Redis;
+using Xunit.Abstractions;
+
+namespace OrleansGan.Cluster.Tests.Survival;
+
+/// <summary>
+/// Slow suite (a): three silo processes on Redis play six games; in each of three runs the silo hosting game grains is
+/// killed with SIGKILL (silo-0, silo-1, silo-2 in turn; in the last run silo-0 as well, leaving one silo), and every
+/// game finishes with exactly the rounds and evaluations of an undisturbed game, with no manual step. In each run one
+/// game on the victim has no watcher at all when its silo dies: only its reminder can wake it.
+/// </summary>
+public class SiloDeathTests(ITestOutputHelper output)
+{
+    private const int Games = 6, Rounds = 400;
+
+    private static readonly TimeSpan Limit = TimeSpan.FromMinutes(6);
+
+    [SlowFact]
+    public async Task Killing_the_silo_of_game_grains_in_turn_leaves_every_game_as_an_undisturbed_one()
+    {
+        await using var cluster = await RedisCluster.StartAsync(3);
+        await using var client = await cluster.ConnectAsync();
+        await RedisCluster.WaitForSilosAsync(client.Client, 3);
+        using var redis = await ConnectionMultiplexer.ConnectAsync(cluster.Redis);
+        var clock = Stopwatch.StartNew();
+        var reference = await Task.WhenAll(Enumerable.Range(0, Games).Select(i => Following.PlayAsync(client.Client, Game(client, $"reference-{i}"), Spec(i), Limit)));
+        Assert.All(reference, r => Assert.Equal(GameState.Finished, r.Last.State));
+        output.WriteLine($"undisturbed: {Games} games of {Rounds} rounds in {clock.Elapsed.TotalSeconds:F0} s");
+
+        for (var run = 0; run < 3; run++)
+        {
+            var victims = run == 2 ? new[] { 2, 0 } : [run];
+            var names = victims.Select(RedisCluster.Name).ToHashSet();
+
+            // Six games, and more until a game grain sits on the first victim (placement is Orleans' choice).
+            var games = new List<(IGameGrain Game, int Spec, string Silo)>();
+            for (var i = 0; games.Count < Games || games.All(g => g.Silo != RedisCluster.Name(victims[0])); i++)
+            {
+                Assert.True(i < 3 * Games, $"run {run}: no game grain was placed on {RedisCluster.Name(victims[0])}");
+                var game = Game(client, $"run{run}-{i}");
+                await game.StartAsync(Spec(i % Games));
+                games.Add((game, i % Games, (await game.GetStatusAsync(int.MaxValue, int.MaxValue)).Silo!));
+            }
+
+            // The unwatched game is followed up to round 100, then left alone.
+            var unwatched = games.First(g => g.Silo == RedisCluster.Name(victims[0]));
+            var (reached, onProgress) = Following.UntilRound(100);
+            await using (GameWatch.Start(client.Client, unwatched.Game, onProgress))
+            {
+                await reached.WaitAsync(Limit);
+            }
+
+            var watched = games.Where(g => g != unwatched)
+                .Select(g => (g.Spec, Follow: Following.FollowAsync(client.Client, g.Game, Limit))).ToList();
+            foreach (var victim in victims)
+            {
+                await cluster.KillAsync(victim);
+            }
+
+            var killedAt = clock.Elapsed;
+            output.WriteLine($"run {run}: killed {string.Join(" and ", names)} at round {(await RoundsAsync(redis, unwatched.Game))} of the unwatched game; "
+                + $"game grains there: {games.Count(g => names.Contains(g.Silo))} of {games.Count}");
+
+            foreach (var (spec, follow) in watched)
+            {
+                var (last, rounds) = await follow;
+                Assert.True(last.State == GameState.Finished, $"run {run}: {last.State} {last.Error}");
+                Assert.Equal(Figures(reference[spec].Rounds), Figures(rounds));
+            }
+
+            // Nothing calls the unwatched game: its log grows again only if its reminder woke it on a live silo.
+            await LogReachesAsync(redis, unwatched.Game, Rounds, Limit);
+            output.WriteLine($"run {run}: the unwatched game finished {(clock.Elapsed - killedAt).TotalSeconds:F0} s after the kill, woken by its reminder");
+            var (end, all) = await Following.FollowAsync(client.Client, unwatched.Game, Limit);
+            Assert.True(end.State == GameState.Finished, $"run {run}: {end.State} {end.Error}");
+            Assert.True(end.Recoveries >= 1, "the unwatched game should have gone on from its checkpoint");
+            Assert.False(names.Contains(end.Silo!), $"the game is still on {end.Silo}");
+            Assert.Equal(Figures(reference[unwatched.Spec].Rounds), Figures(all));
+            Assert.Equal(reference[unwatched.Spec].Last.EvaluationsCompleted, end.EvaluationsCompleted);
+
+            // The directory, wherever it lives now, lists every game of the run as finished.
+            var listed = await client.Client.GetGrain<IGameDirectoryGrain>(0).ListAsync();
+            Assert.All(games, g => Assert.Contains(listed, e => e.GameId == g.Game.GetPrimaryKeyString() && e.State == GameState.Finished));
+            if (run < 2)
+            {
+                await cluster.RestartAsync(run);
+                await RedisCluster.WaitForSilosAsync(client.Client, 3);
+            }
+        }
+    }
+
+    internal static List<(int, double, double, double, double, double, double)> Figures(IEnumerable<RoundRecord> rounds) =>
+        rounds.Select(r => (r.Round, r.DiscriminatorLoss, r.GeneratorLoss, r.MeanRealScore, r.MeanFakeScore, r.DiscriminatorGradientNorm, r.GeneratorGradientNorm)).ToList();
+
+    // The game's round log, read straight from Redis: looking does not wake the game.
+    internal static async Task<long> RoundsAsync(ConnectionMultiplexer redis, IGameGrain game) =>
+        await redis.GetDatabase().ListLengthAsync($"orleansgan:rounds:{game.GetPrimaryKeyString()}");
+
+    // A game woken only by its reminder gives no signal to await; its log in Redis is looked at, boundedly.
+    private static async Task LogReachesAsync(ConnectionMultiplexer redis, IGameGrain game, int rounds, TimeSpan limit)
+    {
+        var deadline = DateTime.UtcNow + limit;
+        while (await RoundsAsync(redis, game) < rounds)
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"game {game.GetPrimaryKeyString()} was not woken: its log stayed at {await RoundsAsync(redis, game)} rounds");
+            await Task.Delay(TimeSpan.FromSeconds(1));
+        }
+    }
+
+    private static IGameGrain Game(ClusterClient client, string id) => client.Client.GetGrain<IGameGrain>($"survive-{id}");
+
+    private static GameSpec Spec(int i) => GameSpecLoader.Load(null, new Dictionary<string, string>
+    {
+        ["name"] = "survive", ["seed"] = $"{30 + i}", ["rounds"] = $"{Rounds}", ["batchSize"] = "32",
+        ["protocol.kind"] = new[] { "simultaneous", "alternating", "optimistic", "extragradient", "two-time-scale", "simultaneous" }[i],
+        ["protocol.discriminatorSteps"] = "2", ["generator.optimizer.learningRate"] = "0.0005",
+        ["generator.hidden"] = "[16,16]", ["discriminator.hidden"] = "[16,16]",
+        ["evaluation.every"] = "100", ["evaluation.samples"] = "200", ["checkpoint.every"] = "50",
+        ["placement.policy"] = i % 2 == 0 ? "spread" : "any",
+    });
+}
