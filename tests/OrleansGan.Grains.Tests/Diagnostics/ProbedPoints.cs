@@ -52,7 +52,7 @@ internal static class ProbedPoints
 
     /// <summary>Writes a checkpoint of <paramref name="spec"/> at <paramref name="round"/> with the given states into the cluster's store.</summary>
     public static Task KeepAsync(string checkpointRoot, string gameId, GameSpec spec, int round, PlayerState generator, PlayerState discriminator) =>
-        new FileCheckpointStore(checkpointRoot).SaveAsync(gameId, GameCheckpointFormat.Write(new GameCheckpoint(spec, round, 0, [], [], generator.Data, discriminator.Data)));
+        new FileCheckpointStore(checkpointRoot).SaveAsync(gameId, GameCheckpointFormat.Write(new GameCheckpoint(spec with { Rounds = Math.Max(spec.Rounds, round) }, round, 0, [], [], generator.Data, discriminator.Data)));
 
     /// <summary>|a - b| / |b|.</summary>
     public static double RelativeError(double[] a, double[] b)
