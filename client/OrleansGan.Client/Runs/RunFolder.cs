@@ -176,10 +176,13 @@ internal sealed class RunFolder : IDisposable
     public void WriteText(string name, string text) => WriteAtomically(PathOf(name), text);
 
     /// <summary>Writes a file into the folder with <paramref name="write"/> (given a temporary path), then renames it into place.</summary>
-    public void WriteFile(string name, Action<string> write)
+    public void WriteFile(string name, Action<string> write) => WriteFile(Path, name, write);
+
+    /// <summary>Writes a file into <paramref name="folder"/> with <paramref name="write"/> (given a temporary path), then renames it into place.</summary>
+    public static void WriteFile(string folder, string name, Action<string> write)
     {
-        var final = PathOf(name);
-        var temporary = System.IO.Path.Combine(Path, $".{System.IO.Path.GetFileNameWithoutExtension(name)}-{Guid.NewGuid():N}{System.IO.Path.GetExtension(name)}");
+        var final = System.IO.Path.Combine(folder, name);
+        var temporary = System.IO.Path.Combine(folder, $".{System.IO.Path.GetFileNameWithoutExtension(name)}-{Guid.NewGuid():N}{System.IO.Path.GetExtension(name)}");
         try
         {
             write(temporary);

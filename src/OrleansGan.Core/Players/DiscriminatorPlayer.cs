@@ -238,6 +238,42 @@ public sealed class DiscriminatorPlayer : IProbeablePlayer<DiscriminatorProbe>
         return new DiscriminatorEvaluation(MeanScoreByMinibatch(real, realLabels), MeanScoreByMinibatch(fake, fakeLabels));
     }
 
+    /// <summary>
+    /// The discriminator's output at each point of <paramref name="x"/>, one value per sample, as a field picture
+    /// shows it: sigma(logit) for the cross-entropy games, the raw output for the critics (Wasserstein, hinge, least
+    /// squares) and the energy for the energy-based game. A class-conditional discriminator judges point i as class
+    /// <paramref name="labels"/>[i]. No instance noise: this reads the function, it does not train it.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">
+    /// The output at a point depends on the other samples judged with it (batch norm, minibatch features, packs), so it
+    /// is not a field over the plane.
+    /// </exception>
+    public Tensor FieldValues(Tensor x, Tensor? labels = null)
+    {
+        if (FieldProblem(Setup.Spec) is { } problem)
+        {
+            throw new InvalidOperationException(problem);
+        }
+
+        CheckFake(x, null, checkLabels: false);
+        using var scope = NewDisposeScope();
+        using var noGrad = no_grad();
+        var logits = Costs.Logit(Output(x, labels)).reshape(-1);
+        var values = Loss.Kind switch
+        {
+            LossKind.Minimax or LossKind.NonSaturating or LossKind.MaximumLikelihood => sigmoid(logits),
+            _ => logits,
+        };
+        return values.MoveToOuterDisposeScope();
+    }
+
+    /// <summary>Why a discriminator of this spec has no output at one point alone (null when it has).</summary>
+    public static string? FieldProblem(DiscriminatorSpec spec) =>
+        spec.Pack > 1 ? $"the discriminator judges packs of {spec.Pack} samples (discriminator.pack), not single points"
+        : spec.MinibatchFeatures is { Kernels: > 0 } ? "the discriminator's minibatch features make D(x) depend on the rest of its minibatch"
+        : PlayerNetworks.NormalizationOf(spec) == Normalization.Batch ? "the discriminator's batch norm makes D(x) depend on the rest of its minibatch"
+        : null;
+
     // Batch normalisation, minibatch features and packing make D(x) depend on the minibatch x is judged in, so an
     // evaluation sample is judged in minibatches of the game's size, as in training (and minibatch features' pairwise
     // distances stay batch-sized instead of growing with the square of the evaluation sample). A packing discriminator
