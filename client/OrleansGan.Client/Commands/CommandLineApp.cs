@@ -22,6 +22,7 @@ internal static class CommandLineApp
         root.Subcommands.Add(ListCommand.Create(console));
         root.Subcommands.Add(ResumeCommand.Create(console));
         root.Subcommands.Add(DiagnoseCommand.Create(console));
+        root.Subcommands.Add(SweepCommand.Create(console));
         return root;
     }
 

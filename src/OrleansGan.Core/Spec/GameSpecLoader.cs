@@ -76,16 +76,17 @@ public static class GameSpecLoader
     };
 
     /// <summary>Every value in a whole tree that does not fit its field, as "field: problem" (see <see cref="SpecShape"/>).</summary>
-    public static IReadOnlyList<string> ShapeProblems(JsonObject tree) => SpecShape.Problems(tree);
+    public static IReadOnlyList<string> ShapeProblems(JsonObject tree)
+    {
+        NameAfterData(tree);
+        return SpecShape.Problems(tree);
+    }
 
     /// <summary>Checks, builds and validates the spec a whole tree describes (naming the game after its data unless it is named).</summary>
     /// <exception cref="InvalidGameSpecException">The tree does not make a playable game; the message names each field.</exception>
     public static GameSpec FromTree(JsonObject tree)
     {
-        // A game is named after its data unless a spec or flag names it.
-        tree[NameKey] ??= tree["data"] is JsonObject { } data && data["kind"] is JsonValue { } kind && kind.GetValueKind() == JsonValueKind.String
-            ? kind.DeepClone()
-            : null;
+        NameAfterData(tree);
         if (SpecShape.Problems(tree) is { Count: > 0 } problems)
         {
             throw new InvalidGameSpecException(problems);
@@ -98,6 +99,12 @@ public static class GameSpecLoader
 
     /// <summary>The spec as JSON, readable back by <see cref="Load"/>.</summary>
     public static string ToJson(GameSpec spec) => JsonSerializer.Serialize(spec, JsonOptions);
+
+    // A game is named after its data unless a spec or flag names it.
+    private static void NameAfterData(JsonObject tree) =>
+        tree[NameKey] ??= tree["data"] is JsonObject { } data && data["kind"] is JsonValue { } kind && kind.GetValueKind() == JsonValueKind.String
+            ? kind.DeepClone()
+            : null;
 
     private static JsonObject Defaults()
     {
