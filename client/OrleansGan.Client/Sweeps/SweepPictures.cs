@@ -106,7 +106,7 @@ internal static class SweepPictures
                 cells[r, c] = values.Count == 0 ? double.NaN : SweepResults.Median(values);
 
                 // Row r of the data is drawn r rows from the top.
-                var label = plot.Add.Text(values.Count == 0 ? "-" : SweepResults.Number(cells[r, c]), c + 0.5, rows.Values.Count - r - 0.5);
+                var label = plot.Add.Text(values.Count == 0 ? "-" : SweepResults.Number(cells[r, c]), c, rows.Values.Count - 1 - r);
                 label.LabelAlignment = Alignment.MiddleCenter;
                 label.LabelFontSize = 14;
                 label.LabelBackgroundColor = Colors.White.WithAlpha(0.6);
@@ -114,16 +114,16 @@ internal static class SweepPictures
         }
 
         var map = plot.Add.Heatmap(cells);
-        map.Extent = new CoordinateRect(0, columns.Values.Count, 0, rows.Values.Count);
         map.Colormap = new ScottPlot.Colormaps.Viridis();
         plot.MoveToBack(map);
         plot.Add.ColorBar(map);
-        plot.Axes.Bottom.SetTicks(columns.Values.Select((_, i) => i + 0.5).ToArray(), columns.Values.ToArray());
-        plot.Axes.Left.SetTicks(rows.Values.Select((_, i) => rows.Values.Count - i - 0.5).ToArray(), rows.Values.ToArray());
+        plot.Axes.Bottom.SetTicks(columns.Values.Select((_, i) => (double)i).ToArray(), columns.Values.ToArray());
+        plot.Axes.Left.SetTicks(rows.Values.Select((_, i) => (double)(rows.Values.Count - 1 - i)).ToArray(), rows.Values.ToArray());
+        plot.Axes.SetLimits(-0.5, columns.Values.Count - 0.5, -0.5, rows.Values.Count - 0.5);
         plot.Axes.Bottom.Label.Text = columns.Name;
         plot.Axes.Left.Label.Text = rows.Name;
-        plot.Title($"{figure} at the last evaluation, median over seeds");
-        plot.SavePng(path, 300 + (110 * columns.Values.Count), 200 + (60 * rows.Values.Count));
+        plot.Title($"{figure}: last evaluation, median over seeds");
+        plot.SavePng(path, Math.Max(500, 250 + (130 * columns.Values.Count)), 220 + (60 * rows.Values.Count));
     }
 
     private static string Safe(string text) => new(text.Select(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or '=' ? c : '-').ToArray());
