@@ -12,6 +12,8 @@ internal sealed class SweepBoard(int total, int alreadyDone)
 {
     private readonly object _gate = new();
     private readonly Dictionary<int, Running> _running = [];
+    private readonly Queue<string> _ended = new();
+    private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Stopwatch _clock = Stopwatch.StartNew();
     private long _roundsPlayed;
 
@@ -57,13 +59,40 @@ internal sealed class SweepBoard(int total, int alreadyDone)
         }
     }
 
-    public void Ended(SweepPlan.Game game, bool succeeded, bool final)
+    public void Ended(SweepPlan.Game game, bool succeeded, bool final, string outcome)
     {
         lock (_gate)
         {
             _running.Remove(game.Index);
+            _ended.Enqueue($"game {game.Index:D4} {game.Key}: {outcome}{(!succeeded && !final ? " (tried again)" : "")}");
+            _changed.TrySetResult();
             Done += succeeded ? 1 : 0;
             Failed += !succeeded && final ? 1 : 0;
+        }
+    }
+
+    /// <summary>Completes when a game ends (after the last <see cref="TakeEnded"/>).</summary>
+    public Task Changed()
+    {
+        lock (_gate)
+        {
+            return _changed.Task;
+        }
+    }
+
+    /// <summary>A line for each game that ended since the last call.</summary>
+    public IReadOnlyList<string> TakeEnded()
+    {
+        lock (_gate)
+        {
+            if (_changed.Task.IsCompleted)
+            {
+                _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+            }
+
+            var lines = _ended.ToList();
+            _ended.Clear();
+            return lines;
         }
     }
 

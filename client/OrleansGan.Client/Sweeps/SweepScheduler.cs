@@ -45,7 +45,7 @@ internal static class SweepScheduler
 
                     var succeeded = exit is RunCommand.Finished or RunCommand.Diverged;
                     var retry = exit == RunCommand.Failed && attempt < Attempts && !cancel.IsCancellationRequested;
-                    board.Ended(game, succeeded, final: !retry && exit != RunCommand.Cancelled);
+                    board.Ended(game, succeeded, final: !retry && exit != RunCommand.Cancelled, Outcome(exit, error));
                     if (!retry)
                     {
                         return (game, exit, error);
@@ -54,7 +54,7 @@ internal static class SweepScheduler
             }
             catch (OperationCanceledException)
             {
-                board.Ended(game, false, final: false);
+                board.Ended(game, false, final: false, "cancelled");
                 return (game, RunCommand.Cancelled, "cancelled");
             }
             finally
@@ -64,4 +64,12 @@ internal static class SweepScheduler
         }).ToList();
         return await Task.WhenAll(tasks);
     }
+
+    private static string Outcome(int exit, string? error) => exit switch
+    {
+        RunCommand.Finished => "finished",
+        RunCommand.Diverged => $"diverged{(error is null ? "" : ": " + error)}",
+        RunCommand.Cancelled => "cancelled",
+        _ => $"failed{(error is null ? "" : ": " + error)}",
+    };
 }

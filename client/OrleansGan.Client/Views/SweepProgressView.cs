@@ -20,9 +20,25 @@ internal static class SweepProgressView
     {
         if (!console.Profile.Capabilities.Interactive)
         {
-            while (await Task.WhenAny(work, Task.Delay(PlainInterval)) != work)
+            // Game ends are pushed by the board as they happen; the overall line comes every few seconds.
+            var overall = DateTime.UtcNow;
+            while (await Task.WhenAny(work, board.Changed(), Task.Delay(PlainInterval)) != work)
             {
-                console.WriteLine(Overall(board));
+                foreach (var line in board.TakeEnded())
+                {
+                    console.WriteLine(line);
+                }
+
+                if (DateTime.UtcNow - overall >= PlainInterval)
+                {
+                    overall = DateTime.UtcNow;
+                    console.WriteLine(Overall(board));
+                }
+            }
+
+            foreach (var line in board.TakeEnded())
+            {
+                console.WriteLine(line);
             }
 
             console.WriteLine(Overall(board));
