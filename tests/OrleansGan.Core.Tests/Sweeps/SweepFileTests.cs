@@ -121,3 +121,17 @@ public class SweepFileTests
         Assert.Contains("does not exist", Assert.Throws<InvalidSweepException>(() => SweepFileReader.Read(Path.Combine(folder.Path, "none.yaml"))).Message);
     }
 }
+
+/// <summary>The sweep files under docs/sweeps (the README's measured tables) make the games the tables hold.</summary>
+public class DocumentedSweepTests
+{
+    [Theory]
+    [InlineData("protocols.yaml", 48)]
+    [InlineData("toolbox-ring.yaml", 183)]
+    [InlineData("toolbox-mnist.yaml", 183)]
+    public void A_documented_sweep_makes_its_tables_games(string file, int games)
+    {
+        var path = Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", "..", "docs", "sweeps", file);
+        Assert.Equal(games, SweepExpansion.Games(SweepFileReader.Read(path)).Count);
+    }
+}
