@@ -23,6 +23,7 @@ internal static class CommandLineApp
         root.Subcommands.Add(ResumeCommand.Create(console));
         root.Subcommands.Add(DiagnoseCommand.Create(console));
         root.Subcommands.Add(ReportCommand.Create(console));
+        root.Subcommands.Add(SweepCommand.Create(console));
         return root;
     }
 

@@ -45,6 +45,7 @@ internal static class ReportCommand
         GameSpec spec;
         string gameId;
         GameCheckpoint? latest;
+        CheckpointedRecords? records;
         List<GameCheckpoint> kept;
         try
         {
@@ -75,13 +76,14 @@ internal static class ReportCommand
             gameId = (await File.ReadAllTextAsync(idFile, cancel)).Trim();
             GameIds.Check(gameId, idFile);
             (latest, kept) = await CheckpointsAsync(Path.Combine(folder, "checkpoints"), gameId, cancel);
+            records = latest is null ? null : await RecordsAsync(Path.Combine(folder, "checkpoints"), gameId, latest);
         }
         catch (Exception e) when (e is ArgumentException or InvalidGameSpecException or InvalidDataException or IOException or UnauthorizedAccessException)
         {
             return RunCommand.Refuse(console, e);
         }
 
-        var notes = Write(folder, spec, latest, kept, frames ?? TrainingAnimation.DefaultMaxFrames, cells ?? FieldSnapshots.DefaultCells);
+        var notes = Write(folder, spec, latest, records, kept, frames ?? TrainingAnimation.DefaultMaxFrames, cells ?? FieldSnapshots.DefaultCells);
         foreach (var note in notes)
         {
             console.MarkupLineInterpolated($"[yellow]{note}[/]");
@@ -95,7 +97,7 @@ internal static class ReportCommand
     /// Draws what the folder's records allow and writes report.html; returns the notes the page shows (what could not
     /// be drawn, and why).
     /// </summary>
-    internal static IReadOnlyList<string> Write(string folder, GameSpec spec, GameCheckpoint? latest, IReadOnlyList<GameCheckpoint> kept, int maxFrames, int cells)
+    internal static IReadOnlyList<string> Write(string folder, GameSpec spec, GameCheckpoint? latest, CheckpointedRecords? records, IReadOnlyList<GameCheckpoint> kept, int maxFrames, int cells)
     {
         TorchRuntime.EnsureLoaded();
         var notes = new List<string>();
@@ -126,16 +128,16 @@ internal static class ReportCommand
             }
         }
 
-        var frames = Frames(folder, spec, latest, fields, planar, maxFrames);
+        var frames = Frames(folder, spec, records, fields, planar, maxFrames);
         if (frames.Count > 0)
         {
             RunFolder.WriteFile(folder, AnimationFile, path => TrainingAnimation.Save(path, frames));
             pictures.Add((string.Create(CultureInfo.InvariantCulture, $"the training, {frames.Count} frames over the evaluations{(planar && fields.Count > 0 ? "; the heatmap and arrows appear at rounds with a checkpoint" : "")}"), AnimationFile));
         }
 
-        if (latest is not null && latest.Rounds.Count > 0 && !File.Exists(Path.Combine(folder, "curves.png")))
+        if (records is { Rounds.Count: > 0 } && !File.Exists(Path.Combine(folder, "curves.png")))
         {
-            RunFolder.WriteFile(folder, "curves.png", path => Pictures.Curves(path, latest.Rounds, latest.Evaluations));
+            RunFolder.WriteFile(folder, "curves.png", path => Pictures.Curves(path, records.Rounds, records.Evaluations));
         }
 
         pictures.Add(("losses, the discriminator's outputs and coverage over the rounds", "curves.png"));
@@ -151,6 +153,23 @@ internal static class ReportCommand
     }
 
     /// <summary>The latest checkpoint of the game in a run folder's checkpoint store, and those its diagnostics kept.</summary>
+    /// <summary>
+    /// The round and evaluation records up to <paramref name="latest"/>: a version-1 checkpoint carries them, later
+    /// ones leave them in the append-only logs beside the checkpoints (the embedded silo's <see cref="FileGameLogStore"/>).
+    /// </summary>
+    internal static async Task<CheckpointedRecords> RecordsAsync(string root, string gameId, GameCheckpoint latest)
+    {
+        if (latest.Records is { } carried)
+        {
+            return carried;
+        }
+
+        var logs = new FileGameLogStore(root);
+        await using var rounds = logs.Rounds(gameId);
+        await using var evaluations = logs.Evaluations(gameId);
+        return new CheckpointedRecords(await rounds.ReadAsync(0, latest.Round), await evaluations.ReadAsync(0, latest.Evaluations));
+    }
+
     internal static async Task<(GameCheckpoint? Latest, List<GameCheckpoint> Kept)> CheckpointsAsync(string root, string gameId, CancellationToken cancel)
     {
         var store = new FileCheckpointStore(root);
@@ -178,11 +197,11 @@ internal static class ReportCommand
     // One frame per chosen evaluation: for 2-D data the field picture (the full field where a checkpoint of that
     // round exists, the samples and mode shares elsewhere), for images the 8 x 8 digits; without a checkpoint, the
     // folder's own per-evaluation pictures.
-    private static List<byte[]> Frames(string folder, GameSpec spec, GameCheckpoint? latest, Dictionary<int, FieldSnapshot> fields, bool planar, int maxFrames)
+    private static List<byte[]> Frames(string folder, GameSpec spec, CheckpointedRecords? records, Dictionary<int, FieldSnapshot> fields, bool planar, int maxFrames)
     {
-        if (latest is not null)
+        if (records is not null)
         {
-            var evaluations = latest.Evaluations;
+            var evaluations = records.Evaluations;
             var chosen = TrainingAnimation.Pick(evaluations.Count, maxFrames).Select(i => evaluations[i]).ToList();
             if (planar)
             {

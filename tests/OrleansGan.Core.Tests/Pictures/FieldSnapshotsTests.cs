@@ -115,7 +115,7 @@ public class FieldSnapshotsTests
         using (discriminator)
         {
             var direct = FieldSnapshots.Take(spec, 50, generator, discriminator, Cells);
-            var checkpoint = new GameCheckpoint(spec, 50, 1, [], [], generator.SaveState(), discriminator.SaveState());
+            var checkpoint = new GameCheckpoint(spec, 50, 1, 0, generator.SaveState(), discriminator.SaveState());
             var restored = FieldSnapshots.FromCheckpoint(GameCheckpointFormat.Read(GameCheckpointFormat.Write(checkpoint), "test"), Cells);
             Assert.Equal(direct.Values!.Data, restored.Values!.Data);
             Assert.Equal(direct.Fake.Data, restored.Fake.Data);
