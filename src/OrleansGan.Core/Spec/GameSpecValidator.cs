@@ -112,7 +112,10 @@ public static partial class GameSpecValidator
         Check(double.IsFinite(r1) && r1 >= 0, "stabilizers.r1", $"gamma must be >= 0 (got {r1}); 0 is off");
         GameSizeLimits.Check(spec, problems);
         Check(spec.Checkpoint.Every >= 0, "checkpoint.every", $"must be 0 (never) or a number of rounds (got {spec.Checkpoint.Every})");
-        problems.AddRange(DiagnosticsSpecValidator.Problems(spec.Diagnostics, Math.Max(1, spec.Discriminator.Pack)));
+        // The diagnostic batch must cut into whole packs only where the game itself diagnoses (every > 0); the defaults
+        // then stay valid for a packed game (PacGAN3's 1024 samples), and `diagnose` checks its own batch against the pack.
+        var diagnosed = spec.Diagnostics is { Every: > 0 };
+        problems.AddRange(DiagnosticsSpecValidator.Problems(spec.Diagnostics, diagnosed ? Math.Max(1, spec.Discriminator.Pack) : 1));
         var parameters = ParameterCount(spec);
         Check(!e.TrackParameters || parameters <= MaxTrackedParameters, "evaluation.trackParameters",
             $"tracks at most {MaxTrackedParameters} parameters; these players have {parameters}");
