@@ -22,6 +22,8 @@ internal static class CommandLineApp
         root.Subcommands.Add(ListCommand.Create(console));
         root.Subcommands.Add(ResumeCommand.Create(console));
         root.Subcommands.Add(DiagnoseCommand.Create(console));
+        root.Subcommands.Add(ReportCommand.Create(console));
+        root.Subcommands.Add(SweepCommand.Create(console));
         return root;
     }
 

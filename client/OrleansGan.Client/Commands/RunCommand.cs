@@ -221,9 +221,10 @@ internal static class RunCommand
     /// <param name="folder">Where its results go.</param>
     /// <param name="cancel">Ctrl+C: asks the game to stop after its round in progress.</param>
     /// <param name="watching">How the game is followed (default: <see cref="WatchOptions"/>' defaults).</param>
+    /// <param name="observed">Also sees every status the game pushes, and its last one (a sweep's progress board).</param>
     internal static async Task<int> PlayAsync(
         IAnsiConsole console, IGrainFactory grains, string? cluster, IGameGrain game, GameSpec spec, RunFolder folder, CancellationToken cancel,
-        WatchOptions? watching = null)
+        WatchOptions? watching = null, Action<GameStatus>? observed = null)
     {
         // Only the 2-D mixtures are drawn over a real sample; image data is drawn from the evaluations' sample grids.
         var mixture = spec.Data.Kind == DataKind.Mnist ? null : GaussianMixture.For(spec.Data);
@@ -243,6 +244,7 @@ internal static class RunCommand
         void Write(GameStatus progress)
         {
             status = progress;
+            observed?.Invoke(progress);
             rounds.AddRange(progress.NewRounds);
             folder.Append(progress.NewRounds);
             foreach (var evaluation in progress.NewEvaluations)
@@ -294,6 +296,7 @@ internal static class RunCommand
 
                 // The last diagnosis may end after the last round's records were pushed: the end's status counts it.
                 await CatchUpDiagnosesAsync(status);
+                observed?.Invoke(status);
                 report(status.RoundsCompleted, Describe(status));
             });
         }

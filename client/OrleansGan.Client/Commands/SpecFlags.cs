@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text.RegularExpressions;
+using OrleansGan.Core.Spec;
 using OrleansGan.Core.Theory;
 
 namespace OrleansGan.Client.Commands;
@@ -9,7 +9,7 @@ namespace OrleansGan.Client.Commands;
 /// The flags for the common fields of a game spec. Each becomes an override of one spec field, applied after the
 /// spec file, so every value is checked by the same validation with the same field names.
 /// </summary>
-internal sealed partial class SpecFlags
+internal sealed class SpecFlags
 {
     private readonly List<(Option Option, string[] Fields)> _fields = [];
 
@@ -50,6 +50,8 @@ internal sealed partial class SpecFlags
         AddNumber<double>("--r1", "R1's gamma: J_D gains gamma/2 E|grad D(x)|^2 on real samples, e.g. 10 (0 is off).", "stabilizers.r1");
         AddNumber<int>("--eval-every", "Evaluate every this many rounds.", "evaluation.every");
         AddNumber<int>("--eval-samples", "Generated samples per evaluation.", "evaluation.samples");
+        AddText("--eval-rule", "When a mode counts as covered: min-samples (this project's, evaluation.minSamplesPerMode high-quality samples) or veegan-pacgan (one, strictly within evaluation.qualityStds).", "evaluation.rule");
+        AddNumber<int>("--data-size", "Train on a fixed dataset of this many samples drawn once from the seed, in shuffled passes (PacGAN: 100000).", "data.size");
     }
 
     public Option<FileInfo?> Spec { get; }
@@ -117,30 +119,7 @@ internal sealed partial class SpecFlags
     }
 
     // "alternating(5,1)", "unrolled(5)", "unrolled-stop-gradient(5)", "consensus(0.5)": the protocol with its parameters.
-    internal static IEnumerable<KeyValuePair<string, string>> ProtocolOverrides(string protocol)
-    {
-        var match = ProtocolWithArguments().Match(protocol.Replace(" ", string.Empty, StringComparison.Ordinal));
-        if (!match.Success)
-        {
-            return [KeyValuePair.Create("protocol.kind", protocol)];
-        }
-
-        var kind = match.Groups["kind"].Value;
-        var arguments = match.Groups["arguments"].Value.Split(',');
-        string[] fields = kind switch
-        {
-            "alternating" => ["protocol.discriminatorSteps", "protocol.generatorSteps"],
-            "unrolled" or "unrolled-stop-gradient" => ["protocol.unrollSteps"],
-            "consensus" => ["protocol.consensusWeight"],
-            _ => throw new ArgumentException($"--protocol: '{kind}' takes no arguments in parentheses (alternating(kD,kG), unrolled(k), unrolled-stop-gradient(k) and consensus(gamma) do)"),
-        };
-        if (arguments.Length != fields.Length)
-        {
-            throw new ArgumentException($"--protocol: {kind} takes {fields.Length} argument(s) ({string.Join(", ", fields)}), got '{match.Groups["arguments"].Value}'");
-        }
-
-        return fields.Zip(arguments, KeyValuePair.Create).Prepend(KeyValuePair.Create("protocol.kind", kind));
-    }
+    internal static IEnumerable<KeyValuePair<string, string>> ProtocolOverrides(string protocol) => ProtocolShorthand.Overrides(protocol, "--protocol");
 
     private void AddNumber<T>(string name, string description, params string[] fields)
         where T : struct, System.Numerics.INumber<T>, System.Numerics.IMinMaxValue<T> =>
@@ -153,7 +132,4 @@ internal sealed partial class SpecFlags
         _fields.Add((new Option<string>(name) { Description = Sets(description, fields) }, fields));
 
     private static string Sets(string description, string[] fields) => description + $" (sets {string.Join(", ", fields)})";
-
-    [GeneratedRegex(@"^(?<kind>[a-z-]+)\((?<arguments>[^()]*)\)$")]
-    private static partial Regex ProtocolWithArguments();
 }

@@ -16,7 +16,10 @@ internal static class DigitPictures
     private const int ProgressColumns = 16;
 
     /// <summary>The evaluation's samples as an 8 x 8 grid of digits (white ink on black).</summary>
-    public static void Grid(string path, EvaluationRecord evaluation)
+    public static void Grid(string path, EvaluationRecord evaluation) => File.WriteAllBytes(path, GridPng(evaluation));
+
+    /// <summary><see cref="Grid"/> as PNG bytes (an animation's frame).</summary>
+    public static byte[] GridPng(EvaluationRecord evaluation)
     {
         var pixels = evaluation.SampleGrid ?? throw new ArgumentException($"evaluation {evaluation.Round} has no sample grid", nameof(evaluation));
         var count = pixels.Length / (Side * Side);
@@ -28,7 +31,7 @@ internal static class DigitPictures
             Draw(bitmap, pixels, i, i % columns, i / columns);
         }
 
-        Save(bitmap, path);
+        return Png(bitmap);
     }
 
     /// <summary>One row per evaluation (top: first), the same <see cref="ProgressColumns"/> latent samples in every row.</summary>
@@ -50,7 +53,7 @@ internal static class DigitPictures
             }
         }
 
-        Save(bitmap, path);
+        File.WriteAllBytes(path, Png(bitmap));
     }
 
     private static SKBitmap Canvas(int columns, int rows)
@@ -74,11 +77,10 @@ internal static class DigitPictures
         }
     }
 
-    private static void Save(SKBitmap bitmap, string path)
+    private static byte[] Png(SKBitmap bitmap)
     {
         using var image = SKImage.FromBitmap(bitmap);
         using var png = image.Encode(SKEncodedImageFormat.Png, 100);
-        using var file = File.Create(path);
-        png.SaveTo(file);
+        return png.ToArray();
     }
 }

@@ -39,7 +39,7 @@ internal sealed class RunFolder : IDisposable
         var positions = string.Concat(Enumerable.Range(0, (int)tracked).Select(i => $",parameter_{i}"));
         _roundsHeader = "round,discriminator_loss,generator_loss,mean_real_score,mean_fake_score,discriminator_gradient_norm,generator_gradient_norm" + positions;
         _evaluationsHeader = "round,modes_covered,mode_count,high_quality_fraction,mean_real_score,mean_fake_score,"
-            + "mean_confidence,frechet_distance," + string.Join(',', Enumerable.Range(0, 10).Select(c => $"class_{c}_share")) + ",class_accuracy";
+            + "mean_confidence,frechet_distance," + string.Join(',', Enumerable.Range(0, 10).Select(c => $"class_{c}_share")) + ",class_accuracy,reverse_kl";
         _recordedRounds = resumed ? RecordedRounds(path) : 0;
         _replaced = !resumed;
         var suffix = resumed ? ResumedSuffix : "";
@@ -145,10 +145,10 @@ internal sealed class RunFolder : IDisposable
     public void Append(EvaluationRecord e)
     {
         // Image figures are empty cells for the mixtures, which have no classifier; the class accuracy is empty unless
-        // the generator is class-conditional.
+        // the generator is class-conditional; the reverse KL is empty for images and when no sample is high-quality.
         var shares = e.ClassShares ?? [];
         var images = Enumerable.Range(0, 10).Select(c => c < shares.Length ? Cell(shares[c]) : "")
-            .Prepend(Cell(e.FrechetDistance)).Prepend(Cell(e.MeanConfidence)).Append(Cell(e.ClassAccuracy));
+            .Prepend(Cell(e.FrechetDistance)).Prepend(Cell(e.MeanConfidence)).Append(Cell(e.ClassAccuracy)).Append(Cell(e.ReverseKl));
         _evaluations.WriteLine(Row([e.Round, e.ModesCovered, e.ModeCount, e.HighQualityFraction, e.MeanRealScore, e.MeanFakeScore])
             + "," + string.Join(',', images));
         _evaluations.Flush();
@@ -176,10 +176,13 @@ internal sealed class RunFolder : IDisposable
     public void WriteText(string name, string text) => WriteAtomically(PathOf(name), text);
 
     /// <summary>Writes a file into the folder with <paramref name="write"/> (given a temporary path), then renames it into place.</summary>
-    public void WriteFile(string name, Action<string> write)
+    public void WriteFile(string name, Action<string> write) => WriteFile(Path, name, write);
+
+    /// <summary>Writes a file into <paramref name="folder"/> with <paramref name="write"/> (given a temporary path), then renames it into place.</summary>
+    public static void WriteFile(string folder, string name, Action<string> write)
     {
-        var final = PathOf(name);
-        var temporary = System.IO.Path.Combine(Path, $".{System.IO.Path.GetFileNameWithoutExtension(name)}-{Guid.NewGuid():N}{System.IO.Path.GetExtension(name)}");
+        var final = System.IO.Path.Combine(folder, name);
+        var temporary = System.IO.Path.Combine(folder, $".{System.IO.Path.GetFileNameWithoutExtension(name)}-{Guid.NewGuid():N}{System.IO.Path.GetExtension(name)}");
         try
         {
             write(temporary);

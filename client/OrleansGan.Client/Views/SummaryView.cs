@@ -27,6 +27,11 @@ internal static class SummaryView
             rows.Add(("modes covered", $"{last.ModesCovered}/{last.ModeCount} (round {last.Round})"));
             rows.Add(("high-quality samples", last.HighQualityFraction.ToString("P1", CultureInfo.InvariantCulture)));
             rows.Add(("D(x) / D(G(z)) held out", $"{F(last.MeanRealScore)} / {F(last.MeanFakeScore)}"));
+            if (last.ReverseKl is { } reverseKl)
+            {
+                rows.Add(("reverse KL (high-quality modes vs uniform)", F(reverseKl)));
+            }
+
             if (last.FrechetDistance is { } distance)
             {
                 // For images "modes" are the classifier's classes and "high quality" its confident samples.

@@ -21,6 +21,10 @@ namespace OrleansGan.Abstractions.Game;
 /// For images from a class-conditional generator: the share of samples the evaluation classifier assigns to the class
 /// they were generated for (sample i is asked for class i mod n); null otherwise.
 /// </param>
+/// <param name="ReverseKl">
+/// For the mixtures: PacGAN's reverse KL, KL(p || uniform) = sum_i p_i log(n p_i) in nats, p the histogram of the
+/// high-quality samples over the n modes (empty modes add 0); null when no sample is high-quality, and for images.
+/// </param>
 [GenerateSerializer, Immutable]
 public sealed record EvaluationRecord(
     [property: Id(0)] int Round,
@@ -34,7 +38,8 @@ public sealed record EvaluationRecord(
     [property: Id(8)] double? MeanConfidence = null,
     [property: Id(9)] double? FrechetDistance = null,
     [property: Id(10)] byte[]? SampleGrid = null,
-    [property: Id(11)] double? ClassAccuracy = null)
+    [property: Id(11)] double? ClassAccuracy = null,
+    [property: Id(12)] double? ReverseKl = null)
 {
     /// <summary>Samples in <see cref="SampleGrid"/>: an 8 x 8 grid.</summary>
     public const int GridSamples = 64;

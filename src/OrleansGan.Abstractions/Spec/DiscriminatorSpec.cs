@@ -19,6 +19,17 @@ namespace OrleansGan.Abstractions.Spec;
 /// The energy-based loss's margin m (Zhao et al. 2016, eq. 1): fakes whose energy is above m no longer push the
 /// discriminator. Required (positive) with the energy-based loss, absent otherwise.
 /// </param>
+/// <param name="Initialization">How an MLP draws its initial weights; null is the network's own.</param>
+/// <param name="HiddenBias">Whether an MLP's hidden layers have biases (the output layer always has one).</param>
+/// <param name="MaxoutPieces">
+/// k &gt; 1 makes every hidden layer of an MLP a maxout layer (Goodfellow et al. 2013): a dense layer to width x k
+/// outputs, of which each unit takes the largest of its k consecutive pieces (PacGAN: 3 layers of 200 units x 5 pieces,
+/// Blocks' LinearMaxout); the activation is then not applied. 1 is off.
+/// </param>
+/// <param name="InputScale">
+/// A fixed factor every input is multiplied by before the first layer (the Unrolled GAN paper's discriminator divides
+/// its input by 4: 0.25); 1 is off. The gradient message is taken with respect to the unscaled sample.
+/// </param>
 [GenerateSerializer, Immutable]
 public sealed record DiscriminatorSpec(
     [property: Id(0)] int InputSize,
@@ -33,4 +44,8 @@ public sealed record DiscriminatorSpec(
     [property: Id(9)] Normalization? Normalization = null,
     [property: Id(10)] MinibatchFeaturesSpec? MinibatchFeatures = null,
     [property: Id(11)] int Pack = 1,
-    [property: Id(12)] double? Margin = null);
+    [property: Id(12)] double? Margin = null,
+    [property: Id(13)] InitializationSpec? Initialization = null,
+    [property: Id(14)] bool HiddenBias = true,
+    [property: Id(15)] int MaxoutPieces = 1,
+    [property: Id(16)] double InputScale = 1);

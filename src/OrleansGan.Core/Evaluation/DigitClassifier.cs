@@ -41,7 +41,7 @@ public sealed class DigitClassifier
     private static readonly string Recipe = string.Create(CultureInfo.InvariantCulture,
         $"conv(1>8,5,pad2)-relu-maxpool2-conv(8>16,3,pad1)-relu-maxpool2-fc(784>{FeatureSize})-relu-fc({FeatureSize}>10); "
         + $"init U(+-1/sqrt(fan_in)); seed {Seed}; adam lr {LearningRate} halved each epoch; batch {BatchSize}; epochs {Epochs}; "
-        + $"held out {HeldOutCount}; at most {MaxTrainingCount}");
+        + $"held out {HeldOutCount}; at most {MaxTrainingCount}; one intra-op thread");
 
     private readonly Network _network;
     private readonly Lazy<(Vector<double> Mean, Matrix<double> Covariance)> _realStatistics;
@@ -164,6 +164,23 @@ public sealed class DigitClassifier
     }
 
     private static double Train(Network network, MnistDigits digits, long[] training, long[] heldOut)
+    {
+        // The convolutions' reductions are split across intra-op threads, so the trained weights depend on how many
+        // there are (measured: 1 and 2 threads give different bytes). One thread makes the classifier, and so every
+        // Fréchet distance measured with it, the same on every machine and in every process.
+        var threads = get_num_threads();
+        set_num_threads(1);
+        try
+        {
+            return TrainOnOneThread(network, digits, training, heldOut);
+        }
+        finally
+        {
+            set_num_threads(threads);
+        }
+    }
+
+    private static double TrainOnOneThread(Network network, MnistDigits digits, long[] training, long[] heldOut)
     {
         using var stream = new Generator(Seed + 1);
         using (no_grad())

@@ -34,9 +34,9 @@ public sealed class GameEvaluator(GameSpec spec)
 
     private EvaluationRecord Mixture(int round, float[] values, GaussianMixture mixture, DiscriminatorEvaluation scores, TensorBytes samples)
     {
-        var coverage = ModeCoverage.Measure(values, mixture, spec.Evaluation.QualityStds, spec.Evaluation.MinSamplesPerMode);
+        var coverage = ModeCoverage.Measure(values, mixture, spec.Evaluation);
         return new EvaluationRecord(round, coverage.ModesCovered, coverage.ModeCount, coverage.HighQualityFraction,
-            scores.MeanRealScore, scores.MeanFakeScore, samples);
+            scores.MeanRealScore, scores.MeanFakeScore, samples, ReverseKl: coverage.ReverseKl);
     }
 
     // Only a small quantised grid travels on: thousands of 784-pixel samples would swell every status and record.

@@ -1,3 +1,4 @@
+using OrleansGan.Abstractions.Spec;
 using OrleansGan.Core.Data;
 
 namespace OrleansGan.Core.Evaluation;
@@ -8,12 +9,24 @@ namespace OrleansGan.Core.Evaluation;
 /// </summary>
 public static class ModeCoverage
 {
+    /// <summary>Counts high-quality samples per mode by the rule <paramref name="evaluation"/> names (and its radius and threshold).</summary>
+    public static ModeCoverageResult Measure(ReadOnlySpan<float> samples, GaussianMixture mixture, EvaluationSpec evaluation) =>
+        evaluation.Rule == CoverageRule.VeeganPacgan
+            ? Measure(samples, mixture, evaluation.QualityStds, 1, strictlyInside: true)
+            : Measure(samples, mixture, evaluation.QualityStds, evaluation.MinSamplesPerMode);
+
     /// <summary>Counts high-quality samples per mode.</summary>
     /// <param name="samples">Row-major [count, dimension] generated samples.</param>
     /// <param name="mixture">The real distribution.</param>
     /// <param name="qualityStds">The quality radius, in standard deviations.</param>
     /// <param name="minSamplesPerMode">High-quality samples a mode needs to count as covered.</param>
-    public static ModeCoverageResult Measure(ReadOnlySpan<float> samples, GaussianMixture mixture, double qualityStds, int minSamplesPerMode)
+    /// <param name="strictlyInside">
+    /// True for VEEGAN's and PacGAN's test, distance &lt; k std (their MetricLogger's <c>min_dis &lt; dis_thre</c>);
+    /// false for this project's, distance &lt;= k std. The nearest mean is the same either way: with one std for every
+    /// mode, their std-scaled distance orders the means as the plain distance does.
+    /// </param>
+    public static ModeCoverageResult Measure(ReadOnlySpan<float> samples, GaussianMixture mixture, double qualityStds, int minSamplesPerMode,
+        bool strictlyInside = false)
     {
         var dimension = mixture.Dimension;
         if (samples.Length % dimension != 0)
@@ -47,8 +60,9 @@ public static class ModeCoverage
                 }
             }
 
-            // NaN samples compare false everywhere and are never high-quality.
-            if (nearest >= 0 && best <= radiusSquared)
+            // NaN samples compare false everywhere and are never high-quality. Of two coinciding means (the Unrolled GAN
+            // notebook's ring) the first is nearest, as numpy's argmin-by-loop in PacGAN's MetricLogger picks it.
+            if (nearest >= 0 && (strictlyInside ? best < radiusSquared : best <= radiusSquared))
             {
                 highQuality++;
                 perMode[nearest]++;

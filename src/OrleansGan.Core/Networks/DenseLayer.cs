@@ -2,39 +2,34 @@ using static TorchSharp.torch;
 
 namespace OrleansGan.Core.Networks;
 
-/// <summary>A fully connected layer, y = x W^T + b, with PyTorch's parameter names and shapes.</summary>
+/// <summary>A fully connected layer, y = x W^T + b (or x W^T without a bias), with PyTorch's parameter names and shapes.</summary>
 public sealed class DenseLayer : NetworkLayer
 {
     private readonly int _inputs;
+    private readonly int _outputs;
+    private readonly bool _bias;
 
-    /// <summary>A layer from <paramref name="inputs"/> to <paramref name="outputs"/> features.</summary>
-    public DenseLayer(int inputs, int outputs)
+    /// <summary>A layer from <paramref name="inputs"/> to <paramref name="outputs"/> features, with a bias unless <paramref name="bias"/> is false.</summary>
+    public DenseLayer(int inputs, int outputs, bool bias = true)
         : base(nameof(DenseLayer))
     {
-        _inputs = inputs;
+        (_inputs, _outputs, _bias) = (inputs, outputs, bias);
         AddParameter("weight", outputs, inputs);
-        AddParameter("bias", outputs);
+        if (bias)
+        {
+            AddParameter("bias", outputs);
+        }
     }
 
     /// <inheritdoc />
     public override (Tensor Output, Tensor? Reference) Apply(Tensor input, Tensor? reference, ParameterCursor parameters)
     {
-        var (weight, bias) = (parameters.Next(), parameters.Next());
+        var weight = parameters.Next();
+        var bias = _bias ? parameters.Next() : null;
         return (nn.functional.linear(input, weight, bias), reference is null ? null : nn.functional.linear(reference, weight, bias));
     }
 
     /// <inheritdoc />
-    public override void Initialize(Generator stream, InitializationScheme scheme)
-    {
-        if (scheme == InitializationScheme.Dcgan)
-        {
-            DrawNormal("weight", stream, 0, 0.02);
-            FillParameter("bias", 0);
-            return;
-        }
-
-        var bound = 1.0 / Math.Sqrt(_inputs);
-        DrawUniform("weight", stream, bound);
-        DrawUniform("bias", stream, bound);
-    }
+    public override void Initialize(Generator stream, InitializationScheme scheme) =>
+        InitializeAffine(stream, scheme, _inputs, _outputs, _bias);
 }

@@ -52,6 +52,66 @@ public abstract class NetworkLayer : nn.Module
         parameter.copy_(draw);
     }
 
+    /// <summary>
+    /// Overwrites <paramref name="name"/> (shape [rows, ...]) with a random (semi-)orthogonal matrix times
+    /// <paramref name="gain"/>: the rows are orthonormal when there are no more rows than columns, else the columns
+    /// (Saxe et al. 2014). Written here because TorchSharp's init.orthogonal_ takes no generator and would draw from the
+    /// global stream; this is PyTorch's algorithm (QR of a Gaussian matrix, signs fixed by R's diagonal so the result is
+    /// uniformly distributed), drawn from the player's own stream.
+    /// </summary>
+    protected void DrawOrthogonal(string name, Generator stream, double gain)
+    {
+        using var noGrad = no_grad();
+        using var scope = NewDisposeScope();
+        var parameter = Own(name);
+        var rows = parameter.shape[0];
+        var columns = parameter.NumberOfElements / rows;
+        var flat = randn([rows, columns], generator: stream);
+        var wide = rows < columns;
+        var (q, r) = linalg.qr(wide ? flat.t() : flat);
+        q = q * r.diagonal().sign().unsqueeze(0);
+        parameter.copy_((wide ? q.t() : q).reshape(parameter.shape) * gain);
+    }
+
+    /// <summary>
+    /// Initialises an affine map's "weight" [fanOut, fanIn] and, when it has one, its "bias" by <paramref name="scheme"/>:
+    /// the one rule for every dense-like layer (dense, maxout).
+    /// </summary>
+    protected void InitializeAffine(Generator stream, InitializationScheme scheme, long fanIn, long fanOut, bool hasBias)
+    {
+        switch (scheme.Kind)
+        {
+            case InitializationKind.PyTorchDefault:
+                var bound = 1.0 / Math.Sqrt(fanIn);
+                DrawUniform("weight", stream, bound);
+                if (hasBias)
+                {
+                    DrawUniform("bias", stream, bound);
+                }
+
+                return;
+            case InitializationKind.Dcgan:
+                DrawNormal("weight", stream, 0, 0.02);
+                break;
+            case InitializationKind.Normal:
+                DrawNormal("weight", stream, 0, scheme.Std);
+                break;
+            case InitializationKind.Orthogonal:
+                DrawOrthogonal("weight", stream, scheme.Gain);
+                break;
+            case InitializationKind.GlorotUniform:
+                DrawUniform("weight", stream, Math.Sqrt(6.0 / (fanIn + fanOut)));
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(scheme), scheme.Kind, "unknown initialization");
+        }
+
+        if (hasBias)
+        {
+            FillParameter("bias", 0);
+        }
+    }
+
     /// <summary>Overwrites <paramref name="name"/> with <paramref name="value"/>.</summary>
     protected void FillParameter(string name, double value)
     {

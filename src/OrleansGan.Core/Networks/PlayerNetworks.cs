@@ -11,7 +11,8 @@ public static class PlayerNetworks
     public static PlayerNetwork Generator(GeneratorSpec spec) => spec.Network switch
     {
         GeneratorNetwork.Mlp => new Mlp("generator", spec.LatentSize, spec.Hidden, spec.OutputSize, spec.Activation,
-            normalization: NormalizationOf(spec)),
+            normalization: NormalizationOf(spec), initialization: InitializationScheme.For(spec.Initialization, InitializationScheme.PyTorchDefault),
+            hiddenBias: spec.HiddenBias),
         GeneratorNetwork.PointMass => new PointMassGenerator("generator", spec.OutputSize),
         GeneratorNetwork.Dcgan => new DcganGenerator("generator", spec.LatentSize, spec.Hidden, NormalizationOf(spec)),
         _ => throw new ArgumentOutOfRangeException(nameof(spec), spec.Network, "unknown generator network"),
@@ -26,7 +27,8 @@ public static class PlayerNetworks
     public static PlayerNetwork Discriminator(DiscriminatorSpec spec, int outputs = 1, int classes = 0) => spec.Network switch
     {
         DiscriminatorNetwork.Mlp => new Mlp("discriminator", spec.InputSize + classes, spec.Hidden, outputs, spec.Activation, spec.OutputScale,
-            NormalizationOf(spec), spec.MinibatchFeatures, spec.Pack),
+            NormalizationOf(spec), spec.MinibatchFeatures, spec.Pack, InitializationScheme.For(spec.Initialization, InitializationScheme.PyTorchDefault),
+            spec.HiddenBias, spec.MaxoutPieces, spec.InputScale),
         DiscriminatorNetwork.Dcgan => new DcganDiscriminator("discriminator", spec.Hidden, NormalizationOf(spec), spec.OutputScale,
             spec.MinibatchFeatures, spec.Pack, classes, outputs),
         _ when outputs != 1 => throw new ArgumentException($"a {spec.Network} discriminator has one output, not {outputs}", nameof(outputs)),

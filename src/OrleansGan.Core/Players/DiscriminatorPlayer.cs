@@ -24,6 +24,7 @@ public sealed class DiscriminatorPlayer : IProbeablePlayer<DiscriminatorProbe>
     private readonly Generator _stream;
     private readonly PlayerNetwork _network;
     private readonly PlayerOptimizer _optimizer;
+    private readonly RealMinibatches _minibatches;
     private ConsensusPending? _consensus;
 
     /// <summary>Builds the network on the setup's device, initialised from the setup's seed.</summary>
@@ -48,6 +49,7 @@ public sealed class DiscriminatorPlayer : IProbeablePlayer<DiscriminatorProbe>
         PlayerNetworks.Prepare(_network, setup.Spec, Data, setup.BatchSize, _stream);
         _network.to(Device);
         _optimizer = new PlayerOptimizer(setup.Spec.Optimizer, _network, setup.Spec.WeightClip);
+        _minibatches = RealMinibatches.For(setup.Data, Data, setup.Seed);
     }
 
     /// <summary>The player's setup.</summary>
@@ -83,11 +85,16 @@ public sealed class DiscriminatorPlayer : IProbeablePlayer<DiscriminatorProbe>
     /// <summary>The network, for tests that inspect it.</summary>
     public PlayerNetwork Network => _network;
 
-    /// <summary>Draws a real minibatch from the training stream.</summary>
-    public Tensor DrawReal() => TrainingData.Sample(Setup.BatchSize, _stream, Device);
+    /// <summary>Draws a real minibatch from the training stream (fresh, stratified or from the fixed dataset, as the data spec says).</summary>
+    public Tensor DrawReal()
+    {
+        var (samples, labels) = DrawRealLabeled();
+        labels.Dispose();
+        return samples;
+    }
 
     /// <summary>Draws a real minibatch and its classes from the training stream (the same draws as <see cref="DrawReal"/>).</summary>
-    public (Tensor Samples, Tensor Labels) DrawRealLabeled() => TrainingData.SampleLabeled(Setup.BatchSize, _stream, Device);
+    public (Tensor Samples, Tensor Labels) DrawRealLabeled() => _minibatches.Next(Setup.BatchSize, _stream, Device);
 
     /// <summary>
     /// One step by <paramref name="rule"/> on J_D against a fresh real minibatch and <paramref name="fake"/>, whose
@@ -221,7 +228,7 @@ public sealed class DiscriminatorPlayer : IProbeablePlayer<DiscriminatorProbe>
     /// </summary>
     public DiscriminatorEvaluation Evaluate(Tensor fake, ulong seed)
     {
-        CheckFake(fake, null, checkLabels: false);
+        CheckFake(fake, null, checkLabels: false, wholePacks: false);
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
         using var stream = new Generator(seed);
@@ -231,13 +238,50 @@ public sealed class DiscriminatorPlayer : IProbeablePlayer<DiscriminatorProbe>
         return new DiscriminatorEvaluation(MeanScoreByMinibatch(real, realLabels), MeanScoreByMinibatch(fake, fakeLabels));
     }
 
+    /// <summary>
+    /// The discriminator's output at each point of <paramref name="x"/>, one value per sample, as a field picture
+    /// shows it: sigma(logit) for the cross-entropy games, the raw output for the critics (Wasserstein, hinge, least
+    /// squares) and the energy for the energy-based game. A class-conditional discriminator judges point i as class
+    /// <paramref name="labels"/>[i]. No instance noise: this reads the function, it does not train it.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">
+    /// The output at a point depends on the other samples judged with it (batch norm, minibatch features, packs), so it
+    /// is not a field over the plane.
+    /// </exception>
+    public Tensor FieldValues(Tensor x, Tensor? labels = null)
+    {
+        if (FieldProblem(Setup.Spec) is { } problem)
+        {
+            throw new InvalidOperationException(problem);
+        }
+
+        CheckFake(x, null, checkLabels: false);
+        using var scope = NewDisposeScope();
+        using var noGrad = no_grad();
+        var logits = Costs.Logit(Output(x, labels)).reshape(-1);
+        var values = Loss.Kind switch
+        {
+            LossKind.Minimax or LossKind.NonSaturating or LossKind.MaximumLikelihood => sigmoid(logits),
+            _ => logits,
+        };
+        return values.MoveToOuterDisposeScope();
+    }
+
+    /// <summary>Why a discriminator of this spec has no output at one point alone (null when it has).</summary>
+    public static string? FieldProblem(DiscriminatorSpec spec) =>
+        spec.Pack > 1 ? $"the discriminator judges packs of {spec.Pack} samples (discriminator.pack), not single points"
+        : spec.MinibatchFeatures is { Kernels: > 0 } ? "the discriminator's minibatch features make D(x) depend on the rest of its minibatch"
+        : PlayerNetworks.NormalizationOf(spec) == Normalization.Batch ? "the discriminator's batch norm makes D(x) depend on the rest of its minibatch"
+        : null;
+
     // Batch normalisation, minibatch features and packing make D(x) depend on the minibatch x is judged in, so an
     // evaluation sample is judged in minibatches of the game's size, as in training (and minibatch features' pairwise
-    // distances stay batch-sized instead of growing with the square of the evaluation sample).
+    // distances stay batch-sized instead of growing with the square of the evaluation sample). A packing discriminator
+    // judges the whole packs of the sample only (2,499 of PacGAN3's 2,500 evaluation samples).
     private double MeanScoreByMinibatch(Tensor samples, Tensor? labels)
     {
-        var count = (int)samples.shape[0];
         var pack = Math.Max(1, Setup.Spec.Pack);
+        var count = (int)samples.shape[0] - ((int)samples.shape[0] % pack);
         var size = Math.Max(pack, Setup.BatchSize - (Setup.BatchSize % pack));
         var total = 0.0;
         for (var start = 0; start < count; start += size)
@@ -250,11 +294,11 @@ public sealed class DiscriminatorPlayer : IProbeablePlayer<DiscriminatorProbe>
     }
 
     /// <summary>Everything needed to continue exactly from here: weights, optimizer and rule state, random stream.</summary>
-    public byte[] SaveState() => PlayerStateFormat.Save(Role, _network, _optimizer, _stream);
+    public byte[] SaveState() => PlayerStateFormat.Save(Role, _network, _optimizer, _stream, _minibatches);
 
     /// <summary>Continues from a state <see cref="SaveState"/> wrote; any move in progress is dropped.</summary>
     /// <exception cref="InvalidDataException">The state is not this player's or is damaged.</exception>
-    public void RestoreState(byte[] state) => PlayerStateFormat.Restore(state, Role, _network, _optimizer, _stream);
+    public void RestoreState(byte[] state) => PlayerStateFormat.Restore(state, Role, _network, _optimizer, _stream, _minibatches);
 
     /// <summary>The current parameters.</summary>
     public ParameterSnapshot Snapshot() => PlayerParameters.Snapshot(_network);
@@ -314,6 +358,7 @@ public sealed class DiscriminatorPlayer : IProbeablePlayer<DiscriminatorProbe>
     public void Dispose()
     {
         _consensus?.Dispose();
+        _minibatches.Dispose();
         _optimizer.Dispose();
         _network.Dispose();
         _stream.Dispose();
@@ -363,7 +408,7 @@ public sealed class DiscriminatorPlayer : IProbeablePlayer<DiscriminatorProbe>
         return new DiscriminatorMoveReport(cost.ToDouble(), MeanScore(realLogits), MeanScore(fakeLogits), norm);
     }
 
-    private void CheckFake(Tensor fake, Tensor? labels, bool checkLabels = true)
+    private void CheckFake(Tensor fake, Tensor? labels, bool checkLabels = true, bool wholePacks = true)
     {
         if (fake.ndim != 2 || fake.shape[1] != Setup.Spec.InputSize)
         {
@@ -372,7 +417,7 @@ public sealed class DiscriminatorPlayer : IProbeablePlayer<DiscriminatorProbe>
                 nameof(fake));
         }
 
-        if (fake.shape[0] % Setup.Spec.Pack != 0)
+        if (wholePacks ? fake.shape[0] % Setup.Spec.Pack != 0 : fake.shape[0] < Setup.Spec.Pack)
         {
             throw new ArgumentException(
                 $"fake minibatch of {fake.shape[0]} samples cannot be cut into packs of {Setup.Spec.Pack} (discriminator.pack)", nameof(fake));

@@ -193,6 +193,17 @@ public sealed class GeneratorPlayer : IProbeablePlayer<GeneratorProbe>
         return (x.MoveToOuterDisposeScope(), labels?.MoveToOuterDisposeScope());
     }
 
+    /// <summary>
+    /// x = G(z) for given latent points (and classes, for a class-conditional generator), with no graph: the generator's
+    /// image of a latent grid, its manifold. A batch-normalised generator normalises with the statistics of these points.
+    /// </summary>
+    public Tensor Map(Tensor z, Tensor? labels = null)
+    {
+        using var scope = NewDisposeScope();
+        using var noGrad = no_grad();
+        return _network.call(ClassConditioning.Input(z.to(Device), labels?.to(Device), Classes)).MoveToOuterDisposeScope();
+    }
+
     /// <summary>Everything needed to continue exactly from here: weights, optimizer and rule state, random stream.</summary>
     public byte[] SaveState() => PlayerStateFormat.Save(Role, _network, _optimizer, _stream);
 

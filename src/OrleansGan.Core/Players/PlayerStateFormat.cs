@@ -1,5 +1,6 @@
 using OrleansGan.Abstractions.Players;
 using System.Text;
+using OrleansGan.Core.Data;
 using OrleansGan.Core.Networks;
 using static TorchSharp.torch;
 
@@ -9,7 +10,8 @@ namespace OrleansGan.Core.Players;
 /// Everything a player needs to continue exactly where it stopped, as bytes: its weights and optimizer state in
 /// TorchSharp's binary format, the state of its update rules (optimistic's previous gradient, extragradient's anchor)
 /// and its random stream. Layout: "OGPS", version, role, the parameter shapes (checked before anything is loaded),
-/// the network, the optimizer, the rule state, the random stream.
+/// the network, the optimizer, the rule state, the random stream, and, for a discriminator that trains on a fixed
+/// dataset, its place in the current pass (players without one write nothing there, so their states are unchanged).
 /// </summary>
 public static class PlayerStateFormat
 {
@@ -17,7 +19,7 @@ public static class PlayerStateFormat
     private const int Version = 1;
 
     /// <summary>Writes the player's state.</summary>
-    public static byte[] Save(PlayerRole role, PlayerNetwork network, PlayerOptimizer optimizer, Generator stream)
+    public static byte[] Save(PlayerRole role, PlayerNetwork network, PlayerOptimizer optimizer, Generator stream, RealMinibatches? data = null)
     {
         using var buffer = new MemoryStream();
         using (var writer = new BinaryWriter(buffer, Encoding.UTF8, leaveOpen: true))
@@ -38,6 +40,11 @@ public static class PlayerStateFormat
             var bytes = state.bytes.ToArray();
             writer.Write(bytes.Length);
             writer.Write(bytes);
+            if (data is { HasState: true })
+            {
+                writer.Write(DataSection);
+                data.Write(writer);
+            }
         }
 
         return buffer.ToArray();
@@ -45,17 +52,17 @@ public static class PlayerStateFormat
 
     /// <summary>Restores the player's state, after checking that it belongs to a player of this role and shape.</summary>
     /// <exception cref="InvalidDataException">The bytes are not a state of this player, or are truncated; nothing was changed.</exception>
-    public static void Restore(byte[] data, PlayerRole role, PlayerNetwork network, PlayerOptimizer optimizer, Generator stream)
+    public static void Restore(byte[] data, PlayerRole role, PlayerNetwork network, PlayerOptimizer optimizer, Generator stream, RealMinibatches? minibatches = null)
     {
         // A state damaged past its header would leave the player half-loaded: keep the current one to roll back to.
-        var current = Save(role, network, optimizer, stream);
+        var current = Save(role, network, optimizer, stream, minibatches);
         try
         {
-            Load(data, role, network, optimizer, stream);
+            Load(data, role, network, optimizer, stream, minibatches);
         }
         catch (InvalidDataException)
         {
-            Load(current, role, network, optimizer, stream);
+            Load(current, role, network, optimizer, stream, minibatches);
             throw;
         }
     }
@@ -88,7 +95,9 @@ public static class PlayerStateFormat
         }
     }
 
-    private static void Load(byte[] data, PlayerRole role, PlayerNetwork network, PlayerOptimizer optimizer, Generator stream)
+    private const string DataSection = "data";
+
+    private static void Load(byte[] data, PlayerRole role, PlayerNetwork network, PlayerOptimizer optimizer, Generator stream, RealMinibatches? minibatches)
     {
         try
         {
@@ -110,6 +119,15 @@ public static class PlayerStateFormat
 
             state.bytes = bytes;
             stream.set_state(state);
+            if (minibatches is { HasState: true })
+            {
+                if (reader.BaseStream.Position == reader.BaseStream.Length || reader.ReadString() != DataSection)
+                {
+                    throw new InvalidDataException($"player state: the {role} trains on a fixed dataset, but the state holds no place in it");
+                }
+
+                minibatches.Read(reader);
+            }
         }
         catch (EndOfStreamException e)
         {

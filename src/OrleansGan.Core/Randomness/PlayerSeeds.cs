@@ -18,6 +18,13 @@ public static class PlayerSeeds
     /// <summary>The held-out real sample every evaluation shows the discriminator.</summary>
     public static ulong EvaluationReal(ulong gameSeed) => Mix(gameSeed, 4);
 
+    /// <summary>
+    /// The stream a fixed finite dataset (data.size) is drawn from, derived from the discriminator's seed (itself the
+    /// game seed's): the dataset depends only on the game seed and the data spec, not on the networks, so games that
+    /// differ only in their players train on the same samples.
+    /// </summary>
+    public static ulong Dataset(ulong discriminatorSeed) => Mix(discriminatorSeed, 5);
+
     /// <summary>The fixed latent sample of the equilibrium diagnostics (the same at every round of a game).</summary>
     public static ulong DiagnosticLatent(ulong gameSeed) => Mix(gameSeed, 101);
 

@@ -28,6 +28,7 @@ public sealed class ReferenceTrainer : IDisposable
     private readonly Device _device;
     private readonly ScalarType _dtype;
     private readonly RealData _data;
+    private readonly RealMinibatches _minibatches;
     private readonly ClassLabelCosts _costs;
     private readonly int _classes;
     private readonly Generator _generatorStream;
@@ -64,6 +65,7 @@ public sealed class ReferenceTrainer : IDisposable
         _psi = _d.parameters().ToList();
         _optimizerG = OptimizerFactory.Create(spec.Generator.Optimizer, _theta);
         _optimizerD = OptimizerFactory.Create(spec.Discriminator.Optimizer, _psi);
+        _minibatches = RealMinibatches.For(spec.Data, _data, PlayerSeeds.Discriminator(spec.Seed));
         _round = spec.Protocol.Build(new Rounds(this));
     }
 
@@ -111,6 +113,7 @@ public sealed class ReferenceTrainer : IDisposable
         _d.Dispose();
         _generatorStream.Dispose();
         _discriminatorStream.Dispose();
+        _minibatches.Dispose();
         foreach (var t in (_previousG ?? []).Concat(_previousD ?? []))
         {
             t.Dispose();
@@ -329,7 +332,7 @@ public sealed class ReferenceTrainer : IDisposable
     // the same stream, as the discriminator player draws them.
     private RealBatch RealMinibatch(int round)
     {
-        var (x, y) = _data.SampleLabeled(_spec.BatchSize, _discriminatorStream, _device);
+        var (x, y) = _minibatches.Next(_spec.BatchSize, _discriminatorStream, _device);
         var mixing = _spec.Stabilizers.GradientPenalty > 0
             ? GradientPenalty.DrawMixing(_spec.BatchSize, _discriminatorStream, _device).to(_dtype)
             : null;

@@ -43,10 +43,50 @@ public static class GameSpecLoader
             Set(tree, field, YamlToJson.ParseValue(value, field));
         }
 
-        // A game is named after its data unless a spec or flag names it.
-        tree[NameKey] ??= tree["data"] is JsonObject { } data && data["kind"] is JsonValue { } kind && kind.GetValueKind() == JsonValueKind.String
-            ? kind.DeepClone()
-            : null;
+        return FromTree(tree);
+    }
+
+    /// <summary>
+    /// The defaults with <paramref name="layers"/> merged over them in order, unchecked as a whole: a layer is one
+    /// file's fields (its own <c>extends</c> already resolved), so each names its own problems. For callers that build
+    /// many specs from one base (a sweep): set fields with <see cref="Set"/>, then make the spec with <see cref="FromTree"/>.
+    /// </summary>
+    public static JsonObject Tree(params JsonObject[] layers)
+    {
+        var tree = Defaults();
+        foreach (var layer in layers)
+        {
+            Merge(tree, layer);
+        }
+
+        return tree;
+    }
+
+    /// <summary>
+    /// One layer from a mapping given inline in another file (<paramref name="source"/> names it in errors), with its
+    /// <c>extends</c> resolved against <paramref name="directory"/>; a text value is the path of a spec file there.
+    /// </summary>
+    /// <exception cref="InvalidGameSpecException">The layer, or a file it extends, is not a partial spec.</exception>
+    public static JsonObject Layer(JsonNode? layer, string source, string directory) => layer switch
+    {
+        null => [],
+        JsonValue value when value.TryGetValue<string>(out var file) && file.Trim().Length > 0 => ReadFile(Path.Combine(directory, file), []),
+        JsonObject tree => Resolve((JsonObject)tree.DeepClone(), source, Path.Combine(directory, "inline"), []),
+        _ => throw new InvalidGameSpecException($"{source}: must be a spec file's path or a mapping of spec fields, not a {layer.GetValueKind().ToString().ToLowerInvariant()}"),
+    };
+
+    /// <summary>Every value in a whole tree that does not fit its field, as "field: problem" (see <see cref="SpecShape"/>).</summary>
+    public static IReadOnlyList<string> ShapeProblems(JsonObject tree)
+    {
+        NameAfterData(tree);
+        return SpecShape.Problems(tree);
+    }
+
+    /// <summary>Checks, builds and validates the spec a whole tree describes (naming the game after its data unless it is named).</summary>
+    /// <exception cref="InvalidGameSpecException">The tree does not make a playable game; the message names each field.</exception>
+    public static GameSpec FromTree(JsonObject tree)
+    {
+        NameAfterData(tree);
         if (SpecShape.Problems(tree) is { Count: > 0 } problems)
         {
             throw new InvalidGameSpecException(problems);
@@ -59,6 +99,12 @@ public static class GameSpecLoader
 
     /// <summary>The spec as JSON, readable back by <see cref="Load"/>.</summary>
     public static string ToJson(GameSpec spec) => JsonSerializer.Serialize(spec, JsonOptions);
+
+    // A game is named after its data unless a spec or flag names it.
+    private static void NameAfterData(JsonObject tree) =>
+        tree[NameKey] ??= tree["data"] is JsonObject { } data && data["kind"] is JsonValue { } kind && kind.GetValueKind() == JsonValueKind.String
+            ? kind.DeepClone()
+            : null;
 
     private static JsonObject Defaults()
     {
@@ -87,6 +133,12 @@ public static class GameSpecLoader
             throw new InvalidGameSpecException($"{path}: a spec must be a mapping of fields, not a {node.GetValueKind()}");
         }
 
+        return Resolve(tree, path, full, seen);
+    }
+
+    // One file's tree (or a mapping inside another file, whose place is given as full) with its 'extends' merged under it.
+    private static JsonObject Resolve(JsonObject tree, string path, string full, HashSet<string> seen)
+    {
         if (tree.TryGetPropertyValue(ExtendsKey, out var baseNode))
         {
             if (baseNode is not JsonValue baseValue || !baseValue.TryGetValue<string>(out var baseName) || baseName.Trim().Length == 0)
@@ -117,7 +169,7 @@ public static class GameSpecLoader
     }
 
     // At most SpecLimits.MaxBytes are read whatever the file claims to be (a device such as /dev/zero reports length 0).
-    private static string ReadText(string path, string full)
+    internal static string ReadText(string path, string full)
     {
         if (Directory.Exists(full))
         {
@@ -168,7 +220,9 @@ public static class GameSpecLoader
         }
     }
 
-    private static void Set(JsonObject tree, string field, JsonNode? value)
+    /// <summary>Sets one field (a dotted path) of a whole tree; a mapping given for a section sets only the fields it names.</summary>
+    /// <exception cref="InvalidGameSpecException">The path names no field of the spec.</exception>
+    public static void Set(JsonObject tree, string field, JsonNode? value)
     {
         var parts = field.Split('.');
         if (parts.Any(p => p.Length == 0))
@@ -192,12 +246,12 @@ public static class GameSpecLoader
         {
             case (JsonObject section, JsonObject fields):
                 // A partial section sets only the fields it names; the others keep their values.
-                Merge(section, fields);
+                Merge(section, (JsonObject)fields.DeepClone());
                 break;
             case (JsonObject section, _):
                 throw new InvalidGameSpecException($"{field}: is a section; set one of its fields ({string.Join(", ", section.Select(kv => kv.Key))})");
             default:
-                node[parts[^1]] = value;
+                node[parts[^1]] = value?.DeepClone();
                 break;
         }
     }

@@ -66,6 +66,7 @@ public static partial class GameSpecValidator
             $"c must be positive, or null for no clipping (got {d.WeightClip}); 0.01 is WGAN's");
 
         CheckNetworks(problems, spec);
+        CheckRecipeOptions(problems, spec);
 
         var e = spec.Evaluation;
         Check(e.Every >= 1, "evaluation.every", $"must be at least 1 (got {e.Every})");
@@ -111,7 +112,10 @@ public static partial class GameSpecValidator
         Check(double.IsFinite(r1) && r1 >= 0, "stabilizers.r1", $"gamma must be >= 0 (got {r1}); 0 is off");
         GameSizeLimits.Check(spec, problems);
         Check(spec.Checkpoint.Every >= 0, "checkpoint.every", $"must be 0 (never) or a number of rounds (got {spec.Checkpoint.Every})");
-        problems.AddRange(DiagnosticsSpecValidator.Problems(spec.Diagnostics, Math.Max(1, spec.Discriminator.Pack)));
+        // The diagnostic batch must cut into whole packs only where the game itself diagnoses (every > 0); the defaults
+        // then stay valid for a packed game (PacGAN3's 1024 samples), and `diagnose` checks its own batch against the pack.
+        var diagnosed = spec.Diagnostics is { Every: > 0 };
+        problems.AddRange(DiagnosticsSpecValidator.Problems(spec.Diagnostics, diagnosed ? Math.Max(1, spec.Discriminator.Pack) : 1));
         var parameters = ParameterCount(spec);
         Check(!e.TrackParameters || parameters <= MaxTrackedParameters, "evaluation.trackParameters",
             $"tracks at most {MaxTrackedParameters} parameters; these players have {parameters}");
@@ -129,11 +133,12 @@ public static partial class GameSpecValidator
         var kernelSize = Math.Max(0, ds.MinibatchFeatures?.KernelSize ?? 0);
         var pack = Math.Max(1, ds.Pack);
 
-        // Dense layers, a scale and shift per normalised hidden feature, and T (A x B x C) before the last layer.
-        static long Mlp(int input, IReadOnlyList<int> hidden, int output, bool normalized, int kernels, int kernelSize)
+        // Dense layers (k pieces per unit for maxout, no bias when hidden biases are off), a scale and shift per
+        // normalised hidden feature, and T (A x B x C) before the last layer.
+        static long Mlp(int input, IReadOnlyList<int> hidden, int output, bool normalized, int kernels, int kernelSize, int pieces = 1, bool bias = true)
         {
             var widths = new[] { input }.Concat(hidden).ToArray();
-            var count = widths.Zip(widths.Skip(1), (a, b) => ((long)a * b) + b + (normalized ? 2L * b : 0)).Sum();
+            var count = widths.Zip(widths.Skip(1), (a, b) => ((long)a * b * pieces) + (bias ? (long)b * pieces : 0) + (normalized ? 2L * b : 0)).Sum();
             var last = widths[^1];
             return count + ((long)last * kernels * kernelSize) + (((long)last + kernels) * output) + output;
         }
@@ -154,7 +159,7 @@ public static partial class GameSpecValidator
             GeneratorNetwork.Dcgan when gHidden.Length == 2 =>
                 (((long)gs.LatentSize + conditioned + 1) * gHidden[0] * 49) + ((long)gHidden[0] * gHidden[1] * 16) + gHidden[1] + (gHidden[1] * 16L) + 1
                 + (gs.Normalization is null or not Normalization.None ? 2L * (gHidden[0] + gHidden[1]) : 0),
-            _ => Mlp(gs.LatentSize + conditioned, gHidden, gs.OutputSize, gNormalized, 0, 0),
+            _ => Mlp(gs.LatentSize + conditioned, gHidden, gs.OutputSize, gNormalized, 0, 0, bias: gs.HiddenBias),
         };
         long d = ds.Network switch
         {
@@ -165,7 +170,7 @@ public static partial class GameSpecValidator
                 + (49L * dHidden[1] * kernels * kernelSize) + (((49L * dHidden[1]) + kernels + 1) * outputs),
             DiscriminatorNetwork.Autoencoder when dHidden.Length > 0 =>
                 Mlp(ds.InputSize, dHidden[..^1], dHidden[^1], false, 0, 0) + Mlp(dHidden[^1], dHidden[..^1].Reverse().ToArray(), ds.InputSize, false, 0, 0),
-            _ => Mlp((ds.InputSize + conditioned) * pack, dHidden, outputs, dNormalized, kernels, kernelSize),
+            _ => Mlp((ds.InputSize + conditioned) * pack, dHidden, outputs, dNormalized, kernels, kernelSize, Math.Max(1, ds.MaxoutPieces), ds.HiddenBias),
         };
         return g + d;
     }
@@ -219,12 +224,119 @@ public static partial class GameSpecValidator
             Check(d.Network != DiscriminatorNetwork.Linear, "discriminator.pack", "a linear discriminator judges one sample; use mlp or dcgan");
             Check(spec.BatchSize % d.Pack == 0, "discriminator.pack",
                 $"batchSize {spec.BatchSize} must be divisible by discriminator.pack {d.Pack}: packs are all real or all fake");
-            Check(spec.Evaluation.Samples % d.Pack == 0, "discriminator.pack",
-                $"evaluation.samples {spec.Evaluation.Samples} must be divisible by discriminator.pack {d.Pack}: the discriminator judges them in packs");
+            Check(spec.Evaluation.Samples >= d.Pack, "discriminator.pack",
+                $"evaluation.samples {spec.Evaluation.Samples} must be at least discriminator.pack {d.Pack}: the discriminator judges the evaluation sample's whole packs");
         }
     }
 
     private const int ImagePixels = 28 * 28;
+
+    /// <summary>The largest fixed dataset a spec may ask for (data.size): 10 million 2-d samples are 80 MB.</summary>
+    public const int MaxDatasetSize = 10_000_000;
+
+    // The options the papers' 2-d recipes need: the mixtures' geometry, stratified minibatches, a fixed dataset, the MLP
+    // players' initialisation, biases, maxout and input scale, and the evaluation rule.
+    private static void CheckRecipeOptions(List<string> problems, GameSpec spec)
+    {
+        void Check(bool ok, string field, string problem)
+        {
+            if (!ok)
+            {
+                problems.Add($"{field}: {problem}");
+            }
+        }
+
+        var data = spec.Data;
+        var kind = KebabCaseEnumConverter.NameOf(data.Kind);
+        var mixture = data.Kind is DataKind.Ring8 or DataKind.Grid25;
+        if (data.Radius is { } radius)
+        {
+            Check(data.Kind == DataKind.Ring8, "data.radius", $"only the ring has a radius (data.kind is {kind})");
+            Check(double.IsFinite(radius) && radius > 0, "data.radius", $"must be positive (got {radius})");
+        }
+
+        if (data.Spacing is { } spacing)
+        {
+            Check(data.Kind == DataKind.Grid25, "data.spacing", $"only the grid has a spacing (data.kind is {kind})");
+            Check(double.IsFinite(spacing) && spacing > 0, "data.spacing", $"must be positive (got {spacing})");
+        }
+
+        if (data.Std is { } std)
+        {
+            Check(mixture, "data.std", $"only ring8 and grid25 have a std to set (data.kind is {kind})");
+            Check(double.IsFinite(std) && std > 0, "data.std", $"must be positive (got {std})");
+        }
+
+        Check(Enum.IsDefined(data.RingAngles), "data.ringAngles", $"unknown ring angles {data.RingAngles}");
+        Check(data.RingAngles == RingAngles.Even || data.Kind == DataKind.Ring8, "data.ringAngles", $"only the ring has angles (data.kind is {kind})");
+        if (data.Stratified)
+        {
+            Check(mixture, "data.stratified", $"stratifies by the modes of ring8 or grid25 (data.kind is {kind})");
+            var modes = mixture ? RealData.ClassCountOf(data.Kind) : 1;
+            Check(spec.BatchSize % modes == 0, "data.stratified",
+                $"batchSize {spec.BatchSize} must be a multiple of the {modes} modes, so that each mode is drawn equally often");
+            Check(data.Size is null, "data.stratified", "a fixed dataset (data.size) is visited in shuffled passes, not stratified: set one of the two");
+            Check(spec.Discriminator.Pack == 1, "data.stratified",
+                $"stratified samples come in mode order, so every pack of {spec.Discriminator.Pack} would hold the same modes (discriminator.pack must be 1)");
+        }
+
+        if (data.Size is { } size)
+        {
+            Check(mixture, "data.size", $"a fixed dataset is drawn from ring8 or grid25 (data.kind is {kind})");
+            Check(size is >= 1 and <= MaxDatasetSize, "data.size", $"must be between 1 and {MaxDatasetSize} samples (got {size}); null draws every minibatch afresh");
+        }
+
+        var (g, d) = (spec.Generator, spec.Discriminator);
+        CheckMlpOptions(problems, "generator", g.Network == GeneratorNetwork.Mlp, KebabCaseEnumConverter.NameOf(g.Network), g.Initialization, g.HiddenBias);
+        CheckMlpOptions(problems, "discriminator", d.Network == DiscriminatorNetwork.Mlp, KebabCaseEnumConverter.NameOf(d.Network), d.Initialization, d.HiddenBias);
+        Check(d.MaxoutPieces is >= 1 and <= 64, "discriminator.maxoutPieces", $"must be between 1 (off) and 64 pieces per unit (got {d.MaxoutPieces})");
+        if (d.MaxoutPieces > 1)
+        {
+            Check(d.Network == DiscriminatorNetwork.Mlp, "discriminator.maxoutPieces", $"maxout layers are the hidden layers of an mlp (discriminator.network is {KebabCaseEnumConverter.NameOf(d.Network)})");
+            Check(d.Normalization is null or Normalization.None, "discriminator.maxoutPieces", "maxout layers are not normalised (set discriminator.normalization to none)");
+            Check(d.HiddenBias, "discriminator.maxoutPieces", "maxout layers keep their biases (set discriminator.hiddenBias to true)");
+        }
+
+        Check(double.IsFinite(d.InputScale) && d.InputScale != 0, "discriminator.inputScale", $"must be a non-zero number (got {d.InputScale}); 1 is off, 0.25 is the Unrolled GAN paper's");
+        if (d.InputScale != 1)
+        {
+            Check(d.Network == DiscriminatorNetwork.Mlp, "discriminator.inputScale", $"scales the input of an mlp (discriminator.network is {KebabCaseEnumConverter.NameOf(d.Network)})");
+            Check(spec.Stabilizers.ClassLabels != ClassLabels.Conditional, "discriminator.inputScale",
+                "a conditional discriminator reads [x, onehot(y)], and the scale would shrink the one-hot too");
+        }
+
+        Check(Enum.IsDefined(spec.Evaluation.Rule), "evaluation.rule", $"unknown coverage rule {spec.Evaluation.Rule}");
+    }
+
+    private static void CheckMlpOptions(List<string> problems, string player, bool mlp, string network, InitializationSpec? initialization, bool hiddenBias)
+    {
+        if (initialization is { } init)
+        {
+            if (!Enum.IsDefined(init.Scheme))
+            {
+                problems.Add($"{player}.initialization.scheme: unknown initialization {init.Scheme}");
+            }
+            else if (init.Scheme != WeightInitialization.Network && !mlp)
+            {
+                problems.Add($"{player}.initialization.scheme: only an mlp takes an initialization; a {network} uses its own (set scheme to network)");
+            }
+
+            if (!(double.IsFinite(init.Std) && init.Std > 0))
+            {
+                problems.Add($"{player}.initialization.std: must be positive (got {init.Std}); 0.02 is PacGAN's");
+            }
+
+            if (!(double.IsFinite(init.Gain) && init.Gain > 0))
+            {
+                problems.Add($"{player}.initialization.gain: must be positive (got {init.Gain}); 0.8 is the Unrolled GAN paper's");
+            }
+        }
+
+        if (!hiddenBias && !mlp)
+        {
+            problems.Add($"{player}.hiddenBias: only an mlp's hidden layers can drop their biases ({player}.network is {network})");
+        }
+    }
 
     /// <summary>Throws <see cref="InvalidGameSpecException"/> listing every problem, if there is any.</summary>
     public static void ThrowIfInvalid(GameSpec spec)

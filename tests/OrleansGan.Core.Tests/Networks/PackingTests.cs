@@ -61,5 +61,9 @@ public class PackingTests
         Assert.Equal(logits[0].ToSingle(), after[0].ToSingle());
         Assert.NotEqual(logits[1].ToSingle(), after[1].ToSingle());
         Assert.Throws<ArgumentException>(() => player.Judge(fake[..7]));
+
+        // An evaluation sample need not divide into packs (PacGAN3's 2,500): its whole packs are judged.
+        Assert.Equal(player.Evaluate(fake[..6], 1).MeanFakeScore, player.Evaluate(fake[..7], 1).MeanFakeScore, 6);
+        Assert.Throws<ArgumentException>(() => player.Evaluate(fake[..1], 1));
     }
 }

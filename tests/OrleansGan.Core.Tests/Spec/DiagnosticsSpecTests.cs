@@ -68,7 +68,10 @@ public class DiagnosticsSpecTests
     [Fact]
     public void Packs_of_the_discriminator_must_fit_in_a_chunk()
     {
-        var error = Refused(("discriminator.pack", "3"), ("batchSize", "129"), ("evaluation.samples", "300"), ("diagnostics.batchSize", "1024"));
+        var error = Refused(("discriminator.pack", "3"), ("batchSize", "129"), ("evaluation.samples", "300"), ("diagnostics.batchSize", "1024"), ("diagnostics.every", "50"));
         Assert.Contains(error.Problems, p => p.StartsWith("diagnostics.batchSize: ", StringComparison.Ordinal) && p.Contains("packs of 3", StringComparison.Ordinal));
+
+        // A game that never diagnoses itself keeps the default batch; `diagnose` checks its own batch against the pack.
+        Assert.Equal(3, GameSpecLoader.Load(null, Overrides(("discriminator.pack", "3"), ("batchSize", "129"), ("evaluation.samples", "300"))).Discriminator.Pack);
     }
 }

@@ -70,12 +70,15 @@ public class NetworkChoiceValidationTests
     }
 
     [Fact]
-    public void The_pack_must_divide_the_batch_and_the_evaluation_samples()
+    public void The_pack_must_divide_the_batch_and_fit_in_the_evaluation_sample()
     {
         AssertProblem(Refused(("discriminator.pack", "0")), "discriminator.pack", "(got 0)");
-        var error = Refused(("discriminator.pack", "3"), ("batchSize", "32"), ("evaluation.samples", "100"));
-        AssertProblem(error, "discriminator.pack", "batchSize 32 must be divisible by discriminator.pack 3");
-        AssertProblem(error, "discriminator.pack", "evaluation.samples 100 must be divisible by discriminator.pack 3");
+        AssertProblem(Refused(("discriminator.pack", "3"), ("batchSize", "32")), "discriminator.pack", "batchSize 32 must be divisible by discriminator.pack 3");
+        AssertProblem(Refused(("discriminator.pack", "4"), ("batchSize", "32"), ("evaluation.samples", "3")),
+            "discriminator.pack", "evaluation.samples 3 must be at least discriminator.pack 4");
         Assert.Equal(4, GameSpecLoader.Load(null, Overrides(("discriminator.pack", "4"), ("batchSize", "32"), ("evaluation.samples", "100"))).Discriminator.Pack);
+
+        // PacGAN3 evaluates 2,500 samples: the discriminator judges the 833 whole packs of them.
+        Assert.Equal(2500, GameSpecLoader.Load(null, Overrides(("discriminator.pack", "3"), ("batchSize", "300"), ("evaluation.samples", "2500"))).Evaluation.Samples);
     }
 }

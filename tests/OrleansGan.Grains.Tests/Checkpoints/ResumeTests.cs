@@ -15,7 +15,8 @@ public class ResumeTests(ClusterFixture fixture)
     private readonly FileCheckpointStore _store = new(fixture.CheckpointRoot);
 
     // "+wgan": RMSprop players (whose running averages must come back), a clipped critic and WGAN-GP's penalty.
-    public static TheoryData<string> Protocols() => ["simultaneous", "optimistic", "extragradient", "alternating(2,1)", "alternating(2,1)+wgan"];
+    // "+dataset": a fixed dataset of 100 samples, so the checkpoint at round 30 falls inside a pass (10th pass, 20 in).
+    public static TheoryData<string> Protocols() => ["simultaneous", "optimistic", "extragradient", "alternating(2,1)", "alternating(2,1)+wgan", "simultaneous+dataset"];
 
     [Theory]
     [MemberData(nameof(Protocols))]
@@ -31,7 +32,7 @@ public class ResumeTests(ClusterFixture fixture)
         var resumed = await GameRunner.FollowAsync(fixture.Client, game, TimeSpan.FromMinutes(2));
         Assert.Equal(GameState.Finished, resumed.Last.State);
         Assert.Equal(uninterrupted.Select(Figures), resumed.Rounds.Select(Figures));
-        Assert.Equal(evaluations.Select(e => (e.Round, e.ModesCovered, e.HighQualityFraction)), resumed.Evaluations.Select(e => (e.Round, e.ModesCovered, e.HighQualityFraction)));
+        Assert.Equal(evaluations.Select(e => (e.Round, e.ModesCovered, e.HighQualityFraction, e.ReverseKl)), resumed.Evaluations.Select(e => (e.Round, e.ModesCovered, e.HighQualityFraction, e.ReverseKl)));
     }
 
     [Fact]
@@ -102,7 +103,10 @@ public class ResumeTests(ClusterFixture fixture)
                 ["loss"] = "wasserstein", ["generator.optimizer.kind"] = "rmsprop", ["discriminator.optimizer.kind"] = "rmsprop",
                 ["discriminator.weightClip"] = "0.05", ["stabilizers.gradientPenalty"] = "10",
             }
-            : [];
+            : protocol.EndsWith("+dataset", StringComparison.Ordinal)
+                ? new Dictionary<string, string> { ["data.size"] = "100", ["evaluation.rule"] = "veegan-pacgan" }
+                : [];
+        kind = kind.Split('+')[0];
         return GameSpecLoader.Load(null, wgan.Concat(new Dictionary<string, string>
         {
             ["name"] = "resume", ["seed"] = "3", ["rounds"] = rounds.ToString(System.Globalization.CultureInfo.InvariantCulture), ["batchSize"] = "32",

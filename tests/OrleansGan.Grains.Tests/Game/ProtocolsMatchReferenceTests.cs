@@ -124,6 +124,10 @@ public class ProtocolsMatchReferenceTests(ClusterFixture fixture)
         { "virtual-batch", "simultaneous" },
         { "virtual-batch", "unrolled" },
         { "batch", "alternating" },
+        { "pacgan-players-fixed-dataset", "simultaneous" },
+        { "pacgan-players-fixed-dataset", "alternating" },
+        { "unrolled-paper-players", "unrolled" },
+        { "numerics-players-stratified", "consensus" },
     };
 
     [Theory]
@@ -403,6 +407,27 @@ public class ProtocolsMatchReferenceTests(ClusterFixture fixture)
         "pack-2" => [("discriminator.pack", "2")],
         "virtual-batch" => [("generator.normalization", "virtual-batch"), ("discriminator.normalization", "virtual-batch")],
         "batch" => [("generator.normalization", "batch"), ("discriminator.normalization", "batch")],
+
+        // The papers' 2-d recipes in miniature: PacGAN's maxout D on packs and bias-free batch-normalised G with N(0, 0.02)
+        // weights on a fixed dataset of 50 samples (the second round's minibatch runs into the second pass); the Unrolled
+        // GAN paper's orthogonal weights and D input scale; the Numerics of GANs' Glorot weights on stratified minibatches.
+        "pacgan-players-fixed-dataset" =>
+        [
+            ("discriminator.maxoutPieces", "3"), ("discriminator.pack", "2"), ("discriminator.initialization.scheme", "normal"),
+            ("generator.normalization", "batch"), ("generator.hiddenBias", "false"), ("generator.initialization.scheme", "normal"),
+            ("data.size", "50"), ("data.radius", "1"), ("data.std", "0.01"),
+        ],
+        "unrolled-paper-players" =>
+        [
+            ("generator.initialization.scheme", "orthogonal"), ("generator.initialization.gain", "0.8"),
+            ("discriminator.initialization.scheme", "orthogonal"), ("discriminator.initialization.gain", "0.8"),
+            ("discriminator.inputScale", "0.25"),
+        ],
+        "numerics-players-stratified" =>
+        [
+            ("generator.initialization.scheme", "glorot-uniform"), ("discriminator.initialization.scheme", "glorot-uniform"),
+            ("data.stratified", "true"), ("data.radius", "1"), ("data.std", "0.01"),
+        ],
         _ => throw new ArgumentOutOfRangeException(nameof(stabilizer), stabilizer, "no such case"),
     });
 

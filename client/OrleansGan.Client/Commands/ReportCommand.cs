@@ -1,0 +1,218 @@
+using System.CommandLine;
+using System.Globalization;
+using OrleansGan.Abstractions.Game;
+using OrleansGan.Abstractions.Spec;
+using OrleansGan.Client.Runs;
+using OrleansGan.Client.Views;
+using OrleansGan.Core.Checkpoints;
+using OrleansGan.Core.Native;
+using OrleansGan.Core.Pictures;
+using OrleansGan.Core.Spec;
+using Spectre.Console;
+
+namespace OrleansGan.Client.Commands;
+
+/// <summary>
+/// <c>report</c>: the pictures GAN Lab shows and a page per run, for any run folder, finished or still running. From
+/// the folder's checkpoints (the latest, and any the diagnostics kept) both players are rebuilt and their field drawn;
+/// from the evaluations the checkpoint records, an animation of the whole training; and report.html gathers the spec,
+/// the summary, the pictures and the evaluations.
+/// </summary>
+internal static class ReportCommand
+{
+    /// <summary>The animation's file name.</summary>
+    public const string AnimationFile = "training.gif";
+
+    public static Command Create(IAnsiConsole console)
+    {
+        var run = new Option<DirectoryInfo>("--run") { Description = "A run folder (run's output), finished or still running.", Required = true };
+        var frames = FlagParsers.Number<int>("--frames", $"Frames of the animation at most (default {TrainingAnimation.DefaultMaxFrames}), spread evenly over the evaluations.");
+        var cells = FlagParsers.Number<int>("--cells", $"Cells along each side of the field's grid (default {FieldSnapshots.DefaultCells}).");
+        var command = new Command("report", "Draw the field pictures (D's heatmap, the gradient message as arrows, the manifold, per-mode bars), the animation and report.html of a run folder.");
+        foreach (var option in new Option[] { run, frames, cells })
+        {
+            command.Options.Add(option);
+        }
+
+        command.SetAction((parse, cancel) => ExecuteAsync(console, parse.GetValue(run)!,
+            parse.GetResult(frames) is { Implicit: false } ? parse.GetValue(frames) : null, parse.GetResult(cells) is { Implicit: false } ? parse.GetValue(cells) : null, cancel));
+        return command;
+    }
+
+    private static async Task<int> ExecuteAsync(IAnsiConsole console, DirectoryInfo run, int? frames, int? cells, CancellationToken cancel)
+    {
+        string folder;
+        GameSpec spec;
+        string gameId;
+        GameCheckpoint? latest;
+        CheckpointedRecords? records;
+        List<GameCheckpoint> kept;
+        try
+        {
+            if (frames is < 1 or > 1000)
+            {
+                throw new ArgumentException($"--frames: {frames} is not between 1 and 1000");
+            }
+
+            if (cells is < 8 or > 512)
+            {
+                throw new ArgumentException($"--cells: {cells} is not between 8 and 512");
+            }
+
+            folder = run.FullName;
+            if (!Directory.Exists(folder))
+            {
+                throw new ArgumentException($"--run: '{folder}' is not a folder");
+            }
+
+            var specFile = Path.Combine(folder, RunFolder.SpecFile);
+            var idFile = Path.Combine(folder, RunFolder.GameIdFile);
+            if (!File.Exists(specFile) || !File.Exists(idFile))
+            {
+                throw new ArgumentException($"--run: '{folder}' has no {(File.Exists(specFile) ? RunFolder.GameIdFile : RunFolder.SpecFile)}; is it a run folder?");
+            }
+
+            spec = GameSpecLoader.Load(specFile, []);
+            gameId = (await File.ReadAllTextAsync(idFile, cancel)).Trim();
+            GameIds.Check(gameId, idFile);
+            (latest, kept) = await CheckpointsAsync(Path.Combine(folder, "checkpoints"), gameId, cancel);
+            records = latest is null ? null : await RecordsAsync(Path.Combine(folder, "checkpoints"), gameId, latest);
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidGameSpecException or InvalidDataException or IOException or UnauthorizedAccessException)
+        {
+            return RunCommand.Refuse(console, e);
+        }
+
+        var notes = Write(folder, spec, latest, records, kept, frames ?? TrainingAnimation.DefaultMaxFrames, cells ?? FieldSnapshots.DefaultCells);
+        foreach (var note in notes)
+        {
+            console.MarkupLineInterpolated($"[yellow]{note}[/]");
+        }
+
+        WholeLine.Write(console, $"results: {Path.Combine(folder, RunReport.FileName)}");
+        return RunCommand.Finished;
+    }
+
+    /// <summary>
+    /// Draws what the folder's records allow and writes report.html; returns the notes the page shows (what could not
+    /// be drawn, and why).
+    /// </summary>
+    internal static IReadOnlyList<string> Write(string folder, GameSpec spec, GameCheckpoint? latest, CheckpointedRecords? records, IReadOnlyList<GameCheckpoint> kept, int maxFrames, int cells)
+    {
+        TorchRuntime.EnsureLoaded();
+        var notes = new List<string>();
+        var pictures = new List<(string Caption, string File)>();
+        var planar = spec.Data.Kind != DataKind.Mnist && Core.Data.GaussianMixture.For(spec.Data).Dimension == 2;
+        var fields = new Dictionary<int, FieldSnapshot>();
+        if (latest is null)
+        {
+            notes.Add("no checkpoint in the run folder (a game on a cluster keeps it on the cluster's silos; checkpoint.every 0 keeps none): no field pictures, and the animation is made of the folder's pictures");
+        }
+        else if (planar)
+        {
+            foreach (var checkpoint in kept.Append(latest).DistinctBy(c => c.Round).OrderBy(c => c.Round))
+            {
+                var snapshot = FieldSnapshots.FromCheckpoint(checkpoint, cells);
+                fields[checkpoint.Round] = snapshot;
+                var name = $"field-round-{checkpoint.Round:D6}.png";
+                RunFolder.WriteFile(folder, name, path => FieldPictures.Save(path, snapshot));
+                if (snapshot.ValuesAbsent is { } why)
+                {
+                    notes.Add($"round {checkpoint.Round}: no heatmap: {why}");
+                }
+            }
+
+            foreach (var round in fields.Keys.OrderDescending())
+            {
+                pictures.Add((round == latest.Round ? $"the field at round {round}, the latest checkpoint" : $"the field at round {round}, a kept checkpoint", $"field-round-{round:D6}.png"));
+            }
+        }
+
+        var frames = Frames(folder, spec, records, fields, planar, maxFrames);
+        if (frames.Count > 0)
+        {
+            RunFolder.WriteFile(folder, AnimationFile, path => TrainingAnimation.Save(path, frames));
+            pictures.Add((string.Create(CultureInfo.InvariantCulture, $"the training, {frames.Count} frames over the evaluations{(planar && fields.Count > 0 ? "; the heatmap and arrows appear at rounds with a checkpoint" : "")}"), AnimationFile));
+        }
+
+        if (records is { Rounds.Count: > 0 } && !File.Exists(Path.Combine(folder, "curves.png")))
+        {
+            RunFolder.WriteFile(folder, "curves.png", path => Pictures.Curves(path, records.Rounds, records.Evaluations));
+        }
+
+        pictures.Add(("losses, the discriminator's outputs and coverage over the rounds", "curves.png"));
+        pictures.Add(("the same 16 latent samples at every evaluation (one row each)", "digits-progress.png"));
+        pictures.Add(("the equilibrium diagnoses over the rounds", "diagnoses-over-rounds.png"));
+        if (latest is not null && RunFolder.RecordedRounds(folder) > latest.Round)
+        {
+            notes.Add($"the latest checkpoint is of round {latest.Round}; rounds.csv records {RunFolder.RecordedRounds(folder)} rounds (a checkpoint is kept every {spec.Checkpoint.Every})");
+        }
+
+        RunFolder.WriteFile(folder, RunReport.FileName, path => File.WriteAllText(path, RunReport.Html(folder, pictures, notes)));
+        return notes;
+    }
+
+    /// <summary>The latest checkpoint of the game in a run folder's checkpoint store, and those its diagnostics kept.</summary>
+    /// <summary>
+    /// The round and evaluation records up to <paramref name="latest"/>: a version-1 checkpoint carries them, later
+    /// ones leave them in the append-only logs beside the checkpoints (the embedded silo's <see cref="FileGameLogStore"/>).
+    /// </summary>
+    internal static async Task<CheckpointedRecords> RecordsAsync(string root, string gameId, GameCheckpoint latest)
+    {
+        if (latest.Records is { } carried)
+        {
+            return carried;
+        }
+
+        var logs = new FileGameLogStore(root);
+        await using var rounds = logs.Rounds(gameId);
+        await using var evaluations = logs.Evaluations(gameId);
+        return new CheckpointedRecords(await rounds.ReadAsync(0, latest.Round), await evaluations.ReadAsync(0, latest.Evaluations));
+    }
+
+    internal static async Task<(GameCheckpoint? Latest, List<GameCheckpoint> Kept)> CheckpointsAsync(string root, string gameId, CancellationToken cancel)
+    {
+        var store = new FileCheckpointStore(root);
+        var kept = new List<GameCheckpoint>();
+        if (!Directory.Exists(root))
+        {
+            return (null, kept);
+        }
+
+        var bytes = await store.LoadAsync(gameId, cancel);
+        var latest = bytes is null ? null : GameCheckpointFormat.Read(bytes, store.Describe(gameId));
+        var prefix = SnapshotKeys.Of(gameId, 0)[..^6];
+        foreach (var place in Directory.EnumerateDirectories(root, prefix + "*").Order(StringComparer.Ordinal))
+        {
+            if (int.TryParse(Path.GetFileName(place)[prefix.Length..], NumberStyles.None, CultureInfo.InvariantCulture, out var round)
+                && await store.LoadAsync(SnapshotKeys.Of(gameId, round), cancel) is { } snapshot)
+            {
+                kept.Add(GameCheckpointFormat.Read(snapshot, store.Describe(SnapshotKeys.Of(gameId, round))));
+            }
+        }
+
+        return (latest, kept);
+    }
+
+    // One frame per chosen evaluation: for 2-D data the field picture (the full field where a checkpoint of that
+    // round exists, the samples and mode shares elsewhere), for images the 8 x 8 digits; without a checkpoint, the
+    // folder's own per-evaluation pictures.
+    private static List<byte[]> Frames(string folder, GameSpec spec, CheckpointedRecords? records, Dictionary<int, FieldSnapshot> fields, bool planar, int maxFrames)
+    {
+        if (records is not null)
+        {
+            var evaluations = records.Evaluations;
+            var chosen = TrainingAnimation.Pick(evaluations.Count, maxFrames).Select(i => evaluations[i]).ToList();
+            if (planar)
+            {
+                return chosen.Select(e => FieldPictures.Png(fields.TryGetValue(e.Round, out var full) ? full : FieldSnapshots.FromEvaluation(spec, e))).ToList();
+            }
+
+            return chosen.Where(e => e.SampleGrid is not null).Select(DigitPictures.GridPng).ToList();
+        }
+
+        var pattern = spec.Data.Kind == DataKind.Mnist ? "digits-round-*.png" : "samples-round-*.png";
+        var files = Directory.EnumerateFiles(folder, pattern).Order(StringComparer.Ordinal).ToList();
+        return TrainingAnimation.Pick(files.Count, maxFrames).Select(i => File.ReadAllBytes(files[i])).ToList();
+    }
+}

@@ -1,0 +1,122 @@
+using OrleansGan.Abstractions.Diagnostics;
+using OrleansGan.Abstractions.Game;
+using OrleansGan.Abstractions.Grains;
+using OrleansGan.Abstractions.Spec;
+using OrleansGan.Client.Commands;
+using OrleansGan.Client.Hosting;
+using OrleansGan.Client.Runs;
+using OrleansGan.Core.Checkpoints;
+using OrleansGan.Core.Spec;
+using Spectre.Console;
+
+namespace OrleansGan.Client.Sweeps;
+
+/// <summary>
+/// The one place where a sweep meets the commands' game code: it starts, resumes or attaches to one game exactly as
+/// <c>run</c> and <c>resume</c> do, and leaves the same run folder (<see cref="RunCommand.PlayAsync"/> writes it). A game
+/// whose run folder exists is continued: on a cluster, a game still running there (or over there, its client gone) is
+/// attached to; otherwise the game resumes from its last checkpoint, or, having none, plays again from round 0
+/// under its id, its new record replacing the folder's once it is as long (<see cref="RunFolder.Continue"/>).
+/// </summary>
+internal sealed class SweepGamePlayer(GameConnection connection, SweepFolder sweep)
+{
+    /// <summary>Plays <paramref name="game"/> to its end; <paramref name="progress"/> sees every status the game reports. Returns the exit code <c>run</c> would.</summary>
+    public async Task<(int ExitCode, string? Error)> PlayAsync(SweepPlan.Game game, Action<GameStatus> progress, CancellationToken cancel)
+    {
+        var spec = GameSpecLoader.FromTree((System.Text.Json.Nodes.JsonObject)game.Spec.DeepClone());
+        var folderPath = sweep.RunFolderOf(game);
+        var grain = connection.Client.GetGrain<IGameGrain>(game.GameId);
+        Directory.CreateDirectory(Path.GetDirectoryName(sweep.LogOf(game))!);
+        await using var log = new StreamWriter(sweep.LogOf(game), append: true);
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Ansi = AnsiSupport.No,
+            ColorSystem = ColorSystemSupport.NoColors,
+            Interactive = InteractionSupport.No,
+            Out = new AnsiConsoleOutput(log),
+        });
+        console.Profile.Width = 4096;
+        console.WriteLine($"{DateTime.Now:O} game {game.GameId} ({game.Key})");
+
+        var continued = File.Exists(Path.Combine(folderPath, RunFolder.SpecFile));
+        try
+        {
+            var how = await StartAsync(grain, game.GameId, spec, cancel);
+            console.WriteLine($"game {game.GameId} {how} on the {connection.Description}");
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            var error = $"could not start: {OneLine(e)}";
+            console.WriteLine($"error: {error}");
+            return (e is InvalidGameSpecException or ArgumentException ? RunCommand.InvalidInput : RunCommand.Failed, error);
+        }
+
+        RunFolder folder;
+        if (continued)
+        {
+            folder = RunFolder.Continue(folderPath, spec);
+        }
+        else
+        {
+            RunFolder.Reserve(folderPath);
+            folder = RunFolder.Create(folderPath, spec, game.GameId);
+        }
+
+        GameStatus? last = null;
+        using (folder)
+        {
+            var exit = await RunCommand.PlayAsync(console, connection.Client, connection.Address, grain, spec, folder, cancel, observed: status => progress(last = status));
+            return (exit, last?.Error);
+        }
+    }
+
+    /// <summary>
+    /// Plays <paramref name="spec"/> once as a timing probe into the scratch run folder <paramref name="folder"/> (new or
+    /// empty) under <paramref name="id"/>; returns its last status (its clock: rounds and evaluations, not the client).
+    /// </summary>
+    public static async Task<GameStatus?> ProbeAsync(GameConnection connection, GameSpec spec, string id, string folder, CancellationToken cancel)
+    {
+        var grain = connection.Client.GetGrain<IGameGrain>(id);
+        await grain.StartAsync(spec);
+        RunFolder.Reserve(folder);
+        GameStatus? last = null;
+        using var run = RunFolder.Create(folder, spec, id);
+        var quiet = AnsiConsole.Create(new AnsiConsoleSettings { Interactive = InteractionSupport.No, Out = new AnsiConsoleOutput(TextWriter.Null) });
+        await RunCommand.PlayAsync(quiet, connection.Client, connection.Address, grain, spec, run, cancel, observed: status => last = status);
+        return last;
+    }
+
+    // Attach, resume or start, in that order of preference; says which.
+    private async Task<string> StartAsync(IGameGrain grain, string id, GameSpec spec, CancellationToken cancel)
+    {
+        if (connection.IsCluster)
+        {
+            var status = await grain.GetStatusAsync(int.MaxValue, int.MaxValue);
+            if (status.State is GameState.Running or GameState.Finished or GameState.Diverged && status.TotalRounds == spec.Rounds)
+            {
+                return $"attached ({status.State.ToString().ToLowerInvariant()} at round {status.RoundsCompleted})";
+            }
+
+            try
+            {
+                return $"resumed after round {await grain.ResumeAsync(spec)}";
+            }
+            catch (InvalidOperationException e) when (e.Message.Contains("no checkpoint", StringComparison.Ordinal))
+            {
+                await grain.StartAsync(spec);
+                return "started from round 0";
+            }
+        }
+
+        if (await new FileCheckpointStore(sweep.Checkpoints).LoadAsync(id, cancel) is not null)
+        {
+            return $"resumed after round {await grain.ResumeAsync(spec)}";
+        }
+
+        await grain.StartAsync(spec);
+        return "started from round 0";
+    }
+
+    private static string OneLine(Exception e) =>
+        (e is AggregateException { InnerExceptions.Count: 1 } a ? a.InnerExceptions[0] : e).Message.ReplaceLineEndings(" ");
+}

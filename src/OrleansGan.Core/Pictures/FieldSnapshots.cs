@@ -1,0 +1,189 @@
+using OrleansGan.Abstractions.Game;
+using OrleansGan.Abstractions.Messages;
+using OrleansGan.Abstractions.Spec;
+using OrleansGan.Core.Checkpoints;
+using OrleansGan.Core.Data;
+using OrleansGan.Core.Evaluation;
+using OrleansGan.Core.Networks;
+using OrleansGan.Core.Players;
+using OrleansGan.Core.Randomness;
+using OrleansGan.Core.Tensors;
+using static TorchSharp.torch;
+
+namespace OrleansGan.Core.Pictures;
+
+/// <summary>
+/// Takes <see cref="FieldSnapshot"/>s of a game on 2-D data: from the two players themselves (the discriminator's
+/// field on a grid, the gradient message at the fixed-noise samples, the generator's manifold), or, where only an
+/// evaluation's record is at hand, the samples and mode shares it holds.
+/// </summary>
+public static class FieldSnapshots
+{
+    /// <summary>Cells along each side of the field's grid.</summary>
+    public const int DefaultCells = 80;
+
+    /// <summary>Lines of the latent grid along each coordinate.</summary>
+    public const int DefaultLatentLines = 21;
+
+    /// <summary>The latent grid spans +-3 in each coordinate: 99.7% of N(0, 1).</summary>
+    public const double LatentRange = 3;
+
+    /// <summary>Half the side of the square a mixture is drawn in: its modes with room around them (the samples pictures' square).</summary>
+    public static double ExtentOf(GaussianMixture mixture)
+    {
+        var modes = mixture.Modes.ToArray();
+        return Math.Max(modes.Max(Math.Abs), 1) * 1.6;
+    }
+
+    /// <summary>
+    /// The snapshot at a checkpoint: both players are rebuilt on the CPU from the checkpoint's spec and states (the
+    /// seats the game gave them), and <see cref="Take"/> reads them.
+    /// </summary>
+    /// <exception cref="ArgumentException">The game is not on 2-D data.</exception>
+    /// <exception cref="InvalidDataException">A player state in the checkpoint does not fit its spec.</exception>
+    public static FieldSnapshot FromCheckpoint(GameCheckpoint checkpoint, int cells = DefaultCells, int latentLines = DefaultLatentLines)
+    {
+        using var generator = new GeneratorPlayer(PlayerSetups.Generator(checkpoint.Spec, "cpu"));
+        using var discriminator = new DiscriminatorPlayer(PlayerSetups.Discriminator(checkpoint.Spec, "cpu"));
+        generator.RestoreState(checkpoint.Generator);
+        discriminator.RestoreState(checkpoint.Discriminator);
+        return Take(checkpoint.Spec, checkpoint.Round, generator, discriminator, cells, latentLines);
+    }
+
+    /// <summary>
+    /// The players' field now: D over a [cells, cells] grid, the gradient message dJ_G/dx at the evaluations' fixed-noise
+    /// samples exactly as <see cref="DiscriminatorPlayer.Judge"/> answers a fake minibatch at round <paramref name="round"/>
+    /// (judged in minibatches of the game's size, so each arrow is what the generator receives), and G over a latent grid.
+    /// </summary>
+    /// <exception cref="ArgumentException">The game is not on 2-D data.</exception>
+    public static FieldSnapshot Take(GameSpec spec, int round, GeneratorPlayer generator, DiscriminatorPlayer discriminator,
+        int cells = DefaultCells, int latentLines = DefaultLatentLines)
+    {
+        var mixture = Mixture(spec);
+        ArgumentOutOfRangeException.ThrowIfLessThan(cells, 2);
+        ArgumentOutOfRangeException.ThrowIfLessThan(latentLines, 2);
+        using var scope = NewDisposeScope();
+        var extent = ExtentOf(mixture);
+        var real = RealSample(spec, mixture);
+        var (fake, fakeLabels) = generator.SampleLabeled(spec.Evaluation.Samples, PlayerSeeds.EvaluationNoise(spec.Seed));
+
+        var gradient = Judge(spec, round, discriminator, fake, fakeLabels);
+        var problem = DiscriminatorPlayer.FieldProblem(spec.Discriminator);
+        TensorBytes? values = null;
+        if (problem is null)
+        {
+            var grid = GridPoints(cells, extent);
+            var labels = discriminator.Classes == 0 ? null : NearestModes(grid, mixture);
+            values = TensorCodec.ToMessage(discriminator.FieldValues(grid, labels).to(ScalarType.Float32).reshape(cells, cells));
+        }
+
+        TensorBytes? manifold = null;
+        if (spec.Generator.LatentSize >= 2)
+        {
+            var z = LatentGrid(latentLines, spec.Generator.LatentSize);
+            var labels = generator.Classes == 0 ? null : zeros(latentLines * latentLines, ScalarType.Int64);
+            manifold = TensorCodec.ToMessage(generator.Map(z, labels).to(ScalarType.Float32).reshape(latentLines, latentLines, 2));
+        }
+
+        var samples = TensorCodec.ToMessage(fake.to(ScalarType.Float32));
+        return Assemble(spec, mixture, round, Kind(spec.Loss), extent, values, problem, real, samples, gradient, manifold);
+    }
+
+    /// <summary>
+    /// What an evaluation record alone shows: its generated samples and mode shares over the real sample, with no field,
+    /// no gradient message and no manifold (the record keeps no weights).
+    /// </summary>
+    public static FieldSnapshot FromEvaluation(GameSpec spec, EvaluationRecord evaluation)
+    {
+        var mixture = Mixture(spec);
+        using var scope = NewDisposeScope();
+        return Assemble(spec, mixture, evaluation.Round, Kind(spec.Loss), ExtentOf(mixture), null, "an evaluation's record keeps no weights",
+            RealSample(spec, mixture), evaluation.Samples, null, null);
+    }
+
+    /// <summary>What the discriminator's output means in this game.</summary>
+    public static FieldValueKind Kind(LossKind loss) => loss switch
+    {
+        LossKind.Minimax or LossKind.NonSaturating or LossKind.MaximumLikelihood => FieldValueKind.Probability,
+        LossKind.EnergyBased => FieldValueKind.Energy,
+        _ => FieldValueKind.Critic,
+    };
+
+    private static FieldSnapshot Assemble(GameSpec spec, GaussianMixture mixture, int round, FieldValueKind kind, double extent, TensorBytes? values,
+        string? problem, TensorBytes real, TensorBytes fake, TensorBytes? gradient, TensorBytes? manifold)
+    {
+        var coverage = ModeCoverage.Measure(TensorCodec.ToArray(fake), mixture, spec.Evaluation.QualityStds, spec.Evaluation.MinSamplesPerMode);
+        var count = Math.Max(1, fake.Shape[0]);
+        var shares = coverage.HighQualityPerMode.Select(n => (double)n / count).ToArray();
+        using var modes = tensor(mixture.Modes.ToArray(), [mixture.ModeCount, 2]);
+        return new FieldSnapshot(round, kind, extent, values, values is null ? problem : null, real, fake, gradient, manifold, LatentRange,
+            shares, coverage.ModesCovered, coverage.HighQualityFraction, TensorCodec.ToMessage(modes), spec.Evaluation.QualityStds * mixture.Std);
+    }
+
+    // The gradient message for every sample, minibatch by minibatch of the game's size (a multiple of any pack), as the
+    // game sends it: dJ_G/dx of the minibatch's mean cost.
+    private static TensorBytes Judge(GameSpec spec, int round, DiscriminatorPlayer discriminator, Tensor fake, Tensor? labels)
+    {
+        var count = (int)fake.shape[0];
+        var size = spec.BatchSize;
+        var parts = new List<Tensor>();
+        for (var start = 0; start + size <= count; start += size)
+        {
+            parts.Add(discriminator.Judge(fake.narrow(0, start, size), labels?.narrow(0, start, size), round).Gradient);
+        }
+
+        // A last partial minibatch is judged on its own, as the game would judge a minibatch of that size.
+        var rest = count % size;
+        var pack = Math.Max(1, spec.Discriminator.Pack);
+        if (rest >= pack)
+        {
+            var n = rest - (rest % pack);
+            parts.Add(discriminator.Judge(fake.narrow(0, count - rest, n), labels?.narrow(0, count - rest, n), round).Gradient);
+        }
+
+        var judged = parts.Sum(p => (int)p.shape[0]);
+        var all = judged == count ? cat(parts, 0) : cat([.. parts, full([count - judged, 2], double.NaN, ScalarType.Float32)], 0);
+        return TensorCodec.ToMessage(all.to(ScalarType.Float32));
+    }
+
+    private static GaussianMixture Mixture(GameSpec spec) =>
+        spec.Data.Kind != DataKind.Mnist && GaussianMixture.For(spec.Data) is { Dimension: 2 } mixture
+            ? mixture
+            : throw new ArgumentException($"field pictures are drawn for 2-D data; data.kind {spec.Data.Kind} is not 2-D");
+
+    // The evaluations' held-out real sample (the stream the run folder's samples pictures draw it from).
+    private static TensorBytes RealSample(GameSpec spec, GaussianMixture mixture)
+    {
+        using var stream = new Generator(PlayerSeeds.EvaluationReal(spec.Seed));
+        using var real = mixture.Sample(spec.Evaluation.Samples, stream, CPU);
+        return TensorCodec.ToMessage(real.to(ScalarType.Float32));
+    }
+
+    /// <summary>The centres of a [cells, cells] grid over [-extent, extent]^2, row-major with y along rows: [cells^2, 2].</summary>
+    public static Tensor GridPoints(int cells, double extent)
+    {
+        var h = 2 * extent / cells;
+        var centres = arange(cells, ScalarType.Float32) * h + (h / 2) - extent;
+        var ys = centres.unsqueeze(1).expand(cells, cells);
+        var xs = centres.unsqueeze(0).expand(cells, cells);
+        return stack([xs.reshape(-1), ys.reshape(-1)], 1);
+    }
+
+    // The first two latent coordinates on a regular grid over +-LatentRange (row i: z_2, column j: z_1), the rest 0.
+    private static Tensor LatentGrid(int lines, int latentSize)
+    {
+        var ticks = linspace(-LatentRange, LatentRange, lines, ScalarType.Float32);
+        var z = zeros(lines * lines, latentSize);
+        z[.., 0] = ticks.unsqueeze(0).expand(lines, lines).reshape(-1);
+        z[.., 1] = ticks.unsqueeze(1).expand(lines, lines).reshape(-1);
+        return z;
+    }
+
+    // A class-conditional discriminator judges each grid point as the class of its nearest mode: the class whose real
+    // samples lie there.
+    private static Tensor NearestModes(Tensor points, GaussianMixture mixture)
+    {
+        using var modes = tensor(mixture.Modes.ToArray(), [mixture.ModeCount, 2]);
+        return cdist(points, modes).argmin(1);
+    }
+}

@@ -1,0 +1,101 @@
+using System.Text.Json;
+using OrleansGan.Client.Commands;
+using PuppeteerSharp;
+using Spectre.Console;
+
+namespace OrleansGan.Browser.Tests;
+
+/// <summary>
+/// report.html as a person opens it: from disk, in headless Chromium, with no server. Every image must load (none
+/// broken), the page must log no console error and fetch nothing, and a screenshot of it is kept.
+/// </summary>
+public sealed class ReportPageTests : IAsyncLifetime
+{
+    private static readonly JsonSerializerOptions Web = new(JsonSerializerDefaults.Web);
+
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "orleansgan-browser-" + Guid.NewGuid().ToString("N"));
+    private IBrowser? _browser;
+
+    public async Task InitializeAsync()
+    {
+        Directory.CreateDirectory(_folder);
+        _browser = await Chromium.LaunchAsync(Path.Combine(_folder, "profile"));
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_browser is not null)
+        {
+            await _browser.CloseAsync();
+            await _browser.DisposeAsync();
+        }
+
+        Directory.Delete(_folder, recursive: true);
+    }
+
+    [Fact]
+    public async Task The_report_of_a_run_opens_from_disk_with_every_image_loaded_and_no_console_error()
+    {
+        var run = Path.Combine(_folder, "run");
+        await Cli("run", "--rounds", "60", "--batch", "64", "--g-hidden", "32,32", "--d-hidden", "32,32", "--eval-every", "20",
+            "--eval-samples", "256", "--set", "checkpoint.every=30", "--out", run);
+        await Cli("report", "--run", run, "--frames", "4");
+
+        var (images, problems) = await OpenAsync(Path.Combine(run, "report.html"), Path.Combine(run, "report-screenshot.png"));
+        Assert.Empty(problems);
+        Assert.Equal(["field-round-000060.png", "training.gif", "curves.png"], images.Select(i => i.File));
+        Assert.All(images, i => Assert.True(i.Loaded, $"{i.File} did not load"));
+        Assert.Contains(images, i => i.File == "field-round-000060.png" && i.Width == 1200 && i.Height == 800);
+
+        var screenshot = await File.ReadAllBytesAsync(Path.Combine(run, "report-screenshot.png"));
+        Assert.True(screenshot.Length > 20_000, $"the screenshot is {screenshot.Length} bytes");
+        if (Environment.GetEnvironmentVariable("ORLEANSGAN_SCREENSHOTS") is { Length: > 0 } keep)
+        {
+            Directory.CreateDirectory(keep);
+            File.Copy(Path.Combine(run, "report-screenshot.png"), Path.Combine(keep, "report.png"), overwrite: true);
+        }
+    }
+
+    [Fact]
+    public async Task A_broken_image_and_a_script_error_are_seen()
+    {
+        // The checks above must be able to fail: a page with a broken picture and a failing script.
+        var page = Path.Combine(_folder, "broken.html");
+        await File.WriteAllTextAsync(page, "<!DOCTYPE html><html><body><img data-file=\"bad.png\" src=\"data:image/png;base64,AAAA\"><script>undefinedCall()</script></body></html>");
+        var (images, problems) = await OpenAsync(page, Path.Combine(_folder, "broken.png"));
+        Assert.False(Assert.Single(images).Loaded);
+        Assert.Contains(problems, p => p.Contains("undefinedCall", StringComparison.Ordinal));
+    }
+
+    private async Task<(List<ImageState> Images, List<string> Problems)> OpenAsync(string file, string screenshot)
+    {
+        var problems = new List<string>();
+        await using var page = await _browser!.NewPageAsync();
+        page.Console += (_, e) =>
+        {
+            if (e.Message.Type == ConsoleType.Error)
+            {
+                problems.Add($"console: {e.Message.Text}");
+            }
+        };
+        page.PageError += (_, e) => problems.Add($"page error: {e.Message}");
+        page.RequestFailed += (_, e) => problems.Add($"request failed: {e.Request.Url}");
+        await page.SetViewportAsync(new ViewPortOptions { Width = 1300, Height = 900 });
+        await page.GoToAsync(new Uri(file).AbsoluteUri, WaitUntilNavigation.Load);
+        var json = await page.EvaluateExpressionAsync<string>(
+            "JSON.stringify(Array.from(document.images).map(i => ({ file: i.dataset.file, loaded: i.complete && i.naturalWidth > 0, width: i.naturalWidth, height: i.naturalHeight })))");
+        await page.ScreenshotAsync(screenshot, new ScreenshotOptions { FullPage = true });
+        var images = JsonSerializer.Deserialize<List<ImageState>>(json, Web)!;
+        return (images, problems);
+    }
+
+    private static async Task Cli(params string[] args)
+    {
+        var output = new StringWriter();
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Ansi = AnsiSupport.No, ColorSystem = ColorSystemSupport.NoColors, Interactive = InteractionSupport.No, Out = new AnsiConsoleOutput(output) });
+        var exit = await CommandLineApp.InvokeAsync(args, console, output, CancellationToken.None);
+        Assert.True(exit == 0, $"{string.Join(' ', args)}: exit {exit}\n{output}");
+    }
+
+    private sealed record ImageState(string File, bool Loaded, int Width, int Height);
+}

@@ -1,0 +1,80 @@
+using SixLabors.ImageSharp;
+
+namespace OrleansGan.Client.Tests.Commands;
+
+/// <summary>
+/// report turns a run folder into its field pictures, its animation and report.html; a folder that is not a run, a
+/// damaged checkpoint or a bad flag is refused with exit code 2 and nothing in the folder changes.
+/// </summary>
+public class ReportCommandTests : IDisposable
+{
+    private static readonly byte[] PngSignature = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];
+
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "orleansgan-report-" + Guid.NewGuid().ToString("N"));
+
+    public void Dispose()
+    {
+        if (Directory.Exists(_folder))
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+
+        GC.SuppressFinalize(this);
+    }
+
+    [Fact]
+    public async Task A_run_folder_gets_its_field_pictures_animation_and_page()
+    {
+        var run = Path.Combine(_folder, "run");
+        var (exit, output) = await CommandLine.InvokeAsync("run", "--rounds", "60", "--batch", "64", "--g-hidden", "32,32", "--d-hidden", "32,32",
+            "--eval-every", "20", "--eval-samples", "256", "--set", "checkpoint.every=30", "--out", run);
+        Assert.True(exit == 0, output);
+
+        (exit, output) = await CommandLine.InvokeAsync("report", "--run", run, "--frames", "3", "--cells", "24");
+        Assert.True(exit == 0, output);
+        Assert.Contains($"results: {Path.Combine(run, "report.html")}", output);
+        Assert.Equal(PngSignature, (await File.ReadAllBytesAsync(Path.Combine(run, "field-round-000060.png"))).Take(8));
+
+        // Four evaluations (rounds 0, 20, 40, 60), at most three frames: the first, the last and one between.
+        using (var gif = await Image.LoadAsync(Path.Combine(run, "training.gif")))
+        {
+            Assert.Equal(3, gif.Frames.Count);
+            Assert.Equal(1200, gif.Width);
+        }
+
+        var page = await File.ReadAllTextAsync(Path.Combine(run, "report.html"));
+        Assert.Contains("data:image/gif;base64,", page);
+        Assert.Contains("data-file=\"field-round-000060.png\"", page);
+        Assert.Contains("data-file=\"curves.png\"", page);
+        Assert.Contains("<table id=\"evaluations\">", page);
+        Assert.Equal(5, page.Split("<tr><td>").Length); // a row per evaluation, plus the text before the first
+        Assert.DoesNotContain("src=\"file:", page);
+        Assert.DoesNotContain("http", page.Replace("http-equiv", "", StringComparison.Ordinal), StringComparison.Ordinal);
+
+        // A damaged checkpoint is refused, naming it, and the page already there stays as it was.
+        var checkpoint = Directory.GetFiles(Path.Combine(run, "checkpoints"), "checkpoint.bin", SearchOption.AllDirectories).Single();
+        var bytes = await File.ReadAllBytesAsync(checkpoint);
+        bytes[bytes.Length / 2] ^= 0xFF;
+        await File.WriteAllBytesAsync(checkpoint, bytes);
+        (exit, output) = await CommandLine.InvokeAsync("report", "--run", run);
+        Assert.Equal(2, exit);
+        Assert.Contains("damaged or truncated", output);
+        Assert.Equal(page, await File.ReadAllTextAsync(Path.Combine(run, "report.html")));
+    }
+
+    [Fact]
+    public async Task What_is_not_a_run_folder_or_a_flag_out_of_range_is_refused()
+    {
+        Directory.CreateDirectory(_folder);
+        var (exit, output) = await CommandLine.InvokeAsync("report", "--run", Path.Combine(_folder, "missing"));
+        Assert.Equal(2, exit);
+        Assert.Contains("is not a folder", output);
+        (exit, output) = await CommandLine.InvokeAsync("report", "--run", _folder);
+        Assert.Equal(2, exit);
+        Assert.Contains("has no spec.json", output);
+        (exit, output) = await CommandLine.InvokeAsync("report", "--run", _folder, "--frames", "0");
+        Assert.Equal(2, exit);
+        Assert.Contains("--frames", output);
+        Assert.Empty(Directory.EnumerateFileSystemEntries(_folder));
+    }
+}
