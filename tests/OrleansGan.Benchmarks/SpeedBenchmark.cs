@@ -96,6 +96,11 @@ internal static class SpeedBenchmark
     {
         var rounds = options.Int("rounds", 300);
         var reps = options.Int("reps", 5);
+        if (reps < 1 || rounds < 1)
+        {
+            throw new ArgumentException($"speed: --reps and --rounds must be at least 1 (got {reps} and {rounds}); the first repetition is a warm-up and is not counted");
+        }
+
         var python = options.GetValueOrDefault("python", File.Exists("/usr/bin/python3") ? "/usr/bin/python3" : "python3");
         var script = Path.Combine(AppContext.BaseDirectory, "Baselines", "plain_gan.py");
         var pythonThreads = options.List("python-threads", "1,2");
