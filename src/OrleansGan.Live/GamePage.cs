@@ -43,12 +43,14 @@ internal static class GamePage
             const $ = id => document.getElementById(id);
             const fixed = (v, d) => v === null || v === undefined ? "-" : v.toFixed(d);
             let evaluations = -1, curvesAt = 0, pending = null;
+            // A new picture is loaded aside and shown once whole, so the page never shows a half-loaded one.
+            function swap(img, url) { const next = new Image(); next.onload = () => { img.src = url; img.hidden = false; }; next.src = url; }
             function redrawCurves(round) {
               const now = Date.now();
               clearTimeout(pending);
               if (now - curvesAt < 2000) { pending = setTimeout(() => redrawCurves(round), 2000 - (now - curvesAt)); return; }
               curvesAt = now;
-              $("curves").src = base + "/curves.png?round=" + round;
+              swap($("curves"), base + "/curves.png?round=" + round);
             }
             function show(p) {
               $("state").textContent = p.state; $("state").className = p.state;
@@ -66,7 +68,7 @@ internal static class GamePage
               $("error").textContent = p.error || "";
               if (p.evaluations !== evaluations) {
                 evaluations = p.evaluations;
-                if (e && e.modeCount > 0 && e.frechetDistance === null) { $("samples").src = base + "/samples.png?evaluation=" + evaluations; $("samples").hidden = false; }
+                if (e && e.modeCount > 0 && e.frechetDistance === null) swap($("samples"), base + "/samples.png?evaluation=" + evaluations);
               }
               redrawCurves(p.round);
             }
