@@ -6,9 +6,10 @@ using Microsoft.Extensions.Hosting;
 using Orleans.Dashboard;
 using OrleansGan.Grains.Hosting;
 using OrleansGan.Grains.Telemetry;
+using OrleansGan.Live;
 
-// A silo (Redis membership when Clustering:Redis names a Redis server, else Orleans' localhost development clustering) that serves its metrics at /metrics (Prometheus text format) and, when switched on,
-// the Orleans dashboard at /dashboard, both on the telemetry port. Ports and ids come from appsettings.json,
+// A silo (Redis membership when Clustering:Redis names a Redis server, else Orleans' localhost development clustering) that serves its metrics at /metrics (Prometheus text format), the live pages of
+// the cluster's games at /games (Live:Pages, on by default; read-only) and, when switched on, the Orleans dashboard at /dashboard, all on the telemetry port. Ports and ids come from appsettings.json,
 // environment variables (Silo__GatewayPort=30001, Telemetry__Port=9465) or arguments (--Silo:GatewayPort 30001);
 // Telemetry:Port 0 takes any free port, which the ready line names.
 // Content root: the build output, where appsettings.json is copied, whatever folder the silo is started from.
@@ -28,6 +29,7 @@ var telemetry = builder.Configuration.GetSection("Telemetry");
 var address = IPAddress.Parse(telemetry["Address"] ?? "127.0.0.1");
 var port = telemetry.GetValue("Port", 9464);
 var dashboard = telemetry.GetValue("Dashboard", false);
+var livePages = builder.Configuration.GetValue("Live:Pages", true);
 
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(address, port));
 builder.UseOrleans(orleans =>
@@ -57,6 +59,11 @@ builder.AddOrleansGanTelemetry();
 
 await using var app = builder.Build();
 app.MapOrleansGanMetrics();
+if (livePages)
+{
+    app.MapOrleansGanLivePages();
+}
+
 if (dashboard)
 {
     app.MapOrleansDashboard("/dashboard");
@@ -65,5 +72,5 @@ if (dashboard)
 await app.StartAsync();
 var web = app.Urls.First(); // the bound address: Telemetry:Port 0 picks a free port
 Console.WriteLine($"OrleansGan silo ready: '{name}' in cluster '{clusterId}', devices {string.Join(",", devices)}, silo port {siloPort}, " +
-    $"gateway 127.0.0.1:{gatewayPort}, checkpoints in {checkpoints}, metrics {web}/metrics{(dashboard ? $", dashboard {web}/dashboard" : "")}. Ctrl+C stops it.");
+    $"gateway 127.0.0.1:{gatewayPort}, checkpoints in {checkpoints}, metrics {web}/metrics{(livePages ? $", live pages {web}/games" : "")}{(dashboard ? $", dashboard {web}/dashboard" : "")}. Ctrl+C stops it.");
 await app.WaitForShutdownAsync();

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using OrleansGan.Abstractions.Diagnostics;
+using OrleansGan.Abstractions.Game;
 using OrleansGan.Abstractions.Grains;
 using OrleansGan.Abstractions.Spec;
 using OrleansGan.Client.Hosting;

@@ -8,6 +8,7 @@ using OrleansGan.Core.Checkpoints;
 using OrleansGan.Core.Native;
 using OrleansGan.Core.Pictures;
 using OrleansGan.Core.Spec;
+using OrleansGan.Live;
 using Spectre.Console;
 
 namespace OrleansGan.Client.Commands;

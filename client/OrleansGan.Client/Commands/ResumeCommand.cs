@@ -1,4 +1,5 @@
 using System.CommandLine;
+using OrleansGan.Abstractions.Game;
 using OrleansGan.Abstractions.Grains;
 using OrleansGan.Abstractions.Spec;
 using OrleansGan.Client.Runs;

@@ -12,6 +12,7 @@ using OrleansGan.Core.Native;
 using OrleansGan.Core.Randomness;
 using OrleansGan.Core.Spec;
 using OrleansGan.Core.Tensors;
+using OrleansGan.Live;
 using Spectre.Console;
 
 namespace OrleansGan.Client.Commands;
@@ -28,19 +29,21 @@ internal static class RunCommand
         var output = new Option<DirectoryInfo?>("--out") { Description = "Run folder (default: runs/<name>-<time>). Must not hold files yet." };
         var cluster = new ClusterFlags("A running cluster: its gateways host:port[,host:port...], or redis://host:port of its membership (every gateway, kept current); without it the game runs on an embedded silo.", required: false);
         var metricsPort = FlagParsers.Number<int>("--metrics-port", "Serve the embedded silo's metrics at http://127.0.0.1:PORT/metrics (Prometheus format) while the game runs.");
+        var livePort = FlagParsers.Number<int>("--live-port", "Serve the embedded silo's live pages at http://127.0.0.1:PORT/games (the game's state, curves and samples, updated as it plays).");
         var command = new Command("run", "Play a GAN training game and write its results (spec, CSV metrics, pictures).");
-        foreach (var option in flags.All.Append(output).Concat(cluster.All).Append(metricsPort))
+        foreach (var option in flags.All.Append(output).Concat(cluster.All).Append(metricsPort).Append(livePort))
         {
             command.Options.Add(option);
         }
 
         command.SetAction((parse, cancel) => ExecuteAsync(console, flags, parse, parse.GetValue(output), cluster,
-            parse.GetResult(metricsPort) is { Implicit: false } ? parse.GetValue(metricsPort) : null, cancel));
+            parse.GetResult(metricsPort) is { Implicit: false } ? parse.GetValue(metricsPort) : null,
+            parse.GetResult(livePort) is { Implicit: false } ? parse.GetValue(livePort) : null, cancel));
         return command;
     }
 
     private static async Task<int> ExecuteAsync(
-        IAnsiConsole console, SpecFlags flags, ParseResult parse, DirectoryInfo? output, ClusterFlags clusterFlags, int? metricsPort, CancellationToken cancel)
+        IAnsiConsole console, SpecFlags flags, ParseResult parse, DirectoryInfo? output, ClusterFlags clusterFlags, int? metricsPort, int? livePort, CancellationToken cancel)
     {
         // Everything that can be refused is refused before anything is written or started.
         GameSpec spec;
@@ -54,6 +57,13 @@ internal static class RunCommand
                 throw new ArgumentException(cluster is null
                     ? $"--metrics-port: {port} is not a port (1-65535)"
                     : "--metrics-port: only the embedded silo serves metrics from this process; a cluster's silos serve their own (Telemetry:Port)");
+            }
+
+            if (livePort is { } live && (live is < 1 or > 65535 || cluster is not null || live == metricsPort))
+            {
+                throw new ArgumentException(cluster is not null
+                    ? "--live-port: only the embedded silo serves live pages from this process; a cluster's silos serve their own at /games on Telemetry:Port"
+                    : live == metricsPort ? $"--live-port: {live} is the --metrics-port too; choose another" : $"--live-port: {live} is not a port (1-65535)");
             }
 
             if (cluster is null)
@@ -85,7 +95,7 @@ internal static class RunCommand
         }
 
         var gameId = $"{spec.Name}-{stamp}-{Guid.NewGuid().ToString("N")[..6]}";
-        var (connection, exit) = await ConnectAsync(console, cluster, clusterFlags.Timeout(parse), Path.Combine(folderPath, "checkpoints"), metricsPort, cancel);
+        var (connection, exit) = await ConnectAsync(console, cluster, clusterFlags.Timeout(parse), Path.Combine(folderPath, "checkpoints"), metricsPort, cancel, livePort);
         if (connection is null)
         {
             RunFolder.Abandon(folderPath, created);
@@ -162,12 +172,12 @@ internal static class RunCommand
     /// cannot be reached, 130 for Ctrl+C.
     /// </summary>
     internal static async Task<(GameConnection? Connection, int ExitCode)> ConnectAsync(
-        IAnsiConsole console, string? cluster, TimeSpan timeout, string? checkpoints, int? metricsPort, CancellationToken cancel)
+        IAnsiConsole console, string? cluster, TimeSpan timeout, string? checkpoints, int? metricsPort, CancellationToken cancel, int? livePort = null)
     {
         try
         {
             return (cluster is null
-                ? await GameConnection.EmbeddedAsync(checkpoints ?? throw new ArgumentNullException(nameof(checkpoints)), cancel, metricsPort)
+                ? await GameConnection.EmbeddedAsync(checkpoints ?? throw new ArgumentNullException(nameof(checkpoints)), cancel, metricsPort, livePort)
                 : await GameConnection.ConnectAsync(cluster, cancel, timeout), Finished);
         }
         catch (ArgumentException e)
@@ -228,14 +238,7 @@ internal static class RunCommand
     {
         // Only the 2-D mixtures are drawn over a real sample; image data is drawn from the evaluations' sample grids.
         var mixture = spec.Data.Kind == DataKind.Mnist ? null : GaussianMixture.For(spec.Data);
-        var realSample = Array.Empty<float>();
-        TorchRuntime.EnsureLoaded(); // the real sample drawn here needs the native layer, embedded silo or not
-        if (mixture is { Dimension: 2 })
-        {
-            using var stream = new TorchSharp.torch.Generator(PlayerSeeds.EvaluationReal(spec.Seed));
-            using var real = mixture.Sample(spec.Evaluation.Samples, stream, TorchSharp.torch.CPU);
-            realSample = TensorCodec.ToArray(TensorCodec.ToMessage(real));
-        }
+        var realSample = Pictures.RealSample(spec);
 
         var rounds = new List<RoundRecord>();
         var evaluations = new List<EvaluationRecord>();

@@ -10,6 +10,7 @@ using Orleans.Configuration;
 using OrleansGan.Abstractions.Watching;
 using OrleansGan.Grains.Hosting;
 using OrleansGan.Grains.Telemetry;
+using OrleansGan.Live;
 
 namespace OrleansGan.Client.Hosting;
 
@@ -52,21 +53,27 @@ internal sealed class GameConnection : IAsyncDisposable
     /// <summary>
     /// Starts a one-silo cluster inside this process, on free loopback ports, keeping checkpoints under
     /// <paramref name="checkpoints"/>; with <paramref name="metricsPort"/>, it also serves its metrics at
-    /// http://127.0.0.1:{metricsPort}/metrics while the game runs.
+    /// http://127.0.0.1:{metricsPort}/metrics while the game runs; with <paramref name="livePort"/>, the live pages at
+    /// http://127.0.0.1:{livePort}/games.
     /// </summary>
-    /// <exception cref="ArgumentException">The metrics port is taken; the message names it.</exception>
+    /// <exception cref="ArgumentException">The metrics or live port is taken; the message names it.</exception>
     /// <exception cref="OperationCanceledException">Ctrl+C came before the silo had started.</exception>
-    public static async Task<GameConnection> EmbeddedAsync(string checkpoints, CancellationToken cancel, int? metricsPort = null)
+    public static async Task<GameConnection> EmbeddedAsync(string checkpoints, CancellationToken cancel, int? metricsPort = null, int? livePort = null)
     {
         if (metricsPort is { } port && !IsFree(port))
         {
             throw new ArgumentException($"--metrics-port: 127.0.0.1:{port} is already in use; choose another port");
         }
 
+        if (livePort is { } live && (live == metricsPort || !IsFree(live)))
+        {
+            throw new ArgumentException($"--live-port: 127.0.0.1:{live} is already in use; choose another port");
+        }
+
         int siloPort = FreePort(), gatewayPort = FreePort();
-        IHostApplicationBuilder builder = metricsPort is null
-            ? Host.CreateApplicationBuilder()
-            : WebApplication.CreateBuilder(new WebApplicationOptions { Args = [] }).AddOrleansGanTelemetry();
+        IHostApplicationBuilder builder = metricsPort is not null
+            ? WebApplication.CreateBuilder(new WebApplicationOptions { Args = [] }).AddOrleansGanTelemetry()
+            : livePort is not null ? WebApplication.CreateBuilder(new WebApplicationOptions { Args = [] }) : Host.CreateApplicationBuilder();
         Quiet(builder.Logging, cancel);
         builder.UseOrleans(silo => silo
             .UseLocalhostClustering(siloPort, gatewayPort, serviceId: ClusterId, clusterId: ClusterId)
@@ -74,9 +81,24 @@ internal sealed class GameConnection : IAsyncDisposable
         IHost host;
         if (builder is WebApplicationBuilder web)
         {
-            web.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, metricsPort!.Value));
+            web.WebHost.ConfigureKestrel(kestrel =>
+            {
+                foreach (var listen in new[] { metricsPort, livePort }.OfType<int>())
+                {
+                    kestrel.Listen(IPAddress.Loopback, listen);
+                }
+            });
             var app = web.Build();
-            app.MapOrleansGanMetrics();
+            if (metricsPort is not null)
+            {
+                app.MapOrleansGanMetrics();
+            }
+
+            if (livePort is { } viewed)
+            {
+                app.MapOrleansGanLivePages().RequireHost($"*:{viewed}");
+            }
+
             host = app;
         }
         else
@@ -90,9 +112,9 @@ internal sealed class GameConnection : IAsyncDisposable
         }
         catch (IOException e)
         {
-            // Kestrel could not bind the metrics port after all (taken since the check).
+            // Kestrel could not bind the metrics or live port after all (taken since the check).
             host.Dispose();
-            throw new InvalidOperationException($"could not serve metrics on 127.0.0.1:{metricsPort}: {e.Message}", e);
+            throw new InvalidOperationException($"could not serve on 127.0.0.1:{metricsPort ?? livePort}: {e.Message}", e);
         }
         catch (OperationCanceledException)
         {
@@ -100,7 +122,8 @@ internal sealed class GameConnection : IAsyncDisposable
             throw;
         }
 
-        var metrics = metricsPort is null ? "" : $", metrics at http://127.0.0.1:{metricsPort}/metrics";
+        var metrics = (metricsPort is null ? "" : $", metrics at http://127.0.0.1:{metricsPort}/metrics")
+            + (livePort is null ? "" : $", live page at http://127.0.0.1:{livePort}/games");
         return new GameConnection(host, $"embedded silo (127.0.0.1:{siloPort}{metrics})");
     }
 

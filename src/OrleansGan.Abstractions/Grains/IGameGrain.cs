@@ -23,6 +23,9 @@ public interface IGameGrain : IGrainWithStringKey
     /// <summary>The in-game diagnoses after the first <paramref name="cursor"/> (the caller has seen those).</summary>
     Task<IReadOnlyList<Diagnosis>> GetDiagnosesAsync(int cursor);
 
+    /// <summary>The spec the game plays (null before it has started): what a page needs to draw its records.</summary>
+    Task<GameSpec?> GetSpecAsync();
+
     /// <summary>Stops after the round in progress.</summary>
     Task CancelAsync();
 

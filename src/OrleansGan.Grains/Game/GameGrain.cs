@@ -161,6 +161,9 @@ public sealed class GameGrain(
         Task.FromResult<IReadOnlyList<Diagnosis>>(_diagnostics?.All.Skip(Math.Max(0, cursor)).ToList() ?? []);
 
     /// <inheritdoc />
+    public Task<GameSpec?> GetSpecAsync() => Task.FromResult(_spec);
+
+    /// <inheritdoc />
     public Task CancelAsync()
     {
         _cancelRequested = true;

@@ -78,6 +78,8 @@ public sealed class GameFailureTests : IDisposable
 
         public Task CancelAsync() => Task.CompletedTask;
 
+        public Task<Abstractions.Spec.GameSpec?> GetSpecAsync() => Task.FromResult<Abstractions.Spec.GameSpec?>(null);
+
         public Task<IReadOnlyList<Abstractions.Diagnostics.Diagnosis>> GetDiagnosesAsync(int cursor) =>
             Task.FromResult<IReadOnlyList<Abstractions.Diagnostics.Diagnosis>>([]);
 

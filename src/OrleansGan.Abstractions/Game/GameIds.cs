@@ -1,7 +1,7 @@
-namespace OrleansGan.Client.Commands;
+namespace OrleansGan.Abstractions.Game;
 
 /// <summary>What a game id may be: it keys grains and names checkpoint folders, so it is a word of printable characters.</summary>
-internal static class GameIds
+public static class GameIds
 {
     private const int MaxLength = 200;
 

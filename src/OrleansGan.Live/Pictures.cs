@@ -1,18 +1,44 @@
 using OrleansGan.Abstractions.Game;
+using OrleansGan.Abstractions.Spec;
 using OrleansGan.Core.Data;
+using OrleansGan.Core.Native;
+using OrleansGan.Core.Randomness;
 using OrleansGan.Core.Tensors;
 using ScottPlot;
+using SkiaSharp;
 
-namespace OrleansGan.Client.Runs;
+namespace OrleansGan.Live;
 
 /// <summary>The pictures of a run: generated samples over the real data, and the players' curves.</summary>
-internal static class Pictures
+public static class Pictures
 {
     private const int Width = 800;
     private const int Height = 800;
 
+    /// <summary>
+    /// The held-out real sample a game's evaluations are compared with (the same seed stream as the evaluation's), drawn
+    /// behind its samples; empty unless the data are a 2-D mixture.
+    /// </summary>
+    public static float[] RealSample(GameSpec spec)
+    {
+        var mixture = spec.Data.Kind == DataKind.Mnist ? null : GaussianMixture.For(spec.Data);
+        if (mixture is not { Dimension: 2 })
+        {
+            return [];
+        }
+
+        TorchRuntime.EnsureLoaded(); // drawing the real sample needs the native layer, in a silo or a client
+        using var stream = new TorchSharp.torch.Generator(PlayerSeeds.EvaluationReal(spec.Seed));
+        using var real = mixture.Sample(spec.Evaluation.Samples, stream, TorchSharp.torch.CPU);
+        return TensorCodec.ToArray(TensorCodec.ToMessage(real));
+    }
+
     /// <summary>Generated samples (one evaluation) drawn over a real sample and the modes' quality circles.</summary>
-    public static void Samples(string path, EvaluationRecord evaluation, GaussianMixture data, double qualityStds, float[] realSample)
+    public static void Samples(string path, EvaluationRecord evaluation, GaussianMixture data, double qualityStds, float[] realSample) =>
+        File.WriteAllBytes(path, SamplesPng(evaluation, data, qualityStds, realSample));
+
+    /// <summary>The samples picture as PNG bytes (800 x 800).</summary>
+    public static byte[] SamplesPng(EvaluationRecord evaluation, GaussianMixture data, double qualityStds, float[] realSample)
     {
         var plot = new Plot();
         var real = Points(realSample, data.Dimension);
@@ -42,11 +68,15 @@ internal static class Pictures
         var extent = Math.Max(modes.Max(Math.Abs), 1) * 1.6;
         plot.Axes.SetLimits(-extent, extent, -extent, extent);
         plot.ShowLegend(Alignment.UpperRight);
-        plot.SavePng(path, Width, Height);
+        return plot.GetImage(Width, Height).GetImageBytes();
     }
 
     /// <summary>J_D and J_G per round (top), D(x) and D(G(z)) per round (bottom), with modes covered over time.</summary>
-    public static void Curves(string path, IReadOnlyList<RoundRecord> rounds, IReadOnlyList<EvaluationRecord> evaluations)
+    public static void Curves(string path, IReadOnlyList<RoundRecord> rounds, IReadOnlyList<EvaluationRecord> evaluations) =>
+        File.WriteAllBytes(path, CurvesPng(rounds, evaluations));
+
+    /// <summary>The curves as PNG bytes (800 x 1000).</summary>
+    public static byte[] CurvesPng(IReadOnlyList<RoundRecord> rounds, IReadOnlyList<EvaluationRecord> evaluations)
     {
         var multi = new Multiplot();
         multi.AddPlots(3);
@@ -82,7 +112,13 @@ internal static class Pictures
         coverage.XLabel("round");
         coverage.ShowLegend(Alignment.LowerRight);
 
-        multi.SavePng(path, Width, 1000);
+        // Multiplot has no GetImage: it renders onto a canvas of our own, as SavePng does.
+        using var surface = SKSurface.Create(new SKImageInfo(Width, 1000));
+        surface.Canvas.Clear(SKColors.White);
+        multi.Render(surface.Canvas, new PixelRect(0, Width, 1000, 0));
+        using var image = surface.Snapshot();
+        using var png = image.Encode(SKEncodedImageFormat.Png, 100);
+        return png.ToArray();
     }
 
     private static (double[] X, double[] Y) Points(float[] values, int dimension)
