@@ -14,12 +14,17 @@ using OrleansGan.Grains.Hosting;
 //               tutorial's whole toolbox"): coverage, quality or Fréchet distance, rounds/s, wall time.
 //   diagnostics: the speed goals of the equilibrium diagnostics on the default ring game (issue "Is it an equilibrium?").
 //   scalar-race: how often TorchSharp's unrooted implicit Scalars are freed during a native call (docs/known-issues.md).
+//   speed     : the game on grains against a plain TorchSharp loop and PyTorch, each in a process of its own (issue "The
+//               grain game at the speed of a plain training loop"); it starts this program in the modes
+//               game (an embedded silo, one game or several), plain (Baselines/PlainTorchSharpGan.cs, no silo) and
+//               peak (matmul GFLOP/s), and Baselines/plain_gan.py.
 //   long-game : one 200,000-round game: checkpoint bytes and write time, resident memory and rounds/s as it goes (issue
 //               "Games that survive any silo, long games at constant cost").
 // Usage: dotnet run -c Release --project tests/OrleansGan.Benchmarks -- overhead|protocols|concurrency|toolbox [--option value ...]
-if (args.Length == 0 || args[0] is not ("overhead" or "protocols" or "concurrency" or "toolbox" or "scalar-race" or "long-game" or "diagnostics"))
+if (args.Length == 0 || args[0] is not ("overhead" or "protocols" or "concurrency" or "toolbox" or "scalar-race" or "long-game" or "diagnostics"
+    or "speed" or "game" or "plain" or "peak"))
 {
-    Console.Error.WriteLine("usage: OrleansGan.Benchmarks overhead|protocols|concurrency|toolbox|scalar-race|long-game|diagnostics [--seconds 10] [--games 16] [--rounds N] [--reps R] [--batches 64,256] [--seeds 1,2,3] [--data ring8,grid25] [--protocols a,b] [--silo-port 11111 --gateway-port 30000]");
+    Console.Error.WriteLine("usage: OrleansGan.Benchmarks overhead|protocols|concurrency|toolbox|scalar-race|long-game|diagnostics|speed|game|plain|peak [--seconds 10] [--games 16] [--rounds N] [--reps R] [--batches 64,256] [--seeds 1,2,3] [--data ring8,grid25] [--protocols a,b] [--silo-port 11111 --gateway-port 30000]");
     return 2;
 }
 
@@ -30,6 +35,27 @@ if (args[0] == "scalar-race")
     // Torch alone: a silo's own threads would only add noise to the count.
     Console.WriteLine($"# {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, command: {string.Join(' ', args)}");
     ScalarRaceBenchmark.Run(options);
+    return 0;
+}
+
+// The driver and the baselines host no silo: a baseline is the speed of a process without one.
+if (args[0] is "speed" or "plain" or "peak")
+{
+    OrleansGan.Core.Native.TorchRuntime.EnsureLoaded();
+    if (args[0] == "speed")
+    {
+        Console.WriteLine($"# {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, command: {string.Join(' ', args)}");
+        OrleansGan.Benchmarks.SpeedBenchmark.Run(options);
+    }
+    else if (args[0] == "plain")
+    {
+        OrleansGan.Benchmarks.Baselines.PlainTorchSharpGan.Run(options);
+    }
+    else
+    {
+        OrleansGan.Benchmarks.SpeedBenchmark.RunPeak(options);
+    }
+
     return 0;
 }
 
@@ -59,6 +85,10 @@ else if (args[0] == "diagnostics")
 else if (args[0] == "toolbox")
 {
     await ToolboxBenchmark.RunAsync(client, options);
+}
+else if (args[0] == "game")
+{
+    await SpeedBenchmark.RunGameAsync(client, options);
 }
 else if (args[0] == "long-game")
 {

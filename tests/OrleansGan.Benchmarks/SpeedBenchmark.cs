@@ -1,0 +1,276 @@
+using System.Diagnostics;
+using System.Globalization;
+using OrleansGan.Abstractions.Game;
+using OrleansGan.Abstractions.Grains;
+using OrleansGan.Abstractions.Spec;
+using OrleansGan.Abstractions.Watching;
+using OrleansGan.Core.Spec;
+using static TorchSharp.torch;
+
+namespace OrleansGan.Benchmarks;
+
+/// <summary>
+/// The game on grains against baselines in processes of their own (issue "The grain game at the speed of a plain
+/// training loop"): the driver (<see cref="Run"/>) starts, for every protocol and batch size, one process per
+/// contender and repetition, interleaved in a rotating order so that load hits all alike, and reports medians and
+/// ratios beside the FLOPs of a round and the machine's measured matmul peak for these shapes. Contenders: the game on
+/// grains (<c>game</c> mode: an embedded silo, one game, or several at once), the plain TorchSharp loop
+/// (<c>plain</c>) at libtorch's default thread setting and at 1 thread, PyTorch (Baselines/plain_gan.py) at 1 and 2
+/// threads; the ratios take each baseline at its best setting.
+/// </summary>
+internal static class SpeedBenchmark
+{
+    private const int Hidden = 128;
+
+    /// <summary><c>game</c> mode: a warm-up game, then <c>--games</c> games at once; prints "rounds/s X" (aggregate).</summary>
+    public static async Task RunGameAsync(IClusterClient client, Dictionary<string, string> options)
+    {
+        var batch = options.Int("batch", 256);
+        var rounds = options.Int("rounds", 300);
+        var games = options.Int("games", 1);
+        var protocol = options.GetValueOrDefault("protocol", "simultaneous");
+        await PlayAsync(client, Spec(protocol, batch, Math.Max(10, rounds / 10)), 1, "warm-up");
+        var (ownClocks, wall, slowest) = await PlayAsync(client, Spec(protocol, batch, rounds), games, "timed");
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"rounds/s {ownClocks:F2} (slowest game {slowest:F2})"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"wall-rounds/s {wall:F2}"));
+    }
+
+    /// <summary>
+    /// <c>peak</c> mode: the best GFLOP/s of one [batch, 128] x [128, 128] matmul at the current thread setting, the
+    /// shape that holds nearly all of a round's FLOPs.
+    /// </summary>
+    public static void RunPeak(Dictionary<string, string> options)
+    {
+        if (options.TryGetValue("threads", out var threads))
+        {
+            set_num_threads(int.Parse(threads, CultureInfo.InvariantCulture));
+        }
+
+        foreach (var batch in Batches(options))
+        {
+            using var a = randn(batch, Hidden);
+            using var b = randn(Hidden, Hidden);
+            var best = 0.0;
+            for (var trial = 0; trial < 7; trial++)
+            {
+                // A quarter of a second per trial, however slow the setting (two threads on a loaded machine can be 50x slower).
+                var clock = Stopwatch.StartNew();
+                var iterations = 0;
+                while (clock.Elapsed.TotalSeconds < 0.25)
+                {
+                    using var c = a.mm(b);
+                    iterations++;
+                }
+
+                best = Math.Max(best, 2.0 * batch * Hidden * Hidden * iterations / clock.Elapsed.TotalSeconds / 1e9);
+            }
+
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"peak {batch} {best:F2}"));
+        }
+
+        // What a round's other native calls cost: reading one figure back (.item()) and a message's two copies.
+        using var x = randn(256, 2);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"item-us {MicroSeconds(() => { using var m = x.mean(); m.item<float>(); }) - MicroSeconds(() => { using var m = x.mean(); }):F2}"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"message-us {MicroSeconds(() => { using var t = OrleansGan.Core.Tensors.TensorCodec.ToTensor(OrleansGan.Core.Tensors.TensorCodec.ToMessage(x), CPU); }):F2}"));
+    }
+
+    private static double MicroSeconds(Action call)
+    {
+        var best = double.MaxValue;
+        for (var trial = 0; trial < 7; trial++)
+        {
+            var clock = Stopwatch.StartNew();
+            for (var i = 0; i < 10_000; i++)
+            {
+                call();
+            }
+
+            best = Math.Min(best, clock.Elapsed.TotalMicroseconds / 10_000);
+        }
+
+        return best;
+    }
+
+    /// <summary>The driver: no silo of its own; every figure comes from a child process.</summary>
+    public static void Run(Dictionary<string, string> options)
+    {
+        var rounds = options.Int("rounds", 300);
+        var reps = options.Int("reps", 5);
+        if (reps < 1 || rounds < 1)
+        {
+            throw new ArgumentException($"speed: --reps and --rounds must be at least 1 (got {reps} and {rounds}); the first repetition is a warm-up and is not counted");
+        }
+
+        var python = options.GetValueOrDefault("python", File.Exists("/usr/bin/python3") ? "/usr/bin/python3" : "python3");
+        var script = Path.Combine(AppContext.BaseDirectory, "Baselines", "plain_gan.py");
+        var pythonThreads = options.List("python-threads", "1,2");
+        Console.WriteLine($"# {rounds} timed rounds per process (after warm-up), {reps} interleaved repetitions (+1 warm-up), ring8, latent 4, 3x128 ReLU MLPs, Adam, non-saturating, cpu; load {Load()}");
+        var peak = Peak(options);
+        Console.WriteLine($"# matmul peak [batch,128]x[128,128], best of 7, GFLOP/s: {string.Join(", ", peak.Select(p => string.Create(CultureInfo.InvariantCulture, $"batch {p.Key}: {p.Value.One:F1} (1 thread), {p.Value.Default:F1} (libtorch default)")))}");
+        Console.WriteLine();
+        // libtorch's default (2 threads here) is left out by default: on a loaded machine its spinning team plays a round in
+        // hundreds of milliseconds (docs/benchmarks/speed.md); --plain-threads default,1 brings it back.
+        var plainThreads = options.List("plain-threads", "1");
+        Console.WriteLine("| protocol | batch | MFLOP/round | grains rounds/s | " +
+            string.Join(" | ", plainThreads.Select(t => $"plain TorchSharp {t} thr rounds/s")) + " | " +
+            string.Join(" | ", pythonThreads.Select(t => $"PyTorch {t} thr rounds/s")) +
+            " | grains / plain best (median, min, max) | grains / PyTorch best | grains GFLOP/s | % of 1-thread peak |");
+        Console.WriteLine("|---|---:|---:|---:|" + string.Concat(plainThreads.Concat(pythonThreads).Select(_ => "---:|")) + "---:|---:|---:|---:|");
+        foreach (var protocol in options.List("protocols", "simultaneous,alternating"))
+        {
+            foreach (var batch in Batches(options))
+            {
+                var common = $"--batch {batch} --rounds {rounds} --protocol {protocol}";
+                var contenders = new List<(string Name, string File, string Arguments)> { ("grains", Self(), $"{SelfArgument()}game {common}") };
+                contenders.AddRange(plainThreads.Select(t => ($"plain-{t}", Self(), $"{SelfArgument()}plain {common}{(t == "default" ? "" : $" --threads {t}")}")));
+                contenders.AddRange(pythonThreads.Select(t => ($"pytorch-{t}", python, $"{script} {common} --threads {t}")));
+                var times = Interleave(contenders, reps);
+
+                // Each baseline at its best thread setting (by median), the grains as the silo sets them.
+                var bestPlain = plainThreads.MaxBy(t => times[$"plain-{t}"].Median())!;
+                var ratios = times["grains"].Zip(times[$"plain-{bestPlain}"], (g, p) => g / p).ToList();
+                var bestPython = pythonThreads.Select(t => times[$"pytorch-{t}"].Median()).Max();
+                var flops = FlopsPerRound(protocol, batch);
+                var grains = times["grains"].Median();
+                var baselineColumns = string.Join(" | ", plainThreads.Select(t => $"plain-{t}").Concat(pythonThreads.Select(t => $"pytorch-{t}"))
+                    .Select(name => times[name].Median().ToString("F1", CultureInfo.InvariantCulture)));
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"| {protocol} | {batch} | {flops / 1e6:F1} | {grains:F1} | {baselineColumns}" +
+                    $" | {ratios.Median():F3} ({ratios.Min():F3}, {ratios.Max():F3}) | {grains / bestPython:F3} | {grains * flops / 1e9:F1} | {100 * grains * flops / 1e9 / peak[batch].One:F0} |"));
+            }
+        }
+
+        if (options.Int("concurrency", 1) == 1)
+        {
+            Concurrency(options, rounds, reps);
+        }
+
+        Console.WriteLine($"# load at the end {Load()}");
+    }
+
+    // Two games at once on one silo against one game alone, each a process of its own, interleaved.
+    private static void Concurrency(Dictionary<string, string> options, int rounds, int reps)
+    {
+        var batch = options.Int("concurrency-batch", 256);
+        var common = $"--batch {batch} --rounds {rounds} --protocol simultaneous";
+        var times = Interleave(
+        [
+            ("one", Self(), $"{SelfArgument()}game {common} --games 1"),
+            ("two", Self(), $"{SelfArgument()}game {common} --games 2"),
+        ], reps, "wall-rounds/s");
+        var ratios = times["two"].Zip(times["one"], (t, o) => t / o).ToList();
+        Console.WriteLine();
+        Console.WriteLine("| games at once (simultaneous, batch " + batch + ") | aggregate rounds/s, wall clock incl. start (median) | two / one (median, min, max) |");
+        Console.WriteLine("|---:|---:|---:|");
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| 1 | {times["one"].Median():F1} | 1.000 |"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| 2 | {times["two"].Median():F1} | {ratios.Median():F3} ({ratios.Min():F3}, {ratios.Max():F3}) |"));
+    }
+
+    /// <summary>
+    /// Matmul FLOPs (2mnk) of one round, elementwise work left out: a forward pass costs F, a backward pass that needs
+    /// weight and input gradients 2F, one that needs only input gradients (D's judgment, dJ_G/dx) F. Simultaneous: G
+    /// forward, D's judgment (forward + input backward), D's update on real and fake (2 forwards, 2 full backwards), G's
+    /// backward: 3 F_G + 8 F_D. Alternating adds a second G forward (D's fake is drawn without a graph): 4 F_G + 8 F_D.
+    /// The plain loops and PyTorch do the same passes.
+    /// </summary>
+    public static double FlopsPerRound(string protocol, int batch)
+    {
+        double Forward(int input, int output) => 2.0 * batch * ((input * Hidden) + (2 * Hidden * Hidden) + (Hidden * output));
+        var g = Forward(4, 2);
+        var d = Forward(2, 1);
+        return protocol == "alternating" ? (4 * g) + (8 * d) : (3 * g) + (8 * d);
+    }
+
+    private static Dictionary<string, List<double>> Interleave(List<(string Name, string File, string Arguments)> contenders, int reps, string figure = "rounds/s")
+    {
+        var times = contenders.ToDictionary(c => c.Name, _ => new List<double>());
+        for (var rep = 0; rep <= reps; rep++)
+        {
+            // A rotating order, so that no contender always follows the same one (or always runs first).
+            for (var i = 0; i < contenders.Count; i++)
+            {
+                var (name, file, arguments) = contenders[(i + rep) % contenders.Count];
+                var rate = RoundsPerSecond(file, arguments, figure);
+                if (rep > 0)
+                {
+                    times[name].Add(rate);
+                }
+            }
+        }
+
+        return times;
+    }
+
+    private static Dictionary<int, (double One, double Default)> Peak(Dictionary<string, string> options)
+    {
+        var batches = string.Join(',', Batches(options));
+        double[] Read(string threads) => RunChild(Self(), $"{SelfArgument()}peak --batches {batches}{threads}")
+            .Where(l => l.StartsWith("peak ", StringComparison.Ordinal))
+            .Select(l => double.Parse(l.Split(' ')[2], CultureInfo.InvariantCulture)).ToArray();
+        var one = Read(" --threads 1");
+        var all = Read("");
+        return Batches(options).Select((b, i) => (b, i)).ToDictionary(p => p.b, p => (one[p.i], all[p.i]));
+    }
+
+    private static double RoundsPerSecond(string file, string arguments, string figure = "rounds/s")
+    {
+        var line = RunChild(file, arguments).LastOrDefault(l => l.StartsWith(figure + " ", StringComparison.Ordinal))
+            ?? throw new InvalidOperationException($"{file} {arguments} printed no rounds/s line");
+        return double.Parse(line.Split(' ')[1], CultureInfo.InvariantCulture);
+    }
+
+    private static List<string> RunChild(string file, string arguments)
+    {
+        var start = new ProcessStartInfo(file, arguments) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        using var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {file}");
+        var error = process.StandardError.ReadToEndAsync();
+        var lines = new List<string>();
+        while (process.StandardOutput.ReadLine() is { } line)
+        {
+            lines.Add(line);
+        }
+
+        process.WaitForExit();
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"{file} {arguments} exited with {process.ExitCode}: {error.Result}");
+        }
+
+        return lines;
+    }
+
+    // This benchmark's own executable: the apphost, or `dotnet` with the assembly as its first argument.
+    private static string Self() => Environment.ProcessPath ?? "dotnet";
+
+    private static string SelfArgument() =>
+        Path.GetFileNameWithoutExtension(Environment.ProcessPath) == "dotnet" ? $"{typeof(SpeedBenchmark).Assembly.Location} " : "";
+
+    private static IEnumerable<int> Batches(Dictionary<string, string> options) =>
+        options.List("batches", "64,256,1024").Select(b => int.Parse(b, CultureInfo.InvariantCulture));
+
+    private static string Load() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
+
+    private static GameSpec Spec(string protocol, int batch, int rounds) => GameSpecLoader.Load(null, new Dictionary<string, string>
+    {
+        ["name"] = "speed", ["rounds"] = rounds.ToString(CultureInfo.InvariantCulture), ["batchSize"] = batch.ToString(CultureInfo.InvariantCulture),
+        ["protocol.kind"] = protocol, ["generator.hidden"] = "[128,128,128]", ["discriminator.hidden"] = "[128,128,128]",
+        ["evaluation.every"] = rounds.ToString(CultureInfo.InvariantCulture), ["evaluation.samples"] = "1",
+    });
+
+    // The sum of the games' rounds/s by their own clocks (their rounds, as the loops time theirs), the rounds of all
+    // over the wall time from the first start to the last end, and the slowest game's rounds/s.
+    private static async Task<(double OwnClocks, double Wall, double Slowest)> PlayAsync(IClusterClient client, GameSpec spec, int count, string prefix)
+    {
+        var clock = Stopwatch.StartNew();
+        var elapsed = await Task.WhenAll(Enumerable.Range(0, count).Select(async i =>
+        {
+            var game = client.GetGrain<IGameGrain>($"{prefix}-{i}");
+            await game.StartAsync(spec);
+            await using var watch = GameWatch.Start(client, game);
+            var status = await watch.WhenOverAsync();
+            return status.State == GameState.Finished ? status.ElapsedSeconds : throw new InvalidOperationException(status.Error);
+        }));
+
+        return (elapsed.Sum(e => spec.Rounds / e), count * spec.Rounds / clock.Elapsed.TotalSeconds, spec.Rounds / elapsed.Max());
+    }
+}
