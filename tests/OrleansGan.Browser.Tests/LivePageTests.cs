@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using OrleansGan.Client.Commands;
@@ -41,7 +39,7 @@ public sealed partial class LivePageTests : IAsyncLifetime
     [Fact]
     public async Task The_live_page_follows_a_running_game_with_its_pictures_loaded_and_no_console_error()
     {
-        var port = FreePort();
+        var port = FreePorts.Next();
         using var stop = new CancellationTokenSource();
         var output = new WatchedWriter();
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Ansi = AnsiSupport.No, ColorSystem = ColorSystemSupport.NoColors, Interactive = InteractionSupport.No, Out = new AnsiConsoleOutput(output) });
@@ -98,13 +96,6 @@ public sealed partial class LivePageTests : IAsyncLifetime
 
         await stop.CancelAsync();
         Assert.Equal(130, await run.WaitAsync(Limit));
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     [GeneratedRegex(@"game (live-browser-[^\s:]+):")]

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 
@@ -24,7 +23,7 @@ public partial class RunCommandLivePageTests : IDisposable
     [Fact]
     public async Task The_live_page_lists_the_game_and_streams_its_rounds()
     {
-        var port = FreePort();
+        var port = FreePorts.Next();
         var live = $"http://127.0.0.1:{port}/games";
         using var stop = new CancellationTokenSource();
         var output = new WatchedWriter();
@@ -86,13 +85,6 @@ public partial class RunCommandLivePageTests : IDisposable
         Assert.Equal(2, exit);
         Assert.Contains(message, output);
         Assert.False(Directory.Exists(_folder));
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     [GeneratedRegex(@"game (live-probe-[^\s:]+):")]

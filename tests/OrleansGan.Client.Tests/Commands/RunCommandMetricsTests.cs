@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using System.Text.RegularExpressions;
 
 namespace OrleansGan.Client.Tests.Commands;
@@ -23,7 +21,7 @@ public partial class RunCommandMetricsTests : IDisposable
     [Fact]
     public async Task The_embedded_silo_serves_game_metrics_while_the_game_runs()
     {
-        var port = FreePort();
+        var port = FreePorts.Next();
         var metrics = new Uri($"http://127.0.0.1:{port}/metrics");
         using var stop = new CancellationTokenSource();
         var output = new WatchedWriter();
@@ -78,13 +76,6 @@ public partial class RunCommandMetricsTests : IDisposable
         Assert.Equal(2, exit);
         Assert.Contains(message, output);
         Assert.False(Directory.Exists(_folder));
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     [GeneratedRegex(@"^orleansgan_game_rounds_total\{[^}]*game_id=""metrics-probe-[^""]+""[^}]*\} (\S+)", RegexOptions.Multiline)]
