@@ -11,30 +11,9 @@ namespace OrleansGan.Browser.Tests;
 /// The live page of a game as a person watches it: run --live-port, /games/{id} in headless Chromium while the game
 /// plays. The round counter must advance, every image load, no console error appear; a screenshot is kept.
 /// </summary>
-public sealed partial class LivePageTests : IAsyncLifetime
+public sealed partial class LivePageTests() : BrowserTest("live")
 {
     private static readonly TimeSpan Limit = TimeSpan.FromMinutes(3);
-    private static readonly JsonSerializerOptions Web = new(JsonSerializerDefaults.Web);
-
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "orleansgan-browser-live-" + Guid.NewGuid().ToString("N"));
-    private IBrowser? _browser;
-
-    public async Task InitializeAsync()
-    {
-        Directory.CreateDirectory(_folder);
-        _browser = await Chromium.LaunchAsync(Path.Combine(_folder, "profile"));
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (_browser is not null)
-        {
-            await _browser.CloseAsync();
-            await _browser.DisposeAsync();
-        }
-
-        Directory.Delete(_folder, recursive: true);
-    }
 
     [Fact]
     public async Task The_live_page_follows_a_running_game_with_its_pictures_loaded_and_no_console_error()
@@ -44,14 +23,14 @@ public sealed partial class LivePageTests : IAsyncLifetime
         var output = new WatchedWriter();
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Ansi = AnsiSupport.No, ColorSystem = ColorSystemSupport.NoColors, Interactive = InteractionSupport.No, Out = new AnsiConsoleOutput(output) });
         var run = CommandLineApp.InvokeAsync(["run", "--name", "live-browser", "--rounds", "1000000", "--batch", "64", "--g-hidden", "32,32", "--d-hidden", "32,32",
-            "--eval-every", "20", "--eval-samples", "512", "--live-port", $"{port}", "--out", Path.Combine(_folder, "run")], console, output, stop.Token);
+            "--eval-every", "20", "--eval-samples", "512", "--live-port", $"{port}", "--out", Path.Combine(Folder, "run")], console, output, stop.Token);
         var live = $"http://127.0.0.1:{port}/games";
         var announced = await Task.WhenAny(output.Printed($"live page at {live}"), run, Task.Delay(Limit));
         Assert.True(announced != run && output.ToString().Contains($"live page at {live}"), $"the run did not announce {live}:\n{output}");
         var gameId = GameIdIn().Match(output.ToString()).Groups[1].Value;
 
         var problems = new List<string>();
-        await using var page = await _browser!.NewPageAsync();
+        await using var page = await Browser.NewPageAsync();
         page.Console += (_, e) =>
         {
             if (e.Message.Type == ConsoleType.Error)
@@ -84,7 +63,7 @@ public sealed partial class LivePageTests : IAsyncLifetime
         Assert.All(images, i => Assert.True(i.Loaded, $"{i.File} did not load"));
         Assert.Contains(images, i => i.File == "samples.png" && i.Width == 800 && i.Height == 800);
 
-        var screenshot = Path.Combine(_folder, "live-page.png");
+        var screenshot = Path.Combine(Folder, "live-page.png");
         await page.ScreenshotAsync(screenshot, new ScreenshotOptions { FullPage = true });
         Assert.Empty(problems);
         Assert.True(new FileInfo(screenshot).Length > 20_000, "the screenshot is nearly empty");

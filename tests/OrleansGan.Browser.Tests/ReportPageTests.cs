@@ -9,34 +9,12 @@ namespace OrleansGan.Browser.Tests;
 /// report.html as a person opens it: from disk, in headless Chromium, with no server. Every image must load (none
 /// broken), the page must log no console error and fetch nothing, and a screenshot of it is kept.
 /// </summary>
-public sealed class ReportPageTests : IAsyncLifetime
+public sealed class ReportPageTests() : BrowserTest("report")
 {
-    private static readonly JsonSerializerOptions Web = new(JsonSerializerDefaults.Web);
-
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "orleansgan-browser-" + Guid.NewGuid().ToString("N"));
-    private IBrowser? _browser;
-
-    public async Task InitializeAsync()
-    {
-        Directory.CreateDirectory(_folder);
-        _browser = await Chromium.LaunchAsync(Path.Combine(_folder, "profile"));
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (_browser is not null)
-        {
-            await _browser.CloseAsync();
-            await _browser.DisposeAsync();
-        }
-
-        Directory.Delete(_folder, recursive: true);
-    }
-
     [Fact]
     public async Task The_report_of_a_run_opens_from_disk_with_every_image_loaded_and_no_console_error()
     {
-        var run = Path.Combine(_folder, "run");
+        var run = Path.Combine(Folder, "run");
         await Cli("run", "--rounds", "60", "--batch", "64", "--g-hidden", "32,32", "--d-hidden", "32,32", "--eval-every", "20",
             "--eval-samples", "256", "--set", "checkpoint.every=30", "--out", run);
         await Cli("report", "--run", run, "--frames", "4");
@@ -60,9 +38,9 @@ public sealed class ReportPageTests : IAsyncLifetime
     public async Task A_broken_image_and_a_script_error_are_seen()
     {
         // The checks above must be able to fail: a page with a broken picture and a failing script.
-        var page = Path.Combine(_folder, "broken.html");
+        var page = Path.Combine(Folder, "broken.html");
         await File.WriteAllTextAsync(page, "<!DOCTYPE html><html><body><img data-file=\"bad.png\" src=\"data:image/png;base64,AAAA\"><script>undefinedCall()</script></body></html>");
-        var (images, problems) = await OpenAsync(page, Path.Combine(_folder, "broken.png"));
+        var (images, problems) = await OpenAsync(page, Path.Combine(Folder, "broken.png"));
         Assert.False(Assert.Single(images).Loaded);
         Assert.Contains(problems, p => p.Contains("undefinedCall", StringComparison.Ordinal));
     }
@@ -70,7 +48,7 @@ public sealed class ReportPageTests : IAsyncLifetime
     private async Task<(List<ImageState> Images, List<string> Problems)> OpenAsync(string file, string screenshot)
     {
         var problems = new List<string>();
-        await using var page = await _browser!.NewPageAsync();
+        await using var page = await Browser.NewPageAsync();
         page.Console += (_, e) =>
         {
             if (e.Message.Type == ConsoleType.Error)
