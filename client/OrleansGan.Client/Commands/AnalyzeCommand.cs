@@ -4,6 +4,7 @@ using System.Text;
 using OrleansGan.Abstractions.Spec;
 using OrleansGan.Client.Runs;
 using OrleansGan.Client.Views;
+using OrleansGan.Core.Checkpoints;
 using OrleansGan.Core.Theory;
 using OrleansGan.Grains.Theory;
 using Spectre.Console;
@@ -76,7 +77,7 @@ internal static class AnalyzeCommand
             return RunCommand.Refuse(console, e);
         }
 
-        var (connected, exit) = await RunCommand.ConnectAsync(console, cluster, clusterFlags.Timeout(parse), Path.Combine(folder, "checkpoints"), null, cancel);
+        var (connected, exit) = await RunCommand.ConnectAsync(console, cluster, clusterFlags.Timeout(parse), CheckpointRoots.Single(Path.Combine(folder, "checkpoints")), null, cancel);
         if (connected is null)
         {
             RunFolder.Abandon(folder, created);

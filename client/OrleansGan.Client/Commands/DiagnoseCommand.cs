@@ -8,6 +8,7 @@ using OrleansGan.Client.Hosting;
 using OrleansGan.Client.Runs;
 using OrleansGan.Client.Views;
 using OrleansGan.Core.Spec;
+using OrleansGan.Core.Checkpoints;
 using Spectre.Console;
 
 namespace OrleansGan.Client.Commands;
@@ -114,7 +115,7 @@ internal static class DiagnoseCommand
 
             var embedded = parse.GetValue(run);
             var (connection, exit) = await RunCommand.ConnectAsync(console, embedded is null ? parse.GetValue(cluster.Cluster) : null, timeout,
-                embedded is null ? null : Path.Combine(embedded.FullName, "checkpoints"), null, cancel);
+                embedded is null ? null : CheckpointRoots.Single(Path.Combine(embedded.FullName, "checkpoints")), null, cancel);
             if (connection is null)
             {
                 return exit;

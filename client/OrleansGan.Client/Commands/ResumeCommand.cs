@@ -55,7 +55,7 @@ internal static class ResumeCommand
                 return RunCommand.Refuse(console, e);
             }
 
-            var (connection, exit) = await RunCommand.ConnectAsync(console, address, cluster.Timeout(parse), Path.Combine(folder, "checkpoints"), null, cancel);
+            var (connection, exit) = await RunCommand.ConnectAsync(console, address, cluster.Timeout(parse), CheckpointRoots.Single(Path.Combine(folder, "checkpoints")), null, cancel);
             if (connection is null)
             {
                 return exit;

@@ -6,6 +6,7 @@ using OrleansGan.Abstractions.Watching;
 using OrleansGan.Client.Hosting;
 using OrleansGan.Client.Runs;
 using OrleansGan.Client.Views;
+using OrleansGan.Core.Checkpoints;
 using OrleansGan.Core.Data;
 using OrleansGan.Core.Devices;
 using OrleansGan.Core.Native;
@@ -95,7 +96,7 @@ internal static class RunCommand
         }
 
         var gameId = $"{spec.Name}-{stamp}-{Guid.NewGuid().ToString("N")[..6]}";
-        var (connection, exit) = await ConnectAsync(console, cluster, clusterFlags.Timeout(parse), Path.Combine(folderPath, "checkpoints"), metricsPort, cancel, livePort);
+        var (connection, exit) = await ConnectAsync(console, cluster, clusterFlags.Timeout(parse), CheckpointRoots.Single(Path.Combine(folderPath, "checkpoints")), metricsPort, cancel, livePort);
         if (connection is null)
         {
             RunFolder.Abandon(folderPath, created);
@@ -172,7 +173,7 @@ internal static class RunCommand
     /// cannot be reached, 130 for Ctrl+C.
     /// </summary>
     internal static async Task<(GameConnection? Connection, int ExitCode)> ConnectAsync(
-        IAnsiConsole console, string? cluster, TimeSpan timeout, string? checkpoints, int? metricsPort, CancellationToken cancel, int? livePort = null)
+        IAnsiConsole console, string? cluster, TimeSpan timeout, CheckpointRoots? checkpoints, int? metricsPort, CancellationToken cancel, int? livePort = null)
     {
         try
         {

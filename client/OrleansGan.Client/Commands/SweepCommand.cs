@@ -4,6 +4,7 @@ using OrleansGan.Abstractions.Game;
 using OrleansGan.Client.Hosting;
 using OrleansGan.Client.Sweeps;
 using OrleansGan.Client.Views;
+using OrleansGan.Core.Checkpoints;
 using OrleansGan.Core.Spec;
 using OrleansGan.Core.Sweeps;
 using Spectre.Console;
@@ -167,7 +168,7 @@ internal static class SweepCommand
         var rates = new Dictionary<string, double>();
         try
         {
-            var (connection, exit) = await RunCommand.ConnectAsync(console, null, GameConnection.DefaultConnectTimeout, Path.Combine(scratch, "checkpoints"), null, cancel);
+            var (connection, exit) = await RunCommand.ConnectAsync(console, null, GameConnection.DefaultConnectTimeout, CheckpointRoots.Single(Path.Combine(scratch, "checkpoints")), null, cancel);
             if (connection is null)
             {
                 return exit;

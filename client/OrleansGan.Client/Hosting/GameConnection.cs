@@ -8,6 +8,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Orleans.Configuration;
 using OrleansGan.Abstractions.Watching;
+using OrleansGan.Core.Checkpoints;
 using OrleansGan.Grains.Hosting;
 using OrleansGan.Grains.Telemetry;
 using OrleansGan.Live;
@@ -51,14 +52,14 @@ internal sealed class GameConnection : IAsyncDisposable
     public bool IsCluster => Address is not null;
 
     /// <summary>
-    /// Starts a one-silo cluster inside this process, on free loopback ports, keeping checkpoints under
-    /// <paramref name="checkpoints"/>; with <paramref name="metricsPort"/>, it also serves its metrics at
+    /// Starts a one-silo cluster inside this process, on free loopback ports, keeping each game's checkpoints where
+    /// <paramref name="checkpoints"/> says; with <paramref name="metricsPort"/>, it also serves its metrics at
     /// http://127.0.0.1:{metricsPort}/metrics while the game runs; with <paramref name="livePort"/>, the live pages at
     /// http://127.0.0.1:{livePort}/games.
     /// </summary>
     /// <exception cref="ArgumentException">The metrics or live port is taken; the message names it.</exception>
     /// <exception cref="OperationCanceledException">Ctrl+C came before the silo had started.</exception>
-    public static async Task<GameConnection> EmbeddedAsync(string checkpoints, CancellationToken cancel, int? metricsPort = null, int? livePort = null)
+    public static async Task<GameConnection> EmbeddedAsync(CheckpointRoots checkpoints, CancellationToken cancel, int? metricsPort = null, int? livePort = null)
     {
         if (metricsPort is { } port && !IsFree(port))
         {

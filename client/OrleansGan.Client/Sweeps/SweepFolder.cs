@@ -1,11 +1,13 @@
 using System.Text;
 using OrleansGan.Client.Runs;
+using OrleansGan.Core.Checkpoints;
 
 namespace OrleansGan.Client.Sweeps;
 
 /// <summary>
 /// A sweep on disk: the sweep file as it was run (sweep.yaml), its plan (plan.json), one run folder per game under
-/// games/ (each as <c>run --out</c> leaves it), the embedded silo's checkpoints, one client log per game under logs/,
+/// games/ (each as <c>run --out</c> leaves it, its checkpoints in it when an embedded silo plays it), the embedded
+/// silo's state that belongs to no game (checkpoints/), one client log per game under logs/,
 /// and the aggregates (results.csv, summary.md, pictures). Every file but the run folders' CSV rows is written beside
 /// its name and renamed into place.
 /// </summary>
@@ -29,8 +31,15 @@ internal sealed class SweepFolder
     /// <summary>True when this command made the folder (nothing had run in it).</summary>
     public bool Created { get; }
 
-    /// <summary>Where the embedded silo keeps the games' checkpoints.</summary>
-    public string Checkpoints => PathOf("checkpoints");
+    /// <summary>
+    /// Where the embedded silo keeps each game's checkpoint, snapshots, logs and record: in the game's run folder, as
+    /// <c>run</c> does, so that <c>resume --run</c>, <c>report</c> and <c>analyze</c> take any game's folder on its own;
+    /// what belongs to no game (the directory of games) in the sweep's checkpoints/.
+    /// </summary>
+    public CheckpointRoots Checkpoints => CheckpointRoots.PerGame(PathOf("checkpoints"), Plan.Games.ToDictionary(g => g.GameId, CheckpointsOf));
+
+    /// <summary>The checkpoint folder of <paramref name="game"/> on the embedded silo: its run folder's checkpoints/, where <c>resume --run</c> looks.</summary>
+    public string CheckpointsOf(SweepPlan.Game game) => System.IO.Path.Combine(RunFolderOf(game), "checkpoints");
 
     /// <summary>
     /// Opens <paramref name="path"/> for <paramref name="plan"/>: a new or empty folder becomes the sweep's; a sweep

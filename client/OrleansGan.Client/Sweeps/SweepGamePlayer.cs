@@ -16,7 +16,9 @@ namespace OrleansGan.Client.Sweeps;
 /// <c>run</c> and <c>resume</c> do, and leaves the same run folder (<see cref="RunCommand.PlayAsync"/> writes it). A game
 /// whose run folder exists is continued: on a cluster, a game still running there (or over there, its client gone) is
 /// attached to; otherwise the game resumes from its last checkpoint, or, having none, plays again from round 0
-/// under its id, its new record replacing the folder's once it is as long (<see cref="RunFolder.Continue"/>).
+/// under its id, its new record replacing the folder's once it is as long (<see cref="RunFolder.Continue"/>). On the
+/// embedded silo a game's checkpoints are in its run folder (<see cref="SweepFolder.CheckpointsOf"/>), so
+/// <c>resume --run</c> continues any one game as it continues a game of <c>run</c>.
 /// </summary>
 internal sealed class SweepGamePlayer(GameConnection connection, SweepFolder sweep)
 {
@@ -38,30 +40,34 @@ internal sealed class SweepGamePlayer(GameConnection connection, SweepFolder swe
         console.Profile.Width = 4096;
         console.WriteLine($"{DateTime.Now:O} game {game.GameId} ({game.Key})");
 
+        // A new game's run folder is made before the game starts: the embedded silo writes its checkpoints into it.
         var continued = File.Exists(Path.Combine(folderPath, RunFolder.SpecFile));
+        RunFolder? created = null;
         try
         {
-            var how = await StartAsync(grain, game.GameId, spec, cancel);
+            if (!continued)
+            {
+                RunFolder.Reserve(folderPath);
+                created = RunFolder.Create(folderPath, spec, game.GameId);
+            }
+
+            var how = await StartAsync(grain, game, spec, cancel);
             console.WriteLine($"game {game.GameId} {how} on the {connection.Description}");
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+        catch (Exception e)
         {
+            created?.Dispose();
+            if (e is OperationCanceledException)
+            {
+                throw;
+            }
+
             var error = $"could not start: {OneLine(e)}";
             console.WriteLine($"error: {error}");
             return (e is InvalidGameSpecException or ArgumentException ? RunCommand.InvalidInput : RunCommand.Failed, error);
         }
 
-        RunFolder folder;
-        if (continued)
-        {
-            folder = RunFolder.Continue(folderPath, spec);
-        }
-        else
-        {
-            RunFolder.Reserve(folderPath);
-            folder = RunFolder.Create(folderPath, spec, game.GameId);
-        }
-
+        var folder = created ?? RunFolder.Continue(folderPath, spec);
         GameStatus? last = null;
         using (folder)
         {
@@ -87,7 +93,7 @@ internal sealed class SweepGamePlayer(GameConnection connection, SweepFolder swe
     }
 
     // Attach, resume or start, in that order of preference; says which.
-    private async Task<string> StartAsync(IGameGrain grain, string id, GameSpec spec, CancellationToken cancel)
+    private async Task<string> StartAsync(IGameGrain grain, SweepPlan.Game game, GameSpec spec, CancellationToken cancel)
     {
         if (connection.IsCluster)
         {
@@ -108,7 +114,7 @@ internal sealed class SweepGamePlayer(GameConnection connection, SweepFolder swe
             }
         }
 
-        if (await new FileCheckpointStore(sweep.Checkpoints).LoadAsync(id, cancel) is not null)
+        if (await new FileCheckpointStore(sweep.CheckpointsOf(game)).LoadAsync(game.GameId, cancel) is not null)
         {
             return $"resumed after round {await grain.ResumeAsync(spec)}";
         }

@@ -1,15 +1,19 @@
 namespace OrleansGan.Core.Checkpoints;
 
 /// <summary>
-/// Checkpoints as files, root/&lt;game id&gt;/checkpoint.bin. A save writes and flushes a temporary file beside the
-/// checkpoint and renames it over the old one, which POSIX file systems do atomically.
+/// Checkpoints as files, root/&lt;game id&gt;/checkpoint.bin (the root of each game given by <see cref="CheckpointRoots"/>).
+/// A save writes and flushes a temporary file beside the checkpoint and renames it over the old one, which POSIX file
+/// systems do atomically.
 /// </summary>
-public sealed class FileCheckpointStore(string root) : ICheckpointStore
+public sealed class FileCheckpointStore(CheckpointRoots roots) : ICheckpointStore
 {
     private const string FileName = "checkpoint.bin";
 
-    /// <summary>The folder holding one folder per game.</summary>
-    public string Root { get; } = Path.GetFullPath(root);
+    /// <summary>Every game's checkpoint under <paramref name="root"/>, one folder per game.</summary>
+    public FileCheckpointStore(string root)
+        : this(CheckpointRoots.Single(root))
+    {
+    }
 
     /// <inheritdoc />
     public async Task SaveAsync(string gameId, byte[] checkpoint, CancellationToken cancel = default)
@@ -36,5 +40,5 @@ public sealed class FileCheckpointStore(string root) : ICheckpointStore
     /// <inheritdoc />
     public string Describe(string gameId) => PathOf(gameId);
 
-    private string PathOf(string gameId) => Path.Combine(GameFolder.Of(Root, gameId), FileName);
+    private string PathOf(string gameId) => Path.Combine(GameFolder.Of(roots.Of(gameId), gameId), FileName);
 }

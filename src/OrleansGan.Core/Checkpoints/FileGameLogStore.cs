@@ -2,16 +2,19 @@ using OrleansGan.Abstractions.Game;
 
 namespace OrleansGan.Core.Checkpoints;
 
-/// <summary>Record logs as files beside the checkpoints: root/&lt;game id&gt;/rounds.log and evaluations.log.</summary>
-public sealed class FileGameLogStore(string root) : IGameLogStore
+/// <summary>Record logs as files beside the checkpoints: root/&lt;game id&gt;/rounds.log and evaluations.log (the root of each game given by <see cref="CheckpointRoots"/>).</summary>
+public sealed class FileGameLogStore(CheckpointRoots roots) : IGameLogStore
 {
-    /// <summary>The folder holding one folder per game.</summary>
-    public string Root { get; } = Path.GetFullPath(root);
+    /// <summary>Every game's logs under <paramref name="root"/>, one folder per game.</summary>
+    public FileGameLogStore(string root)
+        : this(CheckpointRoots.Single(root))
+    {
+    }
 
     /// <inheritdoc />
-    public IRecordLog<RoundRecord> Rounds(string gameId) => new FileRecordLog<RoundRecord>(Path.Combine(GameFolder.Of(Root, gameId), "rounds.log"));
+    public IRecordLog<RoundRecord> Rounds(string gameId) => new FileRecordLog<RoundRecord>(Path.Combine(GameFolder.Of(roots.Of(gameId), gameId), "rounds.log"));
 
     /// <inheritdoc />
     public IRecordLog<EvaluationRecord> Evaluations(string gameId) =>
-        new FileRecordLog<EvaluationRecord>(Path.Combine(GameFolder.Of(Root, gameId), "evaluations.log"));
+        new FileRecordLog<EvaluationRecord>(Path.Combine(GameFolder.Of(roots.Of(gameId), gameId), "evaluations.log"));
 }

@@ -5,16 +5,21 @@ using OrleansGan.Core.Checkpoints;
 namespace OrleansGan.Grains.Hosting;
 
 /// <summary>
-/// Grain state as files, root/&lt;state name&gt;/&lt;grain id&gt;.state: the embedded silo's durable records (beside its
-/// checkpoints, so <c>resume</c> finds a game as it was), and those of silos that share a checkpoint folder. Each write
+/// Grain state as files, root/.records/&lt;state name&gt;/&lt;grain id&gt;.state: the embedded silo's durable records (beside its
+/// checkpoints, so <c>resume</c> finds a game as it was), and those of silos that share a checkpoint folder. A game's
+/// record goes under its game's root (<see cref="CheckpointRoots"/>, keyed by the grain's key), any other state under
+/// the shared one. Each write
 /// goes to a temporary file, flushed and renamed over the old one, and carries a new ETag; a write whose ETag does not
 /// match the file's is refused, as Orleans' own providers refuse it.
 /// </summary>
 /// <remarks>
 /// Orleans ships no file provider (its samples show one); this is the smallest one with atomic writes and ETags.
 /// </remarks>
-public sealed class FileGrainStorage(string root, IGrainStorageSerializer serializer) : IGrainStorage
+public sealed class FileGrainStorage(CheckpointRoots roots, IGrainStorageSerializer serializer) : IGrainStorage
 {
+    /// <summary>The folder under a root that holds the records.</summary>
+    public const string Folder = ".records";
+
     /// <inheritdoc />
     public async Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
@@ -64,7 +69,7 @@ public sealed class FileGrainStorage(string root, IGrainStorageSerializer serial
     }
 
     private string PathOf(string stateName, GrainId grainId) =>
-        Path.Combine(root, GameFolder.SafeName(stateName), GameFolder.SafeName(grainId.ToString()) + ".state");
+        Path.Combine(roots.Of(grainId.Key.ToString()!), Folder, GameFolder.SafeName(stateName), GameFolder.SafeName(grainId.ToString()) + ".state");
 
     private async Task<(string? ETag, T? State)> ReadAsync<T>(string path)
     {

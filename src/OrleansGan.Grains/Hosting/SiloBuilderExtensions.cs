@@ -28,6 +28,48 @@ public static class SiloBuilderExtensions
     /// </summary>
     public static ISiloBuilder AddOrleansGan(this ISiloBuilder silo, string? checkpointRoot = null, string? name = null, IReadOnlyList<string>? devices = null)
     {
+        if (checkpointRoot?.StartsWith(RedisScheme, StringComparison.Ordinal) != true)
+        {
+            return silo.AddOrleansGan(CheckpointRoots.Single(checkpointRoot ?? Path.Combine(Environment.CurrentDirectory, "checkpoints")), name, devices);
+        }
+
+        AddGame(silo, name, devices);
+
+        // One Redis server holds everything a game needs to outlive any silo: checkpoints, logs, records, reminders.
+        var server = checkpointRoot[RedisScheme.Length..];
+        var redis = StackExchange.Redis.ConnectionMultiplexer.Connect(server);
+        silo.Services.AddSingleton<ICheckpointStore>(new RedisCheckpointStore(redis));
+        silo.Services.AddSingleton<IGameLogStore>(new RedisGameLogStore(redis));
+        silo.AddRedisGrainStorage(GameStorage.Name, options => options.Configure<Serializer>((o, serializer) =>
+        {
+            o.ConfigurationOptions = StackExchange.Redis.ConfigurationOptions.Parse(server);
+            o.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer);
+        }));
+        silo.UseRedisReminderService(o => o.ConfigurationOptions = StackExchange.Redis.ConfigurationOptions.Parse(server));
+        return silo;
+    }
+
+    /// <summary>
+    /// As <see cref="AddOrleansGan(ISiloBuilder, string?, string?, IReadOnlyList{string}?)"/>, keeping each game's files
+    /// in the folder <paramref name="roots"/> gives it (an embedded sweep: each game's run folder).
+    /// </summary>
+    public static ISiloBuilder AddOrleansGan(this ISiloBuilder silo, CheckpointRoots roots, string? name = null, IReadOnlyList<string>? devices = null)
+    {
+        AddGame(silo, name, devices);
+
+        // Files under the checkpoint folders; reminders in memory, so a game on silos that share a folder is woken
+        // after its silo died by the next call (a watcher's renewal), not by a reminder.
+        silo.Services.AddSingleton<ICheckpointStore>(new FileCheckpointStore(roots));
+        silo.Services.AddSingleton<IGameLogStore>(new FileGameLogStore(roots));
+        silo.Services.AddGrainStorage(GameStorage.Name, (services, _) =>
+            new FileGrainStorage(roots, new OrleansGrainStorageSerializer(services.GetRequiredService<Serializer>())));
+        silo.UseInMemoryReminderService();
+        return silo;
+    }
+
+    // What every silo needs whatever keeps its games' files.
+    private static void AddGame(ISiloBuilder silo, string? name, IReadOnlyList<string>? devices)
+    {
         // Fail at start-up, not in the first move, when the native layer cannot load.
         TorchRuntime.EnsureLoaded();
         var declared = devices is { Count: > 0 } ? devices : ["cpu"];
@@ -41,31 +83,6 @@ public static class SiloBuilderExtensions
 
         silo.Services.Configure<SiloMessagingOptions>(options => options.ResponseTimeout = TimeSpan.FromMinutes(5));
         silo.Services.TryAddSingleton<GameInstruments>();
-        if (checkpointRoot?.StartsWith(RedisScheme, StringComparison.Ordinal) == true)
-        {
-            // One Redis server holds everything a game needs to outlive any silo: checkpoints, logs, records, reminders.
-            var server = checkpointRoot[RedisScheme.Length..];
-            var redis = StackExchange.Redis.ConnectionMultiplexer.Connect(server);
-            silo.Services.AddSingleton<ICheckpointStore>(new RedisCheckpointStore(redis));
-            silo.Services.AddSingleton<IGameLogStore>(new RedisGameLogStore(redis));
-            silo.AddRedisGrainStorage(GameStorage.Name, options => options.Configure<Serializer>((o, serializer) =>
-            {
-                o.ConfigurationOptions = StackExchange.Redis.ConfigurationOptions.Parse(server);
-                o.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer);
-            }));
-            silo.UseRedisReminderService(o => o.ConfigurationOptions = StackExchange.Redis.ConfigurationOptions.Parse(server));
-        }
-        else
-        {
-            // Files under the checkpoint folder; reminders in memory, so a game on silos that share a folder is woken
-            // after its silo died by the next call (a watcher's renewal), not by a reminder.
-            var root = checkpointRoot ?? Path.Combine(Environment.CurrentDirectory, "checkpoints");
-            silo.Services.AddSingleton<ICheckpointStore>(new FileCheckpointStore(root));
-            silo.Services.AddSingleton<IGameLogStore>(new FileGameLogStore(root));
-            silo.Services.AddGrainStorage(GameStorage.Name, (services, _) =>
-                new FileGrainStorage(Path.Combine(root, ".records"), new OrleansGrainStorageSerializer(services.GetRequiredService<Serializer>())));
-            silo.UseInMemoryReminderService();
-        }
         silo.Services.AddPlacementDirector<PlayerPlacementStrategy, PlayerPlacementDirector>();
         if (name is not null)
         {
@@ -78,6 +95,5 @@ public static class SiloBuilderExtensions
             [SiloDevices.NameKey] = name ?? Environment.MachineName,
             [SiloDevices.DevicesKey] = string.Join(',', declared),
         });
-        return silo;
     }
 }

@@ -1,0 +1,103 @@
+using OrleansGan.Client.Tests.BadInput;
+using OrleansGan.Client.Tests.Commands;
+
+namespace OrleansGan.Client.Tests.Sweeps;
+
+/// <summary>
+/// Each game's run folder of an embedded sweep stands on its own, as a run folder of <c>run</c> does: its checkpoints
+/// are in it, so <c>resume --run</c> continues a game the sweep left half-played, with the rounds of an unstopped
+/// sweep, and the sweep's rerun then counts that game as done.
+/// </summary>
+public class SweepGameFolderTests : IDisposable
+{
+    private const string Sweep = """
+        name: folders
+        spec:
+          rounds: 100
+          batchSize: 32
+          generator: { hidden: [16] }
+          discriminator: { hidden: [16] }
+          evaluation: { every: 50, samples: 200 }
+          checkpoint: { every: 20 }
+        axes:
+          seed: 1..2
+        """;
+
+    private readonly TempFolder _temp = new();
+
+    public void Dispose()
+    {
+        _temp.Dispose();
+        GC.SuppressFinalize(this);
+    }
+
+    [Fact]
+    public async Task A_game_the_sweep_left_half_played_resumes_from_its_own_folder()
+    {
+        Directory.CreateDirectory(_temp.Path);
+        var file = _temp.Sub("folders.yaml");
+        await File.WriteAllTextAsync(file, Sweep);
+        var whole = _temp.Sub("whole");
+        var (exit, output) = await CommandLine.InvokeAsync("sweep", "--file", file, "--out", whole, "--parallel", "1");
+        Assert.True(exit == 0, output);
+
+        // The sweep is stopped (Ctrl+C) once its first game has written a checkpoint into its run folder.
+        var stopped = _temp.Sub("stopped");
+        Directory.CreateDirectory(stopped);
+        var checkpointed = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var watcher = new FileSystemWatcher(stopped) { IncludeSubdirectories = true, NotifyFilter = NotifyFilters.FileName | NotifyFilters.DirectoryName };
+        void Seen(string path)
+        {
+            if (Path.GetFileName(path) == "checkpoint.bin")
+            {
+                checkpointed.TrySetResult(path);
+            }
+        }
+
+        watcher.Created += (_, e) => Seen(e.FullPath);
+        watcher.Renamed += (_, e) => Seen(e.FullPath);
+        watcher.EnableRaisingEvents = true;
+        using var cancel = new CancellationTokenSource();
+        var printed = new StringWriter();
+        var run = CommandLine.InvokeAsync(printed, cancel.Token, "sweep", "--file", file, "--out", stopped, "--parallel", "1");
+        var checkpoint = await checkpointed.Task.WaitAsync(TimeSpan.FromMinutes(3));
+        await cancel.CancelAsync();
+        Assert.True(await run == 130, printed.ToString());
+
+        var game = Directory.GetDirectories(Path.Combine(stopped, "games")).Single();
+        var id = (await File.ReadAllTextAsync(Path.Combine(game, "game-id.txt"))).Trim();
+        Assert.Equal(Path.Combine(game, "checkpoints", id, "checkpoint.bin"), checkpoint);
+        Assert.False(File.Exists(Path.Combine(stopped, "checkpoints", id, "checkpoint.bin")), "the game's checkpoint belongs in its run folder, not the sweep's");
+        Assert.DoesNotContain("state: finished", await File.ReadAllTextAsync(Path.Combine(game, "summary.txt")));
+
+        // The run folder alone is enough to continue the game, exactly as the unstopped sweep played it.
+        var (resumed, said) = await CommandLine.InvokeAsync("resume", "--run", game);
+        Assert.True(resumed == 0, said);
+        Assert.Contains($"game {id} resumed after round", said);
+        var name = Path.GetFileName(game);
+        Assert.Equal(await File.ReadAllTextAsync(Path.Combine(whole, "games", name, "rounds.csv")), await File.ReadAllTextAsync(Path.Combine(game, "rounds.csv")));
+
+        // The sweep's rerun counts the resumed game as done and plays the other, as the unstopped sweep did.
+        (exit, output) = await CommandLine.InvokeAsync("sweep", "--file", file, "--out", stopped, "--parallel", "1");
+        Assert.True(exit == 0, output);
+        Assert.Contains("1 already done, 1 to play", output);
+        foreach (var folder in Directory.GetDirectories(Path.Combine(whole, "games")).Select(Path.GetFileName))
+        {
+            Assert.Equal(
+                await File.ReadAllTextAsync(Path.Combine(whole, "games", folder!, "rounds.csv")),
+                await File.ReadAllTextAsync(Path.Combine(stopped, "games", folder!, "rounds.csv")));
+        }
+
+        Assert.Equal(Figures(Path.Combine(whole, "results.csv")), Figures(Path.Combine(stopped, "results.csv")));
+    }
+
+    // results.csv without the two columns two sweeps of the same games do not share: the game ids (each sweep has its
+    // own) and the measured speed.
+    private static List<string> Figures(string csv)
+    {
+        var lines = File.ReadAllLines(csv);
+        var header = lines[0].Split(',');
+        var kept = Enumerable.Range(0, header.Length).Where(i => header[i] is not ("game_id" or "rounds_per_second")).ToList();
+        return lines.Select(l => string.Join(',', kept.Select(i => l.Split(',')[i]))).ToList();
+    }
+}
