@@ -129,7 +129,7 @@ internal static class SweepThroughputBenchmark
             }
 
             var gateways = string.Join(',', Enumerable.Range(0, count).Select(i => $"127.0.0.1:{port[(2 * i) + 1]}"));
-            return Sweep(scratch, ["sweep", "--file", file, "--out", folder, "--parallel", $"{parallel}", "--cluster", gateways]);
+            return Sweep(scratch, ["sweep", "--file", file, "--out", folder, "--parallel", $"{parallel}", "--cluster", gateways, "--connect-timeout", "120"]);
         }
         finally
         {

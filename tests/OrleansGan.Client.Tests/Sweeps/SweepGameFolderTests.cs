@@ -43,24 +43,11 @@ public class SweepGameFolderTests : IDisposable
 
         // The sweep is stopped (Ctrl+C) once its first game has written a checkpoint into its run folder.
         var stopped = _temp.Sub("stopped");
-        Directory.CreateDirectory(stopped);
-        var checkpointed = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
-        using var watcher = new FileSystemWatcher(stopped) { IncludeSubdirectories = true, NotifyFilter = NotifyFilters.FileName | NotifyFilters.DirectoryName };
-        void Seen(string path)
-        {
-            if (Path.GetFileName(path) == "checkpoint.bin")
-            {
-                checkpointed.TrySetResult(path);
-            }
-        }
-
-        watcher.Created += (_, e) => Seen(e.FullPath);
-        watcher.Renamed += (_, e) => Seen(e.FullPath);
-        watcher.EnableRaisingEvents = true;
+        using var watch = new CheckpointWatch(stopped);
         using var cancel = new CancellationTokenSource();
         var printed = new StringWriter();
         var run = CommandLine.InvokeAsync(printed, cancel.Token, "sweep", "--file", file, "--out", stopped, "--parallel", "1");
-        var checkpoint = await checkpointed.Task.WaitAsync(TimeSpan.FromMinutes(3));
+        var checkpoint = await watch.FirstAsync();
         await cancel.CancelAsync();
         Assert.True(await run == 130, printed.ToString());
 

@@ -48,26 +48,13 @@ public class SweepOnClusterTests : IDisposable
         await using var silos = await LoopbackSilos.StartAsync(2);
 
         // One game at a time; stopped (Ctrl+C) once the second game has a checkpoint on the cluster.
-        var checkpointed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        Directory.CreateDirectory(silos.Checkpoints);
-        using var watcher = new FileSystemWatcher(silos.Checkpoints) { IncludeSubdirectories = true, NotifyFilter = NotifyFilters.FileName | NotifyFilters.DirectoryName };
-        void Seen(string path)
-        {
-            if (Path.GetFileName(path) == "checkpoint.bin" && Path.GetFileName(Path.GetDirectoryName(path))!.EndsWith("-0001", StringComparison.Ordinal))
-            {
-                checkpointed.TrySetResult();
-            }
-        }
-
-        watcher.Created += (_, e) => Seen(e.FullPath);
-        watcher.Renamed += (_, e) => Seen(e.FullPath);
-        watcher.EnableRaisingEvents = true;
+        using var watch = new CheckpointWatch(silos.Checkpoints, game => game.EndsWith("-0001", StringComparison.Ordinal));
         var folder = _temp.Sub("cluster");
         using (var cancel = new CancellationTokenSource())
         {
             var printed = new StringWriter();
             var first = CommandLine.InvokeAsync(printed, cancel.Token, "sweep", "--file", file, "--out", folder, "--parallel", "1", "--cluster", silos.Cluster);
-            await checkpointed.Task.WaitAsync(TimeSpan.FromMinutes(3));
+            await watch.FirstAsync();
             await cancel.CancelAsync();
             Assert.True(await first == 130, printed.ToString());
         }
