@@ -40,14 +40,21 @@ internal sealed class SweepGamePlayer(GameConnection connection, SweepFolder swe
         console.Profile.Width = 4096;
         console.WriteLine($"{DateTime.Now:O} game {game.GameId} ({game.Key})");
 
-        // A new game's run folder is made before the game starts: the embedded silo writes its checkpoints into it.
+        // A new game's run folder is made before the game starts: the embedded silo writes its checkpoints into it. The
+        // game's folder is locked while it plays, as run's is, so a `resume --run` of that one folder is refused meanwhile.
         var continued = File.Exists(Path.Combine(folderPath, RunFolder.SpecFile));
         RunFolder? created = null;
+        FolderLock? held = null;
         try
         {
             if (!continued)
             {
                 RunFolder.Reserve(folderPath);
+            }
+
+            held = FolderLock.Take(folderPath, $"game {game.Index:D4}");
+            if (!continued)
+            {
                 created = RunFolder.Create(folderPath, spec, game.GameId);
             }
 
@@ -57,6 +64,7 @@ internal sealed class SweepGamePlayer(GameConnection connection, SweepFolder swe
         catch (Exception e)
         {
             created?.Dispose();
+            held?.Dispose();
             if (e is OperationCanceledException)
             {
                 throw;
@@ -67,6 +75,7 @@ internal sealed class SweepGamePlayer(GameConnection connection, SweepFolder swe
             return (e is InvalidGameSpecException or ArgumentException ? RunCommand.InvalidInput : RunCommand.Failed, error);
         }
 
+        using var _ = held;
         var folder = created ?? RunFolder.Continue(folderPath, spec);
         GameStatus? last = null;
         using (folder)

@@ -1,3 +1,4 @@
+using OrleansGan.Client.Runs;
 using OrleansGan.Client.Tests.BadInput;
 using OrleansGan.Client.Tests.Commands;
 
@@ -6,7 +7,8 @@ namespace OrleansGan.Client.Tests.Sweeps;
 /// <summary>
 /// Each game's run folder of an embedded sweep stands on its own, as a run folder of <c>run</c> does: its checkpoints
 /// are in it, so <c>resume --run</c> continues a game the sweep left half-played, with the rounds of an unstopped
-/// sweep, and the sweep's rerun then counts that game as done.
+/// sweep, and the sweep's rerun then counts that game as done; while another command holds a game's folder, the
+/// sweep refuses to play that game.
 /// </summary>
 public class SweepGameFolderTests : IDisposable
 {
@@ -57,6 +59,14 @@ public class SweepGameFolderTests : IDisposable
         Assert.False(File.Exists(Path.Combine(stopped, "checkpoints", id, "checkpoint.bin")), "the game's checkpoint belongs in its run folder, not the sweep's");
         Assert.DoesNotContain("state: finished", await File.ReadAllTextAsync(Path.Combine(game, "summary.txt")));
 
+        // While another command holds the game's folder, the sweep does not play that game into it.
+        using (FolderLock.Take(game, "--run"))
+        {
+            (exit, output) = await CommandLine.InvokeAsync("sweep", "--file", file, "--out", stopped, "--parallel", "1");
+            Assert.Equal(4, exit);
+            Assert.Contains($"game 0000: '{game}' is in use by another orleans-gan command", output);
+        }
+
         // The run folder alone is enough to continue the game, exactly as the unstopped sweep played it.
         var (resumed, said) = await CommandLine.InvokeAsync("resume", "--run", game);
         Assert.True(resumed == 0, said);
@@ -64,10 +74,10 @@ public class SweepGameFolderTests : IDisposable
         var name = Path.GetFileName(game);
         Assert.Equal(await File.ReadAllTextAsync(Path.Combine(whole, "games", name, "rounds.csv")), await File.ReadAllTextAsync(Path.Combine(game, "rounds.csv")));
 
-        // The sweep's rerun counts the resumed game as done and plays the other, as the unstopped sweep did.
+        // The sweep's rerun counts the resumed game as done, as it does the other (played by the refused rerun above).
         (exit, output) = await CommandLine.InvokeAsync("sweep", "--file", file, "--out", stopped, "--parallel", "1");
         Assert.True(exit == 0, output);
-        Assert.Contains("1 already done, 1 to play", output);
+        Assert.Contains("2 already done, 0 to play", output);
         foreach (var folder in Directory.GetDirectories(Path.Combine(whole, "games")).Select(Path.GetFileName))
         {
             Assert.Equal(
