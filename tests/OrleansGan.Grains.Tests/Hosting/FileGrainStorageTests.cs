@@ -2,13 +2,17 @@ using Microsoft.Extensions.DependencyInjection;
 using Orleans.Serialization;
 using Orleans.Storage;
 using OrleansGan.Abstractions.Game;
+using OrleansGan.Core.Checkpoints;
 using OrleansGan.Core.Spec;
 using OrleansGan.Grains.Game;
 using OrleansGan.Grains.Hosting;
 
 namespace OrleansGan.Grains.Tests.Hosting;
 
-/// <summary>The file grain storage keeps a game's durable record across instances, and refuses a stale write.</summary>
+/// <summary>
+/// The file grain storage keeps a game's durable record across instances, refuses a stale write, and keeps the record of
+/// a game given a folder of its own (a sweep's game) in that folder.
+/// </summary>
 public sealed class FileGrainStorageTests : IDisposable
 {
     private readonly string _root = Path.Combine(Path.GetTempPath(), "orleansgan-state-" + Guid.NewGuid().ToString("N"));
@@ -46,5 +50,25 @@ public sealed class FileGrainStorageTests : IDisposable
         Assert.Equal(GameState.Created, fresh.State!.State);
     }
 
-    private FileGrainStorage Storage() => new(_root, new OrleansGrainStorageSerializer(_services.GetRequiredService<Serializer>()));
+    [Fact]
+    public async Task A_game_given_a_folder_of_its_own_keeps_its_record_there_and_other_state_stays_shared()
+    {
+        var own = Path.Combine(_root, "games", "0000", "checkpoints");
+        var storage = Storage(CheckpointRoots.PerGame(Path.Combine(_root, "shared"), new Dictionary<string, string> { ["sweep-0000"] = own }));
+        var record = new GrainState<GameRecord>(new GameRecord { State = GameState.Running });
+        await storage.WriteStateAsync("game", GrainId.Create("game", "sweep-0000"), record);
+        await storage.WriteStateAsync("directory", GrainId.Create("gamedirectory", "0"), new GrainState<GameRecord>(new GameRecord()));
+
+        Assert.Single(Directory.GetFiles(Path.Combine(own, FileGrainStorage.Folder), "*.state", SearchOption.AllDirectories));
+        Assert.Single(Directory.GetFiles(Path.Combine(_root, "shared", FileGrainStorage.Folder), "*.state", SearchOption.AllDirectories));
+
+        // A silo whose root is the game's own folder (resume --run of that folder) reads the record the sweep wrote.
+        var read = new GrainState<GameRecord>();
+        await Storage(CheckpointRoots.Single(own)).ReadStateAsync("game", GrainId.Create("game", "sweep-0000"), read);
+        Assert.True(read.RecordExists);
+        Assert.Equal(GameState.Running, read.State!.State);
+    }
+
+    private FileGrainStorage Storage(CheckpointRoots? roots = null) =>
+        new(roots ?? CheckpointRoots.Single(_root), new OrleansGrainStorageSerializer(_services.GetRequiredService<Serializer>()));
 }
