@@ -22,6 +22,8 @@ namespace OrleansGan.Client.Sweeps;
 /// </summary>
 internal sealed class SweepGamePlayer(GameConnection connection, SweepFolder sweep)
 {
+    private static readonly TimeSpan StartPatience = TimeSpan.FromMinutes(3);
+
     /// <summary>Plays <paramref name="game"/> to its end; <paramref name="progress"/> sees every status the game reports. Returns the exit code <c>run</c> would.</summary>
     public async Task<(int ExitCode, string? Error)> PlayAsync(SweepPlan.Game game, Action<GameStatus> progress, CancellationToken cancel)
     {
@@ -58,7 +60,7 @@ internal sealed class SweepGamePlayer(GameConnection connection, SweepFolder swe
                 created = RunFolder.Create(folderPath, spec, game.GameId);
             }
 
-            var how = await StartAsync(grain, game, spec, cancel);
+            var how = await StartPatientlyAsync(console, grain, game, spec, cancel);
             console.WriteLine($"game {game.GameId} {how} on the {connection.Description}");
         }
         catch (Exception e)
@@ -99,6 +101,26 @@ internal sealed class SweepGamePlayer(GameConnection connection, SweepFolder swe
         var quiet = AnsiConsole.Create(new AnsiConsoleSettings { Interactive = InteractionSupport.No, Out = new AnsiConsoleOutput(TextWriter.Null) });
         await RunCommand.PlayAsync(quiet, connection.Client, connection.Address, grain, spec, run, cancel, observed: status => last = status);
         return last;
+    }
+
+    // A silo that has just died stays a member until the others declare it dead (tens of seconds, more under load), and
+    // until then a call to a grain it held (the game, the placement book) fails. Starting is idempotent (it attaches to
+    // a game a lost reply did start), so on a cluster it is tried again, for a while, before the game counts as failed.
+    private async Task<string> StartPatientlyAsync(IAnsiConsole log, IGameGrain grain, SweepPlan.Game game, GameSpec spec, CancellationToken cancel)
+    {
+        var deadline = DateTime.UtcNow + StartPatience;
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await StartAsync(grain, game, spec, cancel);
+            }
+            catch (Exception e) when (connection.IsCluster && GameConnection.IsLostCluster(e) && DateTime.UtcNow < deadline)
+            {
+                log.WriteLine($"{DateTime.Now:O} start attempt {attempt} did not reach the game ({OneLine(e)}); trying again");
+                await Task.Delay(TimeSpan.FromSeconds(Math.Min(10, 2 * attempt)), cancel);
+            }
+        }
     }
 
     // Attach, resume or start, in that order of preference; says which.
