@@ -6,6 +6,7 @@ using OrleansGan.Abstractions.Watching;
 using OrleansGan.Core.Spec;
 using StackExchange.Redis;
 using Xunit.Abstractions;
+using OrleansGan.Grains.Tests.Game;
 
 namespace OrleansGan.Cluster.Tests.Survival;
 
@@ -50,7 +51,7 @@ public class SiloDeathTests(ITestOutputHelper output)
 
             // The unwatched game is followed up to round 100, then left alone.
             var unwatched = games.First(g => g.Silo == RedisCluster.Name(victims[0]));
-            var (reached, onProgress) = Following.UntilRound(100);
+            var (reached, onProgress) = Progress.UntilRound(100);
             await using (GameWatch.Start(client.Client, unwatched.Game, onProgress))
             {
                 await reached.WaitAsync(Limit);
