@@ -26,8 +26,9 @@ public class ChaosTests(ITestOutputHelper output)
     private const int Games = 8, Specs = 4, EvaluationEvery = 500;
 
     // Kill to kill, 15-30 s are drawn; a restart that takes longer (a silo process starting on two loaded cores) delays
-    // the next kill until the silo has said it is ready, so that at most one silo is down at a time. Under the load
-    // measured here (load average 10-24) restarts took up to ~60 s; five kills still fit the five minutes.
+    // the next kill until the silo has said it is ready, so that at most one silo is down at a time. Under load average
+    // 24-52 restarts took up to 48 s (medians 18 and 32 s) and 10-11 kills fitted the five minutes; an earlier version,
+    // which drew the wait after the restart, saw kills ~85 s apart: five kills still fit such a machine.
     private const int MinKills = 5;
 
     // Games played up to 1.6 times faster during the chaos than the calibration measured just before (the machine's
