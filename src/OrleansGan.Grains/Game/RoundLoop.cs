@@ -55,7 +55,7 @@ public sealed class RoundLoop(
                 {
                     await PlayRoundAsync(round);
                 }
-                catch (Exception e) when (recovery.TryRecover(e))
+                catch (Exception e) when (recovery.TryRecover(e, round))
                 {
                     round = await RecoverAsync(round, e);
                 }
