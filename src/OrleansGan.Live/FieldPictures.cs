@@ -57,9 +57,12 @@ public static class FieldPictures
 
     private static void Draw(SKCanvas canvas, Plot plot, int left, int top, int width, int height)
     {
-        var bytes = plot.GetImage(width, height).GetImageBytes();
-        using var bitmap = SKBitmap.Decode(bytes);
-        canvas.DrawBitmap(bitmap, left, top);
+        // Each panel on a surface of its own (a plot clears the whole canvas it renders on), copied across as pixels:
+        // no PNG of each panel to encode and decode again.
+        using var panel = SKSurface.Create(new SKImageInfo(width, height));
+        plot.Render(panel.Canvas, new PixelRect(0, width, height, 0));
+        using var image = panel.Snapshot();
+        canvas.DrawImage(image, left, top);
     }
 
     private static Plot Field(FieldSnapshot s)
