@@ -27,11 +27,14 @@ internal static class GamePicturesEndpoint
         return Png(Pictures.CurvesPng(rounds, evaluations));
     }
 
-    public static Task<IResult> SamplesAsync(string id, IGrainFactory grains) => LatestAsync(id, grains, "samples",
+    /// <summary>The header that names the round of the evaluation a picture shows.</summary>
+    public const string RoundHeader = "X-OrleansGan-Evaluation-Round";
+
+    public static Task<IResult> SamplesAsync(string id, IGrainFactory grains, HttpContext context) => LatestAsync(id, grains, context, "samples",
         (spec, e) => spec.Data.Kind == DataKind.Mnist ? "samples are drawn for the 2-D mixtures only" : null,
         (spec, e, real) => Pictures.SamplesPng(e, GaussianMixture.For(spec.Data), spec.Evaluation.QualityStds, real));
 
-    public static Task<IResult> FieldAsync(string id, IGrainFactory grains) => LatestAsync(id, grains, "field",
+    public static Task<IResult> FieldAsync(string id, IGrainFactory grains, HttpContext context) => LatestAsync(id, grains, context, "field",
         (spec, e) => !FieldSnapshots.IsPlanar(spec) ? "the field is drawn for 2-D data only" : e.Field is null ? "the latest evaluation holds no field" : null,
         (spec, e, _) =>
         {
@@ -39,13 +42,13 @@ internal static class GamePicturesEndpoint
             return FieldPictures.Png(FieldSnapshots.FromEvaluation(spec, e));
         });
 
-    public static Task<IResult> DigitsAsync(string id, IGrainFactory grains) => LatestAsync(id, grains, "digits",
+    public static Task<IResult> DigitsAsync(string id, IGrainFactory grains, HttpContext context) => LatestAsync(id, grains, context, "digits",
         (_, e) => e.SampleGrid is null ? "digits are drawn for image data only" : null,
         (_, e, _) => DigitPictures.GridPng(e));
 
-    // The picture of the latest evaluation, drawn once per evaluation for all viewers; 404 with the reason when the game
-    // has none of this kind (yet).
-    private static async Task<IResult> LatestAsync(string id, IGrainFactory grains, string kind,
+    // The picture of the latest evaluation, drawn once per evaluation for all viewers, with its round in RoundHeader;
+    // 404 with the reason when the game has none of this kind (yet).
+    private static async Task<IResult> LatestAsync(string id, IGrainFactory grains, HttpContext context, string kind,
         Func<GameSpec, EvaluationRecord, string?> missing, Func<GameSpec, EvaluationRecord, float[], byte[]> draw)
     {
         var (game, refusal) = await LiveGames.FindAsync(grains, id);
@@ -61,9 +64,13 @@ internal static class GamePicturesEndpoint
         }
 
         var latest = evaluations[^1];
-        return missing(spec, latest) is { } why
-            ? NotFound(why)
-            : Png(LiveRecords.Drawn(id, kind, evaluations.Length, () => draw(spec, latest, real)));
+        if (missing(spec, latest) is { } why)
+        {
+            return NotFound(why);
+        }
+
+        context.Response.Headers[RoundHeader] = latest.Round.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return Png(LiveRecords.Drawn(id, kind, evaluations.Length, () => draw(spec, latest, real)));
     }
 
     private static IResult NotFound(string why) => Results.Text(why + "\n", "text/plain", statusCode: StatusCodes.Status404NotFound);
