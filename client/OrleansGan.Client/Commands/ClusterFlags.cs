@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using OrleansGan.Client.Hosting;
+using Spectre.Console;
 
 namespace OrleansGan.Client.Commands;
 
@@ -45,5 +46,46 @@ internal sealed class ClusterFlags
         return seconds is > 0 and <= MaxTimeoutSeconds
             ? TimeSpan.FromSeconds(seconds)
             : throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"--connect-timeout: must be more than 0 and at most {MaxTimeoutSeconds} seconds (got {seconds})"));
+    }
+
+    /// <summary>
+    /// Connects to the cluster the flags name, reads from it, and disconnects: the whole of a command that only looks
+    /// (list, status). A bad flag is refused (exit 2), an unreachable gateway told in one line (exit 4), and a cluster
+    /// that does not answer the read is told naming <paramref name="subject"/> (exit 4).
+    /// </summary>
+    /// <returns>The value read and 0, or default and the exit code to end with.</returns>
+    public async Task<(T? Value, int ExitCode)> ReadAsync<T>(
+        IAnsiConsole console, ParseResult parse, string subject, Func<IClusterClient, Task<T>> read, CancellationToken cancel)
+    {
+        TimeSpan timeout;
+        try
+        {
+            timeout = Timeout(parse);
+        }
+        catch (ArgumentException e)
+        {
+            console.MarkupLineInterpolated($"[red]error:[/] {e.Message}");
+            return (default, RunCommand.InvalidInput);
+        }
+
+        var address = parse.GetValue(Cluster)!;
+        var (connection, exit) = await RunCommand.ConnectAsync(console, address, timeout, null, null, cancel);
+        if (connection is null)
+        {
+            return (default, exit);
+        }
+
+        await using (connection)
+        {
+            try
+            {
+                return (await read(connection.Client), RunCommand.Finished);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                console.MarkupLineInterpolated($"[red]error:[/] the cluster at {address} did not answer{subject}: {e.Message}");
+                return (default, RunCommand.Failed);
+            }
+        }
     }
 }

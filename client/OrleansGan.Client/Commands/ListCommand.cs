@@ -20,49 +20,29 @@ internal static class ListCommand
 
         command.SetAction(async (parse, cancel) =>
         {
-            TimeSpan timeout;
-            try
+            var (rows, exit) = await cluster.ReadAsync(console, parse, "", async client =>
             {
-                timeout = cluster.Timeout(parse);
-            }
-            catch (ArgumentException e)
-            {
-                console.MarkupLineInterpolated($"[red]error:[/] {e.Message}");
-                return RunCommand.InvalidInput;
-            }
+                var rows = new List<string[]>();
+                foreach (var entry in await client.GetGrain<IGameDirectoryGrain>(0).ListAsync())
+                {
+                    var status = await client.GetGrain<IGameGrain>(entry.GameId).GetStatusAsync(int.MaxValue, int.MaxValue);
+                    string Where(int i) => status.Players is { Count: > 1 } players ? $"{players[i].Silo} / {players[i].Device}" : "-";
 
-            var address = parse.GetValue(cluster.Cluster)!;
-            var (connection, exit) = await RunCommand.ConnectAsync(console, address, timeout, null, null, cancel);
-            if (connection is null)
+                    // The game's own durable record is the truth about its state; the directory knows which games exist.
+                    rows.Add([entry.GameId, status.State.ToString().ToLowerInvariant(),
+                        string.Create(CultureInfo.InvariantCulture, $"{status.RoundsCompleted}/{status.TotalRounds}"),
+                        status.Silo ?? "-", Where(0), Where(1)]);
+                }
+
+                return rows;
+            }, cancel);
+            if (rows is null)
             {
                 return exit;
             }
 
-            await using (connection)
-            {
-                var rows = new List<string[]>();
-                try
-                {
-                    foreach (var entry in await connection.Client.GetGrain<IGameDirectoryGrain>(0).ListAsync())
-                    {
-                        var status = await connection.Client.GetGrain<IGameGrain>(entry.GameId).GetStatusAsync(int.MaxValue, int.MaxValue);
-                        string Where(int i) => status.Players is { Count: > 1 } players ? $"{players[i].Silo} / {players[i].Device}" : "-";
-
-                        // The game's own durable record is the truth about its state; the directory knows which games exist.
-                        rows.Add([entry.GameId, status.State.ToString().ToLowerInvariant(),
-                            string.Create(CultureInfo.InvariantCulture, $"{status.RoundsCompleted}/{status.TotalRounds}"),
-                            status.Silo ?? "-", Where(0), Where(1)]);
-                    }
-                }
-                catch (Exception e) when (e is not OperationCanceledException)
-                {
-                    console.MarkupLineInterpolated($"[red]error:[/] the cluster at {address} did not answer: {e.Message}");
-                    return RunCommand.Failed;
-                }
-
-                TableView.Write(console, ["game", "state", "rounds", "game silo", "generator", "discriminator"], rows, 0);
-                return 0;
-            }
+            TableView.Write(console, ["game", "state", "rounds", "game silo", "generator", "discriminator"], rows, 0);
+            return 0;
         });
         return command;
     }

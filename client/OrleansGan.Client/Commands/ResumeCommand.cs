@@ -35,10 +35,12 @@ internal static class ResumeCommand
             string gameId;
             GameSpec spec;
             string? address;
+            FolderLock? held = null;
             try
             {
                 address = cluster.Gateway(parse);
                 (gameId, spec) = ReadFolder(folder);
+                held = FolderLock.Take(folder, "--run");
                 if (fromStart && address is not null)
                 {
                     throw new ArgumentException("--restart: only an embedded run restarts from its folder; on a cluster, 'run --spec' the folder's spec.json as a new game");
@@ -52,9 +54,11 @@ internal static class ResumeCommand
             }
             catch (Exception e) when (e is ArgumentException or InvalidGameSpecException or InvalidDataException or IOException or UnauthorizedAccessException)
             {
+                held?.Dispose();
                 return RunCommand.Refuse(console, e);
             }
 
+            using var _ = held;
             var (connection, exit) = await RunCommand.ConnectAsync(console, address, cluster.Timeout(parse), Path.Combine(folder, "checkpoints"), null, cancel);
             if (connection is null)
             {

@@ -87,6 +87,7 @@ internal static class RunCommand
         var stamp = DateTime.Now.ToString("yyyyMMdd-HHmmss", System.Globalization.CultureInfo.InvariantCulture);
         var folderPath = output?.FullName ?? Path.Combine(Environment.CurrentDirectory, "runs", $"{spec.Name}-{stamp}");
         bool created;
+        FolderLock held;
         try
         {
             created = RunFolder.Reserve(folderPath);
@@ -96,12 +97,29 @@ internal static class RunCommand
             return Refuse(console, e);
         }
 
+        try
+        {
+            held = FolderLock.Take(folderPath, "--out");
+        }
+        catch (ArgumentException e)
+        {
+            RunFolder.Abandon(folderPath, created);
+            return Refuse(console, e);
+        }
+
+        using var _ = held;
+        int Abandon(int code)
+        {
+            held.Dispose();
+            RunFolder.Abandon(folderPath, created);
+            return code;
+        }
+
         var gameId = $"{spec.Name}-{stamp}-{Guid.NewGuid().ToString("N")[..6]}";
         var (connection, exit) = await ConnectAsync(console, cluster, clusterFlags.Timeout(parse), Path.Combine(folderPath, "checkpoints"), metricsPort, cancel, livePort);
         if (connection is null)
         {
-            RunFolder.Abandon(folderPath, created);
-            return exit;
+            return Abandon(exit);
         }
 
         await using (connection)
@@ -109,8 +127,7 @@ internal static class RunCommand
             var game = connection.Client.GetGrain<IGameGrain>(gameId);
             if (await StartAsync(console, () => game.StartAsync(spec), $"game {gameId} could not start") is { } refused)
             {
-                RunFolder.Abandon(folderPath, created);
-                return refused;
+                return Abandon(refused);
             }
 
             WholeLine.Write(console, $"game {gameId}: {spec.Protocol}, {KebabName(spec.Loss)} loss, {spec.Rounds} rounds on the {connection.Description}");

@@ -25,11 +25,9 @@ internal static class StatusCommand
         command.SetAction(async (parse, cancel) =>
         {
             var id = parse.GetValue(gameId)!;
-            TimeSpan timeout;
             try
             {
                 GameIds.Check(id, "game-id");
-                timeout = cluster.Timeout(parse);
             }
             catch (ArgumentException e)
             {
@@ -37,44 +35,31 @@ internal static class StatusCommand
                 return RunCommand.InvalidInput;
             }
 
-            var address = parse.GetValue(cluster.Cluster)!;
-            var (connection, exit) = await RunCommand.ConnectAsync(console, address, timeout, null, null, cancel);
-            if (connection is null)
+            var (status, exit) = await cluster.ReadAsync(console, parse, $" for game {id}",
+                client => client.GetGrain<IGameGrain>(id).GetStatusAsync(int.MaxValue, int.MaxValue), cancel);
+            if (status is null)
             {
                 return exit;
             }
 
-            await using (connection)
+            if (status.State == GameState.Created)
             {
-                GameStatus status;
-                try
-                {
-                    status = await connection.Client.GetGrain<IGameGrain>(id).GetStatusAsync(int.MaxValue, int.MaxValue);
-                }
-                catch (Exception e) when (e is not OperationCanceledException)
-                {
-                    console.MarkupLineInterpolated($"[red]error:[/] the cluster at {address} did not answer for game {id}: {e.Message}");
-                    return RunCommand.Failed;
-                }
-
-                if (status.State == GameState.Created)
-                {
-                    console.MarkupLineInterpolated($"[red]error:[/] game-id: the cluster at {address} has no game '{id}' ('orleans-gan list --cluster {address}' shows its games)");
-                    return RunCommand.InvalidInput;
-                }
-
-                var state = status.State.ToString().ToLowerInvariant();
-                var rows = new List<(string, string)>
-                {
-                    ("game", id),
-                    ("state", status.Error is null ? state : $"{state}: {status.Error}"),
-                    ("rounds", $"{status.RoundsCompleted}/{status.TotalRounds}"),
-                    ("rounds/s", status.ElapsedSeconds > 0 ? (status.RoundsCompleted / status.ElapsedSeconds).ToString("F1", CultureInfo.InvariantCulture) : "-"),
-                };
-                rows.AddRange((status.Players ?? []).Select(p => (p.Player.Name(), $"silo {p.Silo} ({p.SiloAddress}), device {p.Device}")));
-                TableView.WritePairs(console, rows, "game");
-                return 0;
+                var address = parse.GetValue(cluster.Cluster);
+                console.MarkupLineInterpolated($"[red]error:[/] game-id: the cluster at {address} has no game '{id}' ('orleans-gan list --cluster {address}' shows its games)");
+                return RunCommand.InvalidInput;
             }
+
+            var state = status.State.ToString().ToLowerInvariant();
+            var rows = new List<(string, string)>
+            {
+                ("game", id),
+                ("state", status.Error is null ? state : $"{state}: {status.Error}"),
+                ("rounds", $"{status.RoundsCompleted}/{status.TotalRounds}"),
+                ("rounds/s", status.ElapsedSeconds > 0 ? (status.RoundsCompleted / status.ElapsedSeconds).ToString("F1", CultureInfo.InvariantCulture) : "-"),
+            };
+            rows.AddRange((status.Players ?? []).Select(p => (p.Player.Name(), $"silo {p.Silo} ({p.SiloAddress}), device {p.Device}")));
+            TableView.WritePairs(console, rows, "game");
+            return 0;
         });
         return command;
     }

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using OrleansGan.Abstractions.Game;
 using OrleansGan.Client.Hosting;
+using OrleansGan.Client.Runs;
 using OrleansGan.Client.Sweeps;
 using OrleansGan.Client.Views;
 using OrleansGan.Core.Spec;
@@ -95,6 +96,20 @@ internal static class SweepCommand
             return RunCommand.Refuse(console, e);
         }
 
+        FolderLock? held = null;
+        if (!dryRun)
+        {
+            try
+            {
+                held = FolderLock.Take(folder.Path, "--out");
+            }
+            catch (ArgumentException e)
+            {
+                return RunCommand.Refuse(console, e);
+            }
+        }
+
+        using var _ = held;
         var results = folder.Plan.Games.Select(g => (Game: g, Result: folder.ResultOf(g))).ToList();
         var pending = results.Where(r => r.Result is not (GameResult.Finished or GameResult.Diverged)).Select(r => r.Game).ToList();
         if (dryRun)

@@ -93,8 +93,11 @@ internal sealed class RunFolder : IDisposable
     {
         try
         {
-            if (created && Directory.Exists(path) && !Directory.EnumerateFileSystemEntries(path).Any())
+            // A folder lock its command has let go of is not a result.
+            var lockFile = System.IO.Path.Combine(path, FolderLock.FileName);
+            if (created && Directory.Exists(path) && Directory.EnumerateFileSystemEntries(path).All(e => e == lockFile))
             {
+                File.Delete(lockFile);
                 Directory.Delete(path);
             }
         }

@@ -1,8 +1,7 @@
 using OrleansGan.Abstractions.Game;
 using OrleansGan.Abstractions.Players;
 using OrleansGan.Abstractions.Spec;
-using OrleansGan.Core.Networks;
-using OrleansGan.Core.Randomness;
+using OrleansGan.Core.Players;
 using OrleansGan.Grains.Protocols;
 
 namespace OrleansGan.Grains.Placement;
@@ -17,20 +16,19 @@ public sealed class PlayerSeating(IGrainFactory grains, string gameId)
     /// <summary>Seats (or re-seats) both players for <paramref name="spec"/> and returns where they are.</summary>
     public async Task<IReadOnlyList<PlayerLocation>> SeatAsync(GameSpec spec, PlayerPair players)
     {
-        var (generator, discriminator) = (spec.Generator, spec.Discriminator);
+        string? generatorDevice = null, discriminatorDevice = null;
         string? generatorSilo = null, discriminatorSilo = null;
         if (spec.Placement.Policy != PlacementPolicy.Any)
         {
             var seats = await grains.GetGrain<IPlacementBookGrain>(0).SeatAsync(gameId, spec.Placement);
-            generator = generator with { Device = seats.Generator.Device };
-            discriminator = discriminator with { Device = seats.Discriminator.Device };
+            (generatorDevice, discriminatorDevice) = (seats.Generator.Device, seats.Discriminator.Device);
             (generatorSilo, discriminatorSilo) = (seats.Generator.SiloAddress, seats.Discriminator.SiloAddress);
         }
 
-        await OnSilo(generatorSilo, () => players.Generator.JoinAsync(
-            new GeneratorSetup(generator, PlayerSeeds.Generator(spec.Seed), spec.BatchSize, ClassConditioning.Classes(spec))));
-        await OnSilo(discriminatorSilo, () => players.Discriminator.JoinAsync(new DiscriminatorSetup(
-            discriminator, PlayerSeeds.Discriminator(spec.Seed), spec.Data, spec.Loss, spec.BatchSize, spec.Stabilizers)));
+        // PlayerSetups is the one place a spec becomes a player's setup, so a player rebuilt outside the game (the
+        // field pictures, the diagnoses) is the very player seated here.
+        await OnSilo(generatorSilo, () => players.Generator.JoinAsync(PlayerSetups.Generator(spec, generatorDevice)));
+        await OnSilo(discriminatorSilo, () => players.Discriminator.JoinAsync(PlayerSetups.Discriminator(spec, discriminatorDevice)));
         return [await players.Generator.GetLocationAsync(), await players.Discriminator.GetLocationAsync()];
     }
 

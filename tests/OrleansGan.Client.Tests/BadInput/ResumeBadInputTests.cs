@@ -149,6 +149,40 @@ public sealed class ResumeBadInputTests : IDisposable
     }
 
     [Fact]
+    public async Task A_resume_on_a_folder_its_running_game_writes_is_refused_and_changes_nothing()
+    {
+        // The game's own `run` is still playing (past its first checkpoint) when a second terminal resumes the folder.
+        var output = new WatchedWriter();
+        using var ctrlC = new CancellationTokenSource();
+        var run = CommandLine.InvokeAsync(output, ctrlC.Token, ["run", "--rounds", "200000", "--eval-every", "100", "--set", "checkpoint.every=20", .. Small, "--out", _folder.Path]);
+        await output.Printed("J_D ");
+        var before = TempFolder.Fingerprint(_folder.Path).Where(f => !f.Key.StartsWith("checkpoints", StringComparison.Ordinal) && !f.Key.EndsWith(".csv", StringComparison.Ordinal)).ToList();
+
+        var (exit, text) = await CommandLine.InvokeAsync("resume", "--run", _folder.Path);
+        Assert.True(exit == 2, text);
+        Assert.Contains($"error: --run: '{_folder.Path}' is in use by another orleans-gan command", text);
+        Assert.Single(text.Trim().Split('\n'));
+        var restart = await CommandLine.InvokeAsync("resume", "--run", _folder.Path, "--restart");
+        Assert.Equal(2, restart.ExitCode);
+        Assert.Contains("is in use by another orleans-gan command", restart.Output);
+
+        // The running game was not disturbed: it plays on and stops cleanly.
+        Assert.False(run.IsCompleted, output.ToString());
+        await ctrlC.CancelAsync();
+        Assert.True(await run == 130, output.ToString());
+        var after = TempFolder.Fingerprint(_folder.Path);
+        Assert.All(before.Where(f => f.Key != RunFolder.SummaryFile), f => Assert.Equal(f.Value, after[f.Key]));
+
+        // Once the run has let go, the folder resumes.
+        var resumed = new WatchedWriter();
+        using var stop = new CancellationTokenSource();
+        var resume = CommandLine.InvokeAsync(resumed, stop.Token, "resume", "--run", _folder.Path);
+        await resumed.Printed("resumed after round ");
+        await stop.CancelAsync();
+        Assert.True(await resume == 130, resumed.ToString());
+    }
+
+    [Fact]
     public async Task Restart_plays_a_game_without_checkpoint_again_and_is_refused_where_one_exists()
     {
         var (exit, output) = await CommandLine.InvokeAsync(["run", "--rounds", "40", "--eval-every", "20", "--set", "checkpoint.every=0", .. Small, "--out", _folder.Path]);

@@ -11,7 +11,8 @@ internal sealed class TempFolder : IDisposable
 
     /// <summary>Each file under <paramref name="folder"/> (relative path) with the SHA-256 of its bytes.</summary>
     public static SortedDictionary<string, string> Fingerprint(string folder) => new(
-        Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
+        // The folder lock is always empty, and a running command's lock cannot be read.
+        Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).Where(f => System.IO.Path.GetFileName(f) != OrleansGan.Client.Runs.FolderLock.FileName)
             .ToDictionary(f => System.IO.Path.GetRelativePath(folder, f), f => Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(f)))),
         StringComparer.Ordinal);
 

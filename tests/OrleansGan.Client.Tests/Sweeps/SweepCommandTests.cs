@@ -81,6 +81,24 @@ public class SweepCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task A_second_sweep_on_a_folder_a_sweep_is_playing_is_refused()
+    {
+        var file = Write("long.yaml", Sweep.Replace("rounds: 40", "rounds: 200000", StringComparison.Ordinal).Replace("seed: 1..2", "seed: [1]", StringComparison.Ordinal));
+        var folder = Path.Combine(_temp.Path, "busy");
+        using var cancel = new CancellationTokenSource();
+        var watched = new WatchedWriter();
+        var first = CommandLine.InvokeAsync(watched, cancel.Token, "sweep", "--file", file, "--out", folder, "--parallel", "1");
+        await watched.Printed("folder: ");
+
+        var (exit, output) = await CommandLine.InvokeAsync("sweep", "--file", file, "--out", folder);
+        Assert.True(exit == 2, output);
+        Assert.Contains($"error: --out: '{folder}' is in use by another orleans-gan command", output);
+        Assert.False(first.IsCompleted, watched.ToString());
+        await cancel.CancelAsync();
+        Assert.Equal(130, await first);
+    }
+
+    [Fact]
     public async Task A_sweep_stopped_by_ctrl_c_and_rerun_plays_the_rounds_of_an_unstopped_one()
     {
         var file = Write("tiny.yaml", Sweep);
