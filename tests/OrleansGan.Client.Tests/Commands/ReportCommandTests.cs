@@ -64,7 +64,7 @@ public class ReportCommandTests : IDisposable
         Assert.Contains("<table id=\"evaluations\">", page);
         Assert.Equal(5, page.Split("<tr><td>").Length); // a row per evaluation, plus the text before the first
         Assert.DoesNotContain("src=\"file:", page);
-        Assert.DoesNotContain("http", page.Replace("http-equiv", "", StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.DoesNotContain("http", WithoutData(page).Replace("http-equiv", "", StringComparison.Ordinal), StringComparison.Ordinal);
 
         // A damaged checkpoint is refused, naming it, and the page already there stays as it was.
         var checkpoint = Directory.GetFiles(Path.Combine(run, "checkpoints"), "checkpoint.bin", SearchOption.AllDirectories).Single();
@@ -76,6 +76,9 @@ public class ReportCommandTests : IDisposable
         Assert.Contains("damaged or truncated", output);
         Assert.Equal(page, await File.ReadAllTextAsync(Path.Combine(run, "report.html")));
     }
+
+    /// <summary>The page without its embedded pictures (base64 may spell anything, "http" too).</summary>
+    internal static string WithoutData(string page) => System.Text.RegularExpressions.Regex.Replace(page, "src=\"data:[^\"]*\"", "src=\"\"");
 
     /// <summary>The bytes of the picture a report page embeds for <paramref name="file"/>.</summary>
     internal static byte[] Embedded(string page, string file)

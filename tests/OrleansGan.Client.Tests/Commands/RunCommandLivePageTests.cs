@@ -97,35 +97,6 @@ public partial class RunCommandLivePageTests : IDisposable
         Assert.True(File.Exists(Path.Combine(_folder, "report.html")), "the cancelled run wrote no report.html");
     }
 
-    [Fact]
-    public async Task An_mnist_game_shows_its_latest_digits_and_no_field()
-    {
-        var port = FreePorts.Next();
-        var live = $"http://127.0.0.1:{port}/games";
-        using var stop = new CancellationTokenSource();
-        var output = new WatchedWriter();
-        var run = CommandLine.InvokeAsync(output, stop.Token, "run", "--name", "live-probe", "--data", "mnist", "--set", "generator.outputSize=784",
-            "--set", "discriminator.inputSize=784", "--rounds", "1000000", "--batch", "32", "--g-hidden", "32", "--d-hidden", "32",
-            "--eval-every", "2", "--eval-samples", "200", "--live-port", $"{port}", "--out", _folder);
-        var announced = await Task.WhenAny(output.Printed($"live page at {live}"), run, Task.Delay(Limit));
-        Assert.True(announced != run && !announced.IsFaulted && output.ToString().Contains($"live page at {live}"), $"the run did not announce {live}:\n{output}");
-        var gameId = GameIdIn().Match(output.ToString()).Groups[1].Value;
-
-        using var http = new HttpClient();
-        using var events = await http.GetStreamAsync($"{live}/{gameId}/events");
-        using var reader = new StreamReader(events);
-        await EvaluationsAfterAsync(reader, 0);
-        var (round, digits) = await PictureAsync(http, $"{live}/{gameId}/digits.png");
-        foreach (var absent in new[] { "field.png", "samples.png" })
-        {
-            Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync($"{live}/{gameId}/{absent}")).StatusCode);
-        }
-
-        await stop.CancelAsync();
-        Assert.Equal(130, await run.WaitAsync(Limit));
-        Assert.Equal(await File.ReadAllBytesAsync(Path.Combine(_folder, $"digits-round-{round:D6}.png")), digits);
-    }
-
     // Reads the events until the latest evaluation is of a round after `round`.
     private static async Task EvaluationsAfterAsync(StreamReader reader, int round)
     {

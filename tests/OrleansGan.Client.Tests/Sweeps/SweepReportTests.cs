@@ -43,7 +43,7 @@ public partial class SweepReportTests : IDisposable
         Assert.Contains("report.html", output);
 
         var page = await File.ReadAllTextAsync(Path.Combine(folder, "report.html"));
-        Assert.DoesNotContain("http", page.Replace("http-equiv", "", StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.DoesNotContain("http", ReportCommandTests.WithoutData(page).Replace("http-equiv", "", StringComparison.Ordinal), StringComparison.Ordinal);
         Assert.DoesNotContain("<script", page, StringComparison.Ordinal);
 
         // Every game's link opens its run's own report.html, beside the sweep's page.
