@@ -41,6 +41,7 @@ public static class SiloBuilderExtensions
 
         silo.Services.Configure<SiloMessagingOptions>(options => options.ResponseTimeout = TimeSpan.FromMinutes(5));
         silo.Services.TryAddSingleton<GameInstruments>();
+        silo.Services.AddOptions<Game.DirectoryReportOptions>();
         if (checkpointRoot?.StartsWith(RedisScheme, StringComparison.Ordinal) == true)
         {
             // One Redis server holds everything a game needs to outlive any silo: checkpoints, logs, records, reminders.
