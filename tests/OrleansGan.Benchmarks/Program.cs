@@ -18,18 +18,26 @@ using OrleansGan.Grains.Hosting;
 //               grain game at the speed of a plain training loop"); it starts this program in the modes
 //               game (an embedded silo, one game or several), plain (Baselines/PlainTorchSharpGan.cs, no silo) and
 //               peak (matmul GFLOP/s), and Baselines/plain_gan.py.
+//   field     : what recording a field with every evaluation costs, in time and in bytes, and drawing it.
 //   long-game : one 200,000-round game: checkpoint bytes and write time, resident memory and rounds/s as it goes (issue
 //               "Games that survive any silo, long games at constant cost").
 // Usage: dotnet run -c Release --project tests/OrleansGan.Benchmarks -- overhead|protocols|concurrency|toolbox [--option value ...]
 if (args.Length == 0 || args[0] is not ("overhead" or "protocols" or "concurrency" or "toolbox" or "scalar-race" or "long-game" or "diagnostics"
-    or "speed" or "game" or "plain" or "peak"))
+    or "speed" or "game" or "plain" or "peak" or "field"))
 {
-    Console.Error.WriteLine("usage: OrleansGan.Benchmarks overhead|protocols|concurrency|toolbox|scalar-race|long-game|diagnostics|speed|game|plain|peak [--seconds 10] [--games 16] [--rounds N] [--reps R] [--batches 64,256] [--seeds 1,2,3] [--data ring8,grid25] [--protocols a,b] [--silo-port 11111 --gateway-port 30000]");
+    Console.Error.WriteLine("usage: OrleansGan.Benchmarks overhead|protocols|concurrency|toolbox|scalar-race|field|long-game|diagnostics|speed|game|plain|peak [--seconds 10] [--games 16] [--rounds N] [--reps R] [--batches 64,256] [--seeds 1,2,3] [--data ring8,grid25] [--protocols a,b] [--silo-port 11111 --gateway-port 30000]");
     return 2;
 }
 
 var options = args.Skip(1).Select((a, i) => (a, i)).Where(p => p.a.StartsWith("--", StringComparison.Ordinal))
     .ToDictionary(p => p.a[2..], p => p.i + 2 < args.Length ? args[p.i + 2] : "");
+if (args[0] == "field")
+{
+    Console.WriteLine($"# {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, command: {string.Join(' ', args)}");
+    FieldBenchmark.Run(options);
+    return 0;
+}
+
 if (args[0] == "scalar-race")
 {
     // Torch alone: a silo's own threads would only add noise to the count.
