@@ -5,9 +5,10 @@ using Microsoft.AspNetCore.Http;
 namespace OrleansGan.Live;
 
 /// <summary>
-/// <c>GET /games/{id}</c>: one game's state, round counter, latest figures, curves and latest samples, updated by the
-/// server-sent events of <see cref="GameEvents"/>. The pictures are redrawn on the server from the game's records: the
-/// curves at most every two seconds, the samples at each new evaluation.
+/// <c>GET /games/{id}</c>: one game's state, round counter, latest figures, field picture (2-D data) or digits
+/// (images), curves and latest samples, updated by the server-sent events of <see cref="GameEvents"/>. The pictures
+/// are redrawn on the server from the game's records: the curves at most every two seconds, the field, digits and
+/// samples at each new evaluation.
 /// </summary>
 internal static class GamePage
 {
@@ -33,6 +34,8 @@ internal static class GamePage
             </table>
             <p id="error"></p>
             <div class="pictures">
+            <img id="field" data-file="field.png" alt="the latest evaluation's field: D's heatmap, the gradient message as arrows, the manifold, per-mode bars" hidden>
+            <img id="digits" data-file="digits.png" alt="the latest evaluation's digits" hidden>
             <img id="curves" data-file="curves.png" alt="curves" src="{path}/curves.png">
             <img id="samples" data-file="samples.png" alt="latest samples" hidden>
             </div>
@@ -68,6 +71,8 @@ internal static class GamePage
               $("error").textContent = p.error || "";
               if (p.evaluations !== evaluations) {
                 evaluations = p.evaluations;
+                if (e && e.field) swap($("field"), base + "/field.png?evaluation=" + evaluations);
+                if (e && e.digits) swap($("digits"), base + "/digits.png?evaluation=" + evaluations);
                 if (e && e.modeCount > 0 && e.frechetDistance === null) swap($("samples"), base + "/samples.png?evaluation=" + evaluations);
               }
               redrawCurves(p.round);

@@ -15,6 +15,8 @@ public static class LiveEndpoints
         games.MapGet("/{id}/events", GameEvents.StreamAsync);
         games.MapGet("/{id}/curves.png", GamePicturesEndpoint.CurvesAsync);
         games.MapGet("/{id}/samples.png", GamePicturesEndpoint.SamplesAsync);
+        games.MapGet("/{id}/field.png", GamePicturesEndpoint.FieldAsync);
+        games.MapGet("/{id}/digits.png", GamePicturesEndpoint.DigitsAsync);
         return games;
     }
 }

@@ -13,7 +13,7 @@ internal static class LiveHtml
         body { font-family: sans-serif; margin: 1.5em; color: #222; }
         table { border-collapse: collapse; } td, th { padding: 0.25em 0.8em; border-bottom: 1px solid #ddd; text-align: left; }
         td.n { text-align: right; font-variant-numeric: tabular-nums; }
-        .pictures { display: flex; flex-wrap: wrap; gap: 1em; align-items: flex-start; } .pictures img { max-width: 640px; border: 1px solid #ddd; }
+        .pictures { display: flex; flex-wrap: wrap; gap: 1em; align-items: flex-start; } .pictures img { max-width: 640px; border: 1px solid #ddd; } .pictures img#field { max-width: 960px; }
         #state.running { color: #1a7f37; } #state.failed, #state.diverged { color: #b00; }
         </style></head>
         <body>

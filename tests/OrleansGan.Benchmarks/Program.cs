@@ -21,18 +21,26 @@ using OrleansGan.Grains.Hosting;
 //   sweep-throughput: the same 16-game `orleans-gan sweep` on an embedded silo at 1, 2 and 4 games at once and on 1 and 2
 //               silo processes, as aggregate rounds/s, setups interleaved (issue "Experiments, not single games"); then
 //               one game's checkpoint, record logs and record in bytes.
+//   field     : what recording a field with every evaluation costs, in time and in bytes, and drawing it.
 //   long-game : one 200,000-round game: checkpoint bytes and write time, resident memory and rounds/s as it goes (issue
 //               "Games that survive any silo, long games at constant cost").
 // Usage: dotnet run -c Release --project tests/OrleansGan.Benchmarks -- overhead|protocols|concurrency|toolbox [--option value ...]
 if (args.Length == 0 || args[0] is not ("overhead" or "protocols" or "concurrency" or "toolbox" or "scalar-race" or "long-game" or "diagnostics"
-    or "speed" or "game" or "plain" or "peak" or "sweep-throughput"))
+    or "speed" or "game" or "plain" or "peak" or "field" or "sweep-throughput"))
 {
-    Console.Error.WriteLine("usage: OrleansGan.Benchmarks overhead|protocols|concurrency|toolbox|scalar-race|long-game|diagnostics|speed|game|plain|peak|sweep-throughput [--seconds 10] [--games 16] [--rounds N] [--reps R] [--batches 64,256] [--seeds 1,2,3] [--data ring8,grid25] [--protocols a,b] [--silo-port 11111 --gateway-port 30000]");
+    Console.Error.WriteLine("usage: OrleansGan.Benchmarks overhead|protocols|concurrency|toolbox|scalar-race|field|long-game|diagnostics|speed|game|plain|peak|sweep-throughput [--seconds 10] [--games 16] [--rounds N] [--reps R] [--batches 64,256] [--seeds 1,2,3] [--data ring8,grid25] [--protocols a,b] [--silo-port 11111 --gateway-port 30000]");
     return 2;
 }
 
 var options = args.Skip(1).Select((a, i) => (a, i)).Where(p => p.a.StartsWith("--", StringComparison.Ordinal))
     .ToDictionary(p => p.a[2..], p => p.i + 2 < args.Length ? args[p.i + 2] : "");
+if (args[0] == "field")
+{
+    Console.WriteLine($"# {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, command: {string.Join(' ', args)}");
+    FieldBenchmark.Run(options);
+    return 0;
+}
+
 if (args[0] == "scalar-race")
 {
     // Torch alone: a silo's own threads would only add noise to the count.

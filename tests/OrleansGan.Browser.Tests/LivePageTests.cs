@@ -9,7 +9,8 @@ namespace OrleansGan.Browser.Tests;
 
 /// <summary>
 /// The live page of a game as a person watches it: run --live-port, /games/{id} in headless Chromium while the game
-/// plays. The round counter must advance, every image load, no console error appear; a screenshot is kept.
+/// plays. The round counter must advance, the field picture load and follow the evaluations, every image load, no
+/// console error appear; a screenshot is kept.
 /// </summary>
 public sealed partial class LivePageTests() : BrowserTest("live")
 {
@@ -51,17 +52,24 @@ public sealed partial class LivePageTests() : BrowserTest("live")
         var first = int.Parse((await page.EvaluateExpressionAsync<string>("document.getElementById('round').textContent")).Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture);
         await page.WaitForFunctionAsync($"() => parseInt(document.getElementById('round').textContent) > {first + 40}", wait);
 
-        // The samples of an evaluation and curves drawn after it, both loaded.
+        // The field and samples of an evaluation and curves drawn after it, all loaded; no digits for 2-D data.
         // Read in the same turn of the page as the check, since the page swaps in new pictures as the game plays.
+        const string State = "JSON.stringify(Array.from(document.images).map(i => ({ file: i.dataset.file, loaded: i.complete && i.naturalWidth > 0, " +
+            "width: i.naturalWidth, height: i.naturalHeight, hidden: i.hidden, src: i.getAttribute('src') || '' })))";
+        const string Loaded = "(id => { const i = document.getElementById(id); return !i.hidden && i.complete && i.naturalWidth > 0; })";
         var shown = await page.WaitForFunctionAsync(
-            "() => { const s = document.getElementById('samples'); const c = document.getElementById('curves'); " +
-            "return !s.hidden && s.complete && s.naturalWidth > 0 && c.complete && c.naturalWidth > 0 && c.src.includes('round=') && " +
-            "JSON.stringify(Array.from(document.images).map(i => ({ file: i.dataset.file, loaded: i.complete && i.naturalWidth > 0, width: i.naturalWidth, height: i.naturalHeight }))); }", wait);
-        var json = await shown.JsonValueAsync<string>();
-        var images = JsonSerializer.Deserialize<List<ImageState>>(json, Web)!;
-        Assert.Equal(["curves.png", "samples.png"], images.Select(i => i.File));
-        Assert.All(images, i => Assert.True(i.Loaded, $"{i.File} did not load"));
+            $"() => {Loaded}('field') && {Loaded}('samples') && {Loaded}('curves') && document.getElementById('curves').src.includes('round=') && {State}", wait);
+        var images = JsonSerializer.Deserialize<List<ImageState>>(await shown.JsonValueAsync<string>(), Web)!;
+        Assert.Equal(["field.png", "digits.png", "curves.png", "samples.png"], images.Select(i => i.File));
+        Assert.All(images.Where(i => i.File != "digits.png"), i => Assert.True(i.Loaded && !i.Hidden, $"{i.File} did not load"));
         Assert.Contains(images, i => i.File == "samples.png" && i.Width == 800 && i.Height == 800);
+        Assert.Contains(images, i => i.File == "field.png" && i.Width == 1200 && i.Height == 800);
+        var digits = images.Single(i => i.File == "digits.png");
+        Assert.True(digits.Hidden && digits.Src.Length == 0, "a 2-D game's page asked for digits");
+
+        // The field picture follows the game: a later evaluation's is swapped in, and loads.
+        var firstField = images.Single(i => i.File == "field.png").Src;
+        await page.WaitForFunctionAsync($"() => document.getElementById('field').getAttribute('src') !== {JsonSerializer.Serialize(firstField)} && {Loaded}('field')", wait);
 
         var screenshot = Path.Combine(Folder, "live-page.png");
         await page.ScreenshotAsync(screenshot, new ScreenshotOptions { FullPage = true });
@@ -80,5 +88,5 @@ public sealed partial class LivePageTests() : BrowserTest("live")
     [GeneratedRegex(@"game (live-browser-[^\s:]+):")]
     private static partial Regex GameIdIn();
 
-    private sealed record ImageState(string File, bool Loaded, int Width, int Height);
+    private sealed record ImageState(string File, bool Loaded, int Width, int Height, bool Hidden, string Src);
 }

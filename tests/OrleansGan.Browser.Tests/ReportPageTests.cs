@@ -35,6 +35,49 @@ public sealed class ReportPageTests() : BrowserTest("report")
     }
 
     [Fact]
+    public async Task The_report_of_a_sweep_opens_from_disk_and_its_links_open_each_game_report()
+    {
+        var file = Path.Combine(Folder, "tiny.yaml");
+        await File.WriteAllTextAsync(file, """
+            name: tiny-browser
+            spec:
+              rounds: 20
+              batchSize: 32
+              generator: { hidden: [16] }
+              discriminator: { hidden: [16] }
+              evaluation: { every: 10, samples: 200 }
+            axes:
+              loss: [minimax, non-saturating]
+            """);
+        var sweep = Path.Combine(Folder, "sweep");
+        await Cli("sweep", "--file", file, "--out", sweep, "--parallel", "1");
+
+        var (images, problems) = await OpenAsync(Path.Combine(sweep, "report.html"), Path.Combine(sweep, "report-screenshot.png"));
+        Assert.Empty(problems);
+        Assert.Contains(images, i => i.File == "figure-modes_covered.png");
+        Assert.All(images, i => Assert.True(i.Loaded, $"{i.File} did not load"));
+
+        // Each game's link, followed in the browser, opens that game's report with its pictures loaded.
+        await using var page = await Browser.NewPageAsync();
+        await page.GoToAsync(new Uri(Path.Combine(sweep, "report.html")).AbsoluteUri, WaitUntilNavigation.Load);
+        var links = await page.EvaluateExpressionAsync<string[]>("Array.from(document.querySelectorAll('a.game-report')).map(a => a.href)");
+        Assert.Equal(2, links.Length);
+        foreach (var link in links)
+        {
+            var (game, gameProblems) = await OpenAsync(new Uri(link).LocalPath, Path.Combine(Folder, "game-screenshot.png"));
+            Assert.Empty(gameProblems);
+            Assert.Contains(game, i => i.File == "field-round-000020.png" && i.Width == 1200);
+            Assert.All(game, i => Assert.True(i.Loaded, $"{link}: {i.File} did not load"));
+        }
+
+        if (Environment.GetEnvironmentVariable("ORLEANSGAN_SCREENSHOTS") is { Length: > 0 } keep)
+        {
+            Directory.CreateDirectory(keep);
+            File.Copy(Path.Combine(sweep, "report-screenshot.png"), Path.Combine(keep, "sweep-report.png"), overwrite: true);
+        }
+    }
+
+    [Fact]
     public async Task A_broken_image_and_a_script_error_are_seen()
     {
         // The checks above must be able to fail: a page with a broken picture and a failing script.

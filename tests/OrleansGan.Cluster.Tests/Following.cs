@@ -37,19 +37,4 @@ internal static class Following
         await game.StartAsync(spec);
         return await FollowAsync(client, game, limit);
     }
-
-    /// <summary>A task that completes once <paramref name="round"/> rounds were delivered, to hand to <see cref="FollowAsync"/>.</summary>
-    public static (Task Reached, Func<GameStatus, Task> OnProgress) UntilRound(int round)
-    {
-        var reached = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        return (reached.Task, progress =>
-        {
-            if (progress.NewRounds.Count > 0 && progress.NewRounds[^1].Round >= round)
-            {
-                reached.TrySetResult();
-            }
-
-            return Task.CompletedTask;
-        });
-    }
 }

@@ -2,6 +2,7 @@ using OrleansGan.Abstractions.Game;
 using OrleansGan.Abstractions.Grains;
 using OrleansGan.Abstractions.Spec;
 using OrleansGan.Core.Spec;
+using OrleansGan.Grains.Tests.Game;
 
 namespace OrleansGan.Cluster.Tests;
 
@@ -45,7 +46,7 @@ public class KillAndResumeTests : IDisposable
 
                 var game = client.Client.GetGrain<IGameGrain>("killed");
                 await game.StartAsync(spec);
-                var (reached, onProgress) = Following.UntilRound(180);
+                var (reached, onProgress) = Progress.UntilRound(180);
                 var follow = Following.FollowAsync(client.Client, game, TimeSpan.FromMinutes(3), onProgress);
                 Assert.Same(reached, await Task.WhenAny(reached, follow));
                 await silo.KillAsync();

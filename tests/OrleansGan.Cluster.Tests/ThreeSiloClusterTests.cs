@@ -3,6 +3,7 @@ using OrleansGan.Abstractions.Grains;
 using OrleansGan.Abstractions.Spec;
 using OrleansGan.Core.Spec;
 using OrleansGan.Grains.Placement;
+using OrleansGan.Grains.Tests.Game;
 
 namespace OrleansGan.Cluster.Tests;
 
@@ -102,7 +103,7 @@ public class ThreeSiloClusterTests : IDisposable
                 }
             }
 
-            var (reached, onProgress) = Following.UntilRound(60);
+            var (reached, onProgress) = Progress.UntilRound(60);
             var follow = Following.FollowAsync(client.Client, game, TimeSpan.FromMinutes(4), onProgress);
             Assert.Same(reached, await Task.WhenAny(reached, follow));
             await silos[victim].KillAsync();

@@ -95,37 +95,52 @@ internal static class ReportCommand
     }
 
     /// <summary>
-    /// Draws what the folder's records allow and writes report.html; returns the notes the page shows (what could not
-    /// be drawn, and why).
+    /// Draws what the records allow and writes report.html; returns the notes the page shows (what could not be drawn,
+    /// and why). A 2-D game's evaluations hold their field, so the latest one's picture and the animation come from the
+    /// records alone (the run's own field-round-*.png are reused as frames where they exist); a checkpoint adds the field
+    /// of its round where no evaluation holds one (a run from before evaluations recorded their field, or a snapshot
+    /// the diagnostics kept). <c>run</c> calls this at the end of its game with the records it followed.
     /// </summary>
     internal static IReadOnlyList<string> Write(string folder, GameSpec spec, GameCheckpoint? latest, CheckpointedRecords? records, IReadOnlyList<GameCheckpoint> kept, int maxFrames, int cells)
     {
         TorchRuntime.EnsureLoaded();
         var notes = new List<string>();
         var pictures = new List<(string Caption, string File)>();
-        var planar = spec.Data.Kind != DataKind.Mnist && Core.Data.GaussianMixture.For(spec.Data).Dimension == 2;
+        var planar = FieldSnapshots.IsPlanar(spec);
+        var evaluations = records?.Evaluations ?? [];
+        var recorded = evaluations.Where(e => e.Field is not null).ToList();
         var fields = new Dictionary<int, FieldSnapshot>();
-        if (latest is null)
+        if (planar && recorded.Count > 0)
         {
-            notes.Add("no checkpoint in the run folder (a game on a cluster keeps it on the cluster's silos; checkpoint.every 0 keeps none): no field pictures, and the animation is made of the folder's pictures");
+            var last = recorded[^1];
+            var snapshot = FieldSnapshots.FromEvaluation(spec, last);
+            WriteField(folder, snapshot);
+            fields[last.Round] = snapshot;
+            pictures.Add(($"the field at round {last.Round}, the latest evaluation", FieldFile(last.Round)));
+            if (snapshot.ValuesAbsent is { } why)
+            {
+                notes.Add($"no heatmap: {why}");
+            }
         }
-        else if (planar)
+
+        if (latest is null && recorded.Count == 0)
         {
-            foreach (var checkpoint in kept.Append(latest).DistinctBy(c => c.Round).OrderBy(c => c.Round))
+            notes.Add(planar
+                ? "no evaluation holds a field and there is no checkpoint in the run folder (a game on a cluster keeps it on the cluster's silos; checkpoint.every 0 keeps none): no field pictures, and the animation is made of the folder's pictures"
+                : "no checkpoint in the run folder: the animation is made of the folder's pictures");
+        }
+        else if (planar && latest is not null)
+        {
+            foreach (var checkpoint in kept.Append(latest).DistinctBy(c => c.Round).Where(c => !recorded.Any(e => e.Round == c.Round)).OrderByDescending(c => c.Round))
             {
                 var snapshot = FieldSnapshots.FromCheckpoint(checkpoint, cells);
                 fields[checkpoint.Round] = snapshot;
-                var name = $"field-round-{checkpoint.Round:D6}.png";
-                RunFolder.WriteFile(folder, name, path => FieldPictures.Save(path, snapshot));
+                WriteField(folder, snapshot);
+                pictures.Add((checkpoint == latest ? $"the field at round {checkpoint.Round}, the latest checkpoint" : $"the field at round {checkpoint.Round}, a kept checkpoint", FieldFile(checkpoint.Round)));
                 if (snapshot.ValuesAbsent is { } why)
                 {
                     notes.Add($"round {checkpoint.Round}: no heatmap: {why}");
                 }
-            }
-
-            foreach (var round in fields.Keys.OrderDescending())
-            {
-                pictures.Add((round == latest.Round ? $"the field at round {round}, the latest checkpoint" : $"the field at round {round}, a kept checkpoint", $"field-round-{round:D6}.png"));
             }
         }
 
@@ -133,7 +148,8 @@ internal static class ReportCommand
         if (frames.Count > 0)
         {
             RunFolder.WriteFile(folder, AnimationFile, path => TrainingAnimation.Save(path, frames));
-            pictures.Add((string.Create(CultureInfo.InvariantCulture, $"the training, {frames.Count} frames over the evaluations{(planar && fields.Count > 0 ? "; the heatmap and arrows appear at rounds with a checkpoint" : "")}"), AnimationFile));
+            var partial = planar && recorded.Count < evaluations.Count && fields.Count > 0 ? "; the heatmap and arrows appear at evaluations that hold a field and rounds with a checkpoint" : "";
+            pictures.Add((string.Create(CultureInfo.InvariantCulture, $"the training, {frames.Count} frames over the evaluations{partial}"), AnimationFile));
         }
 
         if (records is { Rounds.Count: > 0 } && !File.Exists(Path.Combine(folder, "curves.png")))
@@ -152,6 +168,12 @@ internal static class ReportCommand
         RunFolder.WriteFile(folder, RunReport.FileName, path => File.WriteAllText(path, RunReport.Html(folder, pictures, notes)));
         return notes;
     }
+
+    /// <summary>The file a field picture of round <paramref name="round"/> has in a run folder.</summary>
+    public static string FieldFile(int round) => string.Create(CultureInfo.InvariantCulture, $"field-round-{round:D6}.png");
+
+    private static void WriteField(string folder, FieldSnapshot snapshot) =>
+        RunFolder.WriteFile(folder, FieldFile(snapshot.Round), path => FieldPictures.Save(path, snapshot));
 
     /// <summary>The latest checkpoint of the game in a run folder's checkpoint store, and those its diagnostics kept.</summary>
     /// <summary>
@@ -195,9 +217,9 @@ internal static class ReportCommand
         return (latest, kept);
     }
 
-    // One frame per chosen evaluation: for 2-D data the field picture (the full field where a checkpoint of that
-    // round exists, the samples and mode shares elsewhere), for images the 8 x 8 digits; without a checkpoint, the
-    // folder's own per-evaluation pictures.
+    // One frame per chosen evaluation: for 2-D data its field picture (the run's own field-round file where the run
+    // drew it, else drawn from the evaluation's field or from a checkpoint of its round, else the samples and mode
+    // shares alone), for images the 8 x 8 digits; without records, the folder's own per-evaluation pictures.
     private static List<byte[]> Frames(string folder, GameSpec spec, CheckpointedRecords? records, Dictionary<int, FieldSnapshot> fields, bool planar, int maxFrames)
     {
         if (records is not null)
@@ -206,7 +228,9 @@ internal static class ReportCommand
             var chosen = TrainingAnimation.Pick(evaluations.Count, maxFrames).Select(i => evaluations[i]).ToList();
             if (planar)
             {
-                return chosen.Select(e => FieldPictures.Png(fields.TryGetValue(e.Round, out var full) ? full : FieldSnapshots.FromEvaluation(spec, e))).ToList();
+                return chosen.Select(e => e.Field is not null && File.Exists(Path.Combine(folder, FieldFile(e.Round)))
+                    ? File.ReadAllBytes(Path.Combine(folder, FieldFile(e.Round)))
+                    : FieldPictures.Png(fields.TryGetValue(e.Round, out var full) ? full : FieldSnapshots.FromEvaluation(spec, e))).ToList();
             }
 
             return chosen.Where(e => e.SampleGrid is not null).Select(DigitPictures.GridPng).ToList();

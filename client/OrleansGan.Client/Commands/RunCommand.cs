@@ -10,6 +10,7 @@ using OrleansGan.Core.Checkpoints;
 using OrleansGan.Core.Data;
 using OrleansGan.Core.Devices;
 using OrleansGan.Core.Native;
+using OrleansGan.Core.Pictures;
 using OrleansGan.Core.Randomness;
 using OrleansGan.Core.Spec;
 using OrleansGan.Core.Tensors;
@@ -277,6 +278,11 @@ internal static class RunCommand
                     folder.WriteFile($"samples-round-{evaluation.Round:D6}.png", path => Pictures.Samples(path, evaluation, mixture, spec.Evaluation.QualityStds, realSample));
                 }
 
+                if (evaluation.Field is not null)
+                {
+                    folder.WriteFile(ReportCommand.FieldFile(evaluation.Round), path => FieldPictures.Save(path, FieldSnapshots.FromEvaluation(spec, evaluation)));
+                }
+
                 if (evaluation.SampleGrid is not null)
                 {
                     folder.WriteFile($"digits-round-{evaluation.Round:D6}.png", path => DigitPictures.Grid(path, evaluation));
@@ -349,6 +355,12 @@ internal static class RunCommand
         if (diagnoses.Count > 1)
         {
             folder.WriteFile("diagnoses-over-rounds.png", path => DiagnosisPictures.OverRounds(path, diagnoses));
+        }
+
+        if (folder.Replaced && evaluations.Count > 0)
+        {
+            // The page of the run, from the records followed (a game on a cluster keeps its checkpoints there).
+            ReportCommand.Write(folder.Path, spec, latest: null, new CheckpointedRecords(rounds, evaluations), [], TrainingAnimation.DefaultMaxFrames, FieldSnapshots.DefaultCells);
         }
 
         SummaryView.Write(console, rows);

@@ -159,8 +159,9 @@ internal static class SweepCommand
         folder.Write(SweepResults.CsvFile, results.Csv());
         folder.Write(SweepResults.SummaryFile, results.Markdown($"orleans-gan sweep --file {file.Name} --out {folder.Path}"));
         var pictures = SweepPictures.Write(folder, results);
+        folder.Write(SweepReport.FileName, SweepReport.Html(folder, results, pictures));
         var done = results.Games.Count(g => g.State is "finished" || g.State.StartsWith("diverged", StringComparison.Ordinal));
-        WholeLine.Write(console, $"{done}/{results.Games.Count} games have results; {SweepResults.CsvFile}, {SweepResults.SummaryFile} and {pictures.Count} pictures written");
+        WholeLine.Write(console, $"{done}/{results.Games.Count} games have results; {SweepResults.CsvFile}, {SweepResults.SummaryFile}, {SweepReport.FileName} and {pictures.Count} pictures written");
         WholeLine.Write(console, $"results: {folder.Path}");
     }
 

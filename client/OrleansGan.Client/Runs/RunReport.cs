@@ -19,15 +19,7 @@ internal static class RunReport
     public static string Html(string folder, IReadOnlyList<(string Caption, string File)> pictures, IReadOnlyList<string> notes)
     {
         var name = Path.GetFileName(Path.TrimEndingDirectorySeparator(folder));
-        var page = new StringBuilder();
-        page.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
-            .Append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; img-src data:; style-src 'unsafe-inline'\">\n")
-            .Append($"<title>{E(name)}: OrleansGan run</title>\n<style>\n")
-            .Append("body{font-family:system-ui,sans-serif;margin:2em;max-width:1260px;color:#222}h1{font-size:1.5em}h2{font-size:1.2em;margin-top:1.6em}")
-            .Append("table{border-collapse:collapse;font-size:.85em}td,th{border:1px solid #ccc;padding:2px 6px;text-align:right}th{background:#f4f4f4}")
-            .Append("td.k{text-align:left;font-weight:600}img{max-width:100%;border:1px solid #ddd;margin:.3em 0}figure{margin:0 0 1.2em 0}")
-            .Append("figcaption{font-size:.9em;color:#555}pre{background:#f7f7f7;padding:.8em;overflow:auto;font-size:.8em}.note{color:#8a5a00}\n</style>\n</head>\n<body>\n")
-            .Append($"<h1>{E(name)}</h1>\n");
+        var page = Head($"{name}: OrleansGan run").Append($"<h1>{E(name)}</h1>\n");
         if (ReadText(folder, RunFolder.GameIdFile) is { } id)
         {
             page.Append($"<p>game <code id=\"game-id\">{E(id.Trim())}</code></p>\n");
@@ -66,9 +58,7 @@ internal static class RunReport
                 continue;
             }
 
-            var type = file.EndsWith(".gif", StringComparison.OrdinalIgnoreCase) ? "image/gif" : "image/png";
-            page.Append($"<figure><img alt=\"{E(caption)}\" data-file=\"{E(file)}\" src=\"data:{type};base64,{Convert.ToBase64String(File.ReadAllBytes(path))}\">")
-                .Append($"<figcaption>{E(caption)} ({E(file)})</figcaption></figure>\n");
+            page.Append(Figure(path, file, caption));
         }
 
         page.Append("<h2>Evaluations</h2>\n");
@@ -81,6 +71,27 @@ internal static class RunReport
             .Append(E(ReadText(folder, RunFolder.SpecFile) ?? ""))
             .Append("</pre></details>\n</body>\n</html>\n");
         return page.ToString();
+    }
+
+    /// <summary>
+    /// The start of a page that opens from disk: its style, and a content security policy that allows only embedded
+    /// pictures and the page's own style (no script, nothing fetched); links to files beside it still open.
+    /// </summary>
+    internal static StringBuilder Head(string title) => new StringBuilder()
+        .Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
+        .Append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; img-src data:; style-src 'unsafe-inline'\">\n")
+        .Append($"<title>{E(title)}</title>\n<style>\n")
+        .Append("body{font-family:system-ui,sans-serif;margin:2em;max-width:1260px;color:#222}h1{font-size:1.5em}h2{font-size:1.2em;margin-top:1.6em}")
+        .Append("table{border-collapse:collapse;font-size:.85em}td,th{border:1px solid #ccc;padding:2px 6px;text-align:right}th{background:#f4f4f4}")
+        .Append("td.k{text-align:left;font-weight:600}img{max-width:100%;border:1px solid #ddd;margin:.3em 0}figure{margin:0 0 1.2em 0}")
+        .Append("figcaption{font-size:.9em;color:#555}pre{background:#f7f7f7;padding:.8em;overflow:auto;font-size:.8em}.note{color:#8a5a00}\n</style>\n</head>\n<body>\n");
+
+    /// <summary>A picture embedded as a data URI, with its caption and the name of its file.</summary>
+    internal static string Figure(string path, string file, string caption)
+    {
+        var type = file.EndsWith(".gif", StringComparison.OrdinalIgnoreCase) ? "image/gif" : "image/png";
+        return $"<figure><img alt=\"{E(caption)}\" data-file=\"{E(file)}\" src=\"data:{type};base64,{Convert.ToBase64String(File.ReadAllBytes(path))}\">"
+            + $"<figcaption>{E(caption)} ({E(file)})</figcaption></figure>\n";
     }
 
     // The CSV as a table, leaving out the columns that are empty in every row (the image figures of a mixture game).
@@ -127,5 +138,5 @@ internal static class RunReport
         return File.Exists(path) ? File.ReadAllText(path) : null;
     }
 
-    private static string E(string text) => WebUtility.HtmlEncode(text);
+    internal static string E(string text) => WebUtility.HtmlEncode(text);
 }

@@ -25,6 +25,10 @@ namespace OrleansGan.Abstractions.Game;
 /// For the mixtures: PacGAN's reverse KL, KL(p || uniform) = sum_i p_i log(n p_i) in nats, p the histogram of the
 /// high-quality samples over the n modes (empty modes add 0); null when no sample is high-quality, and for images.
 /// </param>
+/// <param name="Field">
+/// For the 2-D mixtures: what the players showed of the field at this evaluation (D over the plotted square, the
+/// gradient message at <paramref name="Samples"/>, the manifold), so every evaluation has its field picture; null for images.
+/// </param>
 [GenerateSerializer, Immutable]
 public sealed record EvaluationRecord(
     [property: Id(0)] int Round,
@@ -39,7 +43,8 @@ public sealed record EvaluationRecord(
     [property: Id(9)] double? FrechetDistance = null,
     [property: Id(10)] byte[]? SampleGrid = null,
     [property: Id(11)] double? ClassAccuracy = null,
-    [property: Id(12)] double? ReverseKl = null)
+    [property: Id(12)] double? ReverseKl = null,
+    [property: Id(13)] EvaluationField? Field = null)
 {
     /// <summary>Samples in <see cref="SampleGrid"/>: an 8 x 8 grid.</summary>
     public const int GridSamples = 64;

@@ -37,6 +37,13 @@ public interface IDiscriminatorGrain : IPlayerGrain, IProbedPlayer
     Task<DiscriminatorEvaluation> EvaluateAsync(TensorBytes fake, ulong seed);
 
     /// <summary>
+    /// A field picture's part of the discriminator: D over a [cells, cells] grid of [-extent, extent]^2, and dJ_G/dx at
+    /// <paramref name="fake"/> as round <paramref name="round"/> judges it (any instance noise drawn from
+    /// <paramref name="noiseSeed"/>, so the training stream is untouched). Nothing is updated.
+    /// </summary>
+    Task<DiscriminatorField> FieldAsync(TensorBytes fake, int cells, double extent, int round, ulong noiseSeed);
+
+    /// <summary>
     /// The game's value V = -J_D (the loss's J_D, no penalties, no noise) on a fake minibatch against as many real samples
     /// drawn with <paramref name="seed"/> from <paramref name="part"/> of the data (all of it when null).
     /// </summary>

@@ -25,6 +25,9 @@ public interface IGeneratorGrain : IPlayerGrain, IProbedPlayer
     /// <summary>Generates samples from a fresh stream with the given seed, leaving the training stream untouched.</summary>
     Task<TensorBytes> SampleAsync(int count, ulong seed);
 
+    /// <summary>The generator's manifold: G over a regular [lines, lines] grid of its first two latent coordinates (the others 0); null with fewer than two.</summary>
+    Task<TensorBytes?> ManifoldAsync(int lines);
+
     /// <summary>Diagnostics: x = G(z) for the probe's fixed z, on one chunk (-1: the whole batch).</summary>
     Task<FakeMinibatch> ProbeSamplesAsync(int chunk);
 

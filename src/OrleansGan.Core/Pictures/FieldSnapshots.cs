@@ -54,51 +54,80 @@ public static class FieldSnapshots
     /// The players' field now: D over a [cells, cells] grid, the gradient message dJ_G/dx at the evaluations' fixed-noise
     /// samples exactly as <see cref="DiscriminatorPlayer.Judge"/> answers a fake minibatch at round <paramref name="round"/>
     /// (judged in minibatches of the game's size, so each arrow is what the generator receives), and G over a latent grid.
+    /// The game takes the same two parts from its player grains at each evaluation (<see cref="Discriminator"/>,
+    /// <see cref="Manifold"/>), so a checkpoint's snapshot is its round's evaluation's.
     /// </summary>
     /// <exception cref="ArgumentException">The game is not on 2-D data.</exception>
     public static FieldSnapshot Take(GameSpec spec, int round, GeneratorPlayer generator, DiscriminatorPlayer discriminator,
         int cells = DefaultCells, int latentLines = DefaultLatentLines)
     {
         var mixture = Mixture(spec);
-        ArgumentOutOfRangeException.ThrowIfLessThan(cells, 2);
-        ArgumentOutOfRangeException.ThrowIfLessThan(latentLines, 2);
         using var scope = NewDisposeScope();
         var extent = ExtentOf(mixture);
-        var real = RealSample(spec, mixture);
-        var (fake, fakeLabels) = generator.SampleLabeled(spec.Evaluation.Samples, PlayerSeeds.EvaluationNoise(spec.Seed));
+        var fake = generator.Sample(spec.Evaluation.Samples, PlayerSeeds.EvaluationNoise(spec.Seed));
+        var (values, problem, gradient) = Discriminator(discriminator, fake, round, cells, extent, PlayerSeeds.EvaluationField(spec.Seed));
+        var samples = TensorCodec.ToMessage(fake.to(ScalarType.Float32));
+        return Assemble(spec, mixture, round, Kind(spec.Loss), extent, values, problem, RealSample(spec, mixture), samples, gradient,
+            Manifold(generator, latentLines));
+    }
 
-        var gradient = Judge(spec, round, discriminator, fake, fakeLabels);
-        var problem = DiscriminatorPlayer.FieldProblem(spec.Discriminator);
+    /// <summary>
+    /// The discriminator's part of a field picture: D over a [cells, cells] grid of [-extent, extent]^2 (null, with
+    /// the reason, when D is not a function of one point) and dJ_G/dx at <paramref name="fake"/> (sample i of class
+    /// i mod n for a class-conditional game, as the evaluations make them), judged in minibatches of the game's size;
+    /// any instance noise is drawn from <paramref name="noiseSeed"/>, so the player's own stream is untouched.
+    /// </summary>
+    public static (TensorBytes? Values, string? ValuesAbsent, TensorBytes Gradient) Discriminator(
+        DiscriminatorPlayer discriminator, Tensor fake, int round, int cells, double extent, ulong noiseSeed)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(cells, 2);
+        using var scope = NewDisposeScope();
+        var count = (int)fake.shape[0];
+        var labels = discriminator.Classes == 0 ? null : ClassConditioning.Balanced(count, discriminator.Classes);
+        var gradient = Judge(discriminator, fake, labels, round, noiseSeed);
+        var problem = DiscriminatorPlayer.FieldProblem(discriminator.Setup.Spec);
         TensorBytes? values = null;
         if (problem is null)
         {
             var grid = GridPoints(cells, extent);
-            var labels = discriminator.Classes == 0 ? null : NearestModes(grid, mixture);
-            values = TensorCodec.ToMessage(discriminator.FieldValues(grid, labels).to(ScalarType.Float32).reshape(cells, cells));
+            var gridLabels = discriminator.Classes == 0 ? null : NearestModes(grid, GaussianMixture.For(discriminator.Setup.Data));
+            values = TensorCodec.ToMessage(discriminator.FieldValues(grid, gridLabels).to(ScalarType.Float32).reshape(cells, cells));
         }
 
-        TensorBytes? manifold = null;
-        if (spec.Generator.LatentSize >= 2)
-        {
-            var z = LatentGrid(latentLines, spec.Generator.LatentSize);
-            var labels = generator.Classes == 0 ? null : zeros(latentLines * latentLines, ScalarType.Int64);
-            manifold = TensorCodec.ToMessage(generator.Map(z, labels).to(ScalarType.Float32).reshape(latentLines, latentLines, 2));
-        }
-
-        var samples = TensorCodec.ToMessage(fake.to(ScalarType.Float32));
-        return Assemble(spec, mixture, round, Kind(spec.Loss), extent, values, problem, real, samples, gradient, manifold);
+        return (values, problem, gradient);
     }
 
+    /// <summary>The generator's manifold: G over a [lines, lines] grid of its first two latent coordinates; null with fewer than two.</summary>
+    public static TensorBytes? Manifold(GeneratorPlayer generator, int lines = DefaultLatentLines)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(lines, 2);
+        if (generator.Spec.LatentSize < 2)
+        {
+            return null;
+        }
+
+        using var scope = NewDisposeScope();
+        var z = LatentGrid(lines, generator.Spec.LatentSize);
+        var labels = generator.Classes == 0 ? null : zeros(lines * lines, ScalarType.Int64);
+        return TensorCodec.ToMessage(generator.Map(z, labels).to(ScalarType.Float32).reshape(lines, lines, -1));
+    }
+
+    /// <summary>Whether the game's data are a 2-D mixture, the data every field picture is drawn for.</summary>
+    public static bool IsPlanar(GameSpec spec) => spec.Data.Kind != DataKind.Mnist && GaussianMixture.For(spec.Data) is { Dimension: 2 };
+
     /// <summary>
-    /// What an evaluation record alone shows: its generated samples and mode shares over the real sample, with no field,
-    /// no gradient message and no manifold (the record keeps no weights).
+    /// What an evaluation record shows: the whole field when the game took it with the evaluation
+    /// (<see cref="EvaluationRecord.Field"/>); otherwise (a record from before the field was recorded) only the samples
+    /// and mode shares over the real sample, with no heatmap, no gradient message and no manifold.
     /// </summary>
     public static FieldSnapshot FromEvaluation(GameSpec spec, EvaluationRecord evaluation)
     {
         var mixture = Mixture(spec);
         using var scope = NewDisposeScope();
-        return Assemble(spec, mixture, evaluation.Round, Kind(spec.Loss), ExtentOf(mixture), null, "an evaluation's record keeps no weights",
-            RealSample(spec, mixture), evaluation.Samples, null, null);
+        var field = evaluation.Field;
+        return Assemble(spec, mixture, evaluation.Round, Kind(spec.Loss), field?.Extent ?? ExtentOf(mixture), field?.Values,
+            field is null ? "this evaluation's record holds no field (it was taken before games recorded one)" : field.ValuesAbsent,
+            RealSample(spec, mixture), evaluation.Samples, field?.Gradient, field?.Manifold);
     }
 
     /// <summary>What the discriminator's output means in this game.</summary>
@@ -122,23 +151,24 @@ public static class FieldSnapshots
 
     // The gradient message for every sample, minibatch by minibatch of the game's size (a multiple of any pack), as the
     // game sends it: dJ_G/dx of the minibatch's mean cost.
-    private static TensorBytes Judge(GameSpec spec, int round, DiscriminatorPlayer discriminator, Tensor fake, Tensor? labels)
+    private static TensorBytes Judge(DiscriminatorPlayer discriminator, Tensor fake, Tensor? labels, int round, ulong noiseSeed)
     {
+        using var noise = new Generator(noiseSeed);
         var count = (int)fake.shape[0];
-        var size = spec.BatchSize;
+        var size = discriminator.Setup.BatchSize;
         var parts = new List<Tensor>();
         for (var start = 0; start + size <= count; start += size)
         {
-            parts.Add(discriminator.Judge(fake.narrow(0, start, size), labels?.narrow(0, start, size), round).Gradient);
+            parts.Add(discriminator.Judge(fake.narrow(0, start, size), labels?.narrow(0, start, size), round, noise).Gradient);
         }
 
         // A last partial minibatch is judged on its own, as the game would judge a minibatch of that size.
         var rest = count % size;
-        var pack = Math.Max(1, spec.Discriminator.Pack);
+        var pack = Math.Max(1, discriminator.Setup.Spec.Pack);
         if (rest >= pack)
         {
             var n = rest - (rest % pack);
-            parts.Add(discriminator.Judge(fake.narrow(0, count - rest, n), labels?.narrow(0, count - rest, n), round).Gradient);
+            parts.Add(discriminator.Judge(fake.narrow(0, count - rest, n), labels?.narrow(0, count - rest, n), round, noise).Gradient);
         }
 
         var judged = parts.Sum(p => (int)p.shape[0]);
@@ -147,8 +177,8 @@ public static class FieldSnapshots
     }
 
     private static GaussianMixture Mixture(GameSpec spec) =>
-        spec.Data.Kind != DataKind.Mnist && GaussianMixture.For(spec.Data) is { Dimension: 2 } mixture
-            ? mixture
+        IsPlanar(spec)
+            ? GaussianMixture.For(spec.Data)
             : throw new ArgumentException($"field pictures are drawn for 2-D data; data.kind {spec.Data.Kind} is not 2-D");
 
     // The evaluations' held-out real sample (the stream the run folder's samples pictures draw it from).

@@ -111,14 +111,16 @@ public sealed class DiscriminatorPlayer : IProbeablePlayer<DiscriminatorProbe>
 
     /// <summary>
     /// dJ_G/dx for <paramref name="fake"/> at the current parameters, with J_G and mean D(G(z)); nothing is updated.
-    /// With instance noise D judges x + noise, so the message is D's gradient at the noisy point.
+    /// With instance noise D judges x + noise, so the message is D's gradient at the noisy point; the noise comes from
+    /// <paramref name="noise"/> when given (a picture of the field must leave the training stream untouched), else from
+    /// the player's own stream.
     /// </summary>
-    public (Tensor Gradient, double GeneratorLoss, double MeanFakeScore) Judge(Tensor fake, Tensor? fakeLabels = null, int round = 0)
+    public (Tensor Gradient, double GeneratorLoss, double MeanFakeScore) Judge(Tensor fake, Tensor? fakeLabels = null, int round = 0, Generator? noise = null)
     {
         CheckFake(fake, fakeLabels);
         using var scope = NewDisposeScope();
         var x = fake.detach().requires_grad_(true);
-        var seen = Noisy(x, round);
+        var seen = InstanceNoise.Add(x, InstanceNoise.Std(Stabilizers.InstanceNoise, round), noise ?? _stream);
         var fakeLogits = Output(seen, fakeLabels);
         var cost = GeneratorCost(seen, fakeLogits, null);
         var gradient = Gradients.Of(cost, [x])[0];

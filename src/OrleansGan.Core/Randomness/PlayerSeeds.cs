@@ -18,6 +18,9 @@ public static class PlayerSeeds
     /// <summary>The held-out real sample every evaluation shows the discriminator.</summary>
     public static ulong EvaluationReal(ulong gameSeed) => Mix(gameSeed, 4);
 
+    /// <summary>The instance noise a field picture's gradient message is judged with (the training stream stays untouched).</summary>
+    public static ulong EvaluationField(ulong gameSeed) => Mix(gameSeed, 6);
+
     /// <summary>
     /// The stream a fixed finite dataset (data.size) is drawn from, derived from the discriminator's seed (itself the
     /// game seed's): the dataset depends only on the game seed and the data spec, not on the networks, so games that

@@ -6,14 +6,13 @@ namespace OrleansGan.Grains.Game;
 
 /// <summary>
 /// Tells the cluster's game directory how one game stands. A game plays on whether or not it could report; a report
-/// that fails (the directory's silo just died, and membership has not yet moved it) is tried again for about a minute,
-/// until the directory comes back on a live silo.
+/// that fails (the directory's silo just died, and membership has not yet moved it) is tried again as
+/// <see cref="DirectoryReportOptions"/> say, until the directory comes back on a live silo. Whether it got through is
+/// the caller's to record: the game's durable record keeps the last state the directory acknowledged, so that a report
+/// lost with the activation that made it is made again by the next one.
 /// </summary>
-public sealed class DirectoryReports(IGrainFactory grains, string gameId, ILogger logger)
+public sealed class DirectoryReports(IGrainFactory grains, string gameId, DirectoryReportOptions options, ILogger logger)
 {
-    /// <summary>Attempts at one report.</summary>
-    public const int MaxAttempts = 7;
-
     /// <summary>Records the game's state in the directory in one attempt; false when it failed.</summary>
     public async Task<bool> TryReportAsync(GameState state)
     {
@@ -29,19 +28,25 @@ public sealed class DirectoryReports(IGrainFactory grains, string gameId, ILogge
         }
     }
 
-    /// <summary>Records the game's state, trying again after 1, 2, 4, ... s; a report that never got through is logged.</summary>
-    public async Task ReportAsync(GameState state)
+    /// <summary>Records the game's state, trying again after 1, 2, 4, ... s; false (and logged) when no attempt got through.</summary>
+    public async Task<bool> ReportAsync(GameState state)
     {
-        for (var attempt = 1; attempt <= MaxAttempts; attempt++)
+        var delay = options.FirstDelay;
+        for (var attempt = 1; attempt <= options.Attempts; attempt++)
         {
             if (await TryReportAsync(state))
             {
-                return;
+                return true;
             }
 
-            await Task.Delay(TimeSpan.FromSeconds(Math.Min(30, 1 << (attempt - 1))));
+            if (attempt < options.Attempts)
+            {
+                await Task.Delay(delay);
+                delay = TimeSpan.FromTicks(Math.Min(options.MaxDelay.Ticks, 2 * delay.Ticks));
+            }
         }
 
-        logger.LogWarning("Game {Game} could not report {State} to the game directory", gameId, state);
+        logger.LogWarning("Game {Game} could not report {State} to the game directory; its reminder will try again", gameId, state);
+        return false;
     }
 }

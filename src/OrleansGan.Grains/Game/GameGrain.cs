@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using OrleansGan.Abstractions.Diagnostics;
 using OrleansGan.Abstractions.Game;
 using OrleansGan.Abstractions.Grains;
@@ -19,15 +20,20 @@ namespace OrleansGan.Grains.Game;
 /// this activation's scheduler (so the loop interleaves safely with status requests), answers status and watches, and
 /// reports the game to the directory and the metrics. The record (grain persistence) says which games are running;
 /// a reminder wakes a running game whose silo died, and any call does too: the new activation, on a live silo, reads
-/// the record and goes on from the last checkpoint. Seating, checkpoints, recovery, evaluation and pushing progress
-/// are the jobs of their own types.
+/// the record and goes on from the last checkpoint. The record also says which state the directory last acknowledged,
+/// so that a report lost with its activation is made again by the next one. Seating, checkpoints, recovery, evaluation
+/// and pushing progress are the jobs of their own types.
 /// </summary>
 public sealed class GameGrain(
     [PersistentState("game", GameStorage.Name)] IPersistentState<GameRecord> record,
-    ILogger<GameGrain> logger, ICheckpointStore checkpoints, IGameLogStore logs, GameInstruments instruments, ILocalSiloDetails silo)
+    ILogger<GameGrain> logger, ICheckpointStore checkpoints, IGameLogStore logs, GameInstruments instruments, ILocalSiloDetails silo,
+    IOptions<DirectoryReportOptions> reporting)
     : Grain, IGameGrain, IGameProgress, IRemindable
 {
-    /// <summary>The reminder a running game keeps, so that it is woken on another silo if its own dies.</summary>
+    /// <summary>
+    /// The reminder a running game keeps, so that it is woken on another silo if its own dies; an ended game keeps it
+    /// until the game directory has acknowledged the end.
+    /// </summary>
     public const string KeepPlaying = "keep-playing";
 
     private static readonly TimeSpan PushEvery = TimeSpan.FromMilliseconds(250);
@@ -49,6 +55,8 @@ public sealed class GameGrain(
     private GameSeries? _series;
     private Task<int>? _continuing;
     private GameDiagnostics? _diagnostics;
+    private Task<bool>? _reportingRunning;
+    private Task? _listingEnd;
 
     /// <inheritdoc />
     public double ElapsedSeconds => _elapsedBefore + _clock.Elapsed.TotalSeconds;
@@ -62,6 +70,8 @@ public sealed class GameGrain(
     private GameCheckpointer Checkpointer => new(checkpoints, Id);
 
     private PlayerSeating Seating => new(GrainFactory, Id);
+
+    private DirectoryReports Reports => new(GrainFactory, Id, reporting.Value, logger);
 
     /// <inheritdoc />
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
@@ -87,6 +97,11 @@ public sealed class GameGrain(
 
         _state = saved.State;
         await History.LoadAsync();
+        if (saved.Listed != saved.State)
+        {
+            // The activation that ended the game could not tell the directory before it went (or its silo did).
+            _listingEnd = ListEndAsync();
+        }
     }
 
     /// <inheritdoc />
@@ -173,11 +188,33 @@ public sealed class GameGrain(
     /// <inheritdoc />
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
-        // A running game is already playing here (activating it was the point); an ended one drops a stale reminder.
-        if (record.State.State != GameState.Running)
+        if (_state == GameState.Running)
         {
-            await StopRemindingAsync();
+            // The game is playing (or ending) here: activating it was the point. A report of its start that never got
+            // through is made again.
+            if (record.State.Listed != GameState.Running && _reportingRunning is { IsCompleted: true })
+            {
+                _reportingRunning = ReportRunningAsync();
+            }
+
+            return;
         }
+
+        if (record.State.State == GameState.Running)
+        {
+            // An end this activation could not record: the next activation goes on from the checkpoint and ends again.
+            return;
+        }
+
+        if (record.State.Listed == record.State.State)
+        {
+            // Ended and listed: a stale reminder.
+            await StopRemindingAsync();
+            return;
+        }
+
+        // Ended but not listed: tell the directory, off this turn (the directory may be a minute from coming back).
+        _listingEnd ??= ListEndAsync();
     }
 
     /// <inheritdoc />
@@ -303,29 +340,29 @@ public sealed class GameGrain(
 
     private async Task RunAsync(GameSpec spec, int? firstRound, TaskCompletionSource<int>? continued = null)
     {
-        var directory = new DirectoryReports(GrainFactory, Id, logger);
         var loop = new RoundLoop(spec, Players, History, this, Checkpointer, _recovery, () => SeatAsync(spec), logger, Id, _diagnostics);
-        var running = directory.ReportAsync(GameState.Running);
+        _reportingRunning = ReportRunningAsync();
         var end = await loop.PlayAsync(firstRound, () => _cancelRequested, round => continued?.TrySetResult(round));
         continued?.TrySetException(new InvalidOperationException($"game {Id} could not go on from its checkpoint: {end.Error}"));
         await History.FlushAsync();
         _clock.Stop();
 
-        // The record, then (unless its silo is just dying) the directory, hear of the end before any watcher does: a
-        // watcher that saw the end finds it recorded and listed, whatever silo dies next.
-        await RecordEndAsync(end);
-        await running;
-        var listed = await directory.TryReportAsync(end.State);
+        // The record, then the directory, hear of the end before any watcher does: a watcher that saw the end finds it
+        // recorded and listed, whatever silo dies next. (The running report goes first, so that it cannot overwrite
+        // the end.) Where the directory stays out of reach longer than the attempts last, the watchers hear of the end
+        // anyway, and the reminder, kept until the record says the directory has the end, reports it again.
+        var recorded = await RecordEndAsync(end);
+        await _reportingRunning;
+        if (await Reports.ReportAsync(end.State) && recorded)
+        {
+            await MarkListedAsync(end.State);
+        }
+
         (_state, _error) = (end.State, end.Error);
         _pushes?.Dispose();
         _pushes = null;
         _watchers.Push(Status, always: true);
         instruments.Ended(_series!, _state);
-        if (!listed)
-        {
-            await directory.ReportAsync(end.State);
-        }
-
         DelayDeactivation(TimeSpan.Zero);
         try
         {
@@ -338,18 +375,66 @@ public sealed class GameGrain(
         }
     }
 
-    private async Task RecordEndAsync(GameEnd end)
+    // False when the record could not be written: it still says running, and the game will be continued from its
+    // checkpoint, and end again.
+    private async Task<bool> RecordEndAsync(GameEnd end)
     {
         var saved = record.State;
         (saved.State, saved.Error, saved.ElapsedSeconds, saved.Recoveries, saved.Players) = (end.State, end.Error, ElapsedSeconds, _recovery.Recoveries, _locations);
         try
         {
             await record.WriteStateAsync();
+            return true;
         }
         catch (Exception e)
         {
-            // Still recorded as running: the game will be continued from its checkpoint, and end again.
             logger.LogError(e, "Game {Game} ended ({State}) but could not record it", Id, end.State);
+            return false;
+        }
+    }
+
+    // Kept in memory only: the next write of the record (a checkpoint, the end) stores it.
+    private async Task<bool> ReportRunningAsync()
+    {
+        var listed = await Reports.ReportAsync(GameState.Running);
+        if (listed && record.State.State == GameState.Running)
+        {
+            record.State.Listed = GameState.Running;
+        }
+
+        return listed;
+    }
+
+    // An ended game whose directory report was lost (with the activation that made it, or because the directory was
+    // out of reach for longer than its attempts) reports again; until that gets through, the reminder stays.
+    private async Task ListEndAsync()
+    {
+        var state = record.State.State;
+        if (await Reports.ReportAsync(state))
+        {
+            await MarkListedAsync(state);
+        }
+
+        _listingEnd = null;
+    }
+
+    // The directory has the end: the record says so, and the reminder that would have reported it again goes.
+    private async Task MarkListedAsync(GameState state)
+    {
+        if (record.State.State != state)
+        {
+            return;
+        }
+
+        record.State.Listed = state;
+        try
+        {
+            await record.WriteStateAsync();
+        }
+        catch (Exception e)
+        {
+            // The record still says unlisted: the next tick of the reminder reports again, which the directory takes.
+            logger.LogWarning(e, "Game {Game} could not record that the directory lists its end", Id);
             return;
         }
 

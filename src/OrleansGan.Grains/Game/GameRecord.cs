@@ -38,4 +38,12 @@ public sealed class GameRecord
     /// <summary>Where the players were last seated.</summary>
     [Id(6)]
     public IReadOnlyList<PlayerLocation>? Players { get; set; }
+
+    /// <summary>
+    /// The state the game directory last acknowledged for this game (null: none yet). While it differs from
+    /// <see cref="State"/> the game keeps its reminder, and every tick (on whatever silo) reports again: a report lost
+    /// with the activation or the silo that made it is made again, so the directory ends up agreeing with the records.
+    /// </summary>
+    [Id(7)]
+    public GameState? Listed { get; set; }
 }

@@ -5,19 +5,22 @@ namespace OrleansGan.Grains.Game;
 
 /// <summary>
 /// Which failures of a move a game recovers from by going back to its last checkpoint, how often, and how long it
-/// waits between attempts: a lost player (its silo died) and a move TorchSharp's Scalar race broke, at most
-/// <see cref="MaxPerStretch"/> times between two checkpoints, so a game that keeps progressing may recover again later
-/// while one that fails the same way every time stops.
+/// waits between attempts: a lost player (its silo died) and a move TorchSharp's Scalar race broke. A game gives up
+/// after <see cref="MaxPerStretch"/> recoveries in a row that never got past the round where the previous one failed
+/// (a move that times out at the same round every time), while one that progresses between failures recovers as often
+/// as its silos die: under chaos a game whose silos are killed every 25 s, more often than it reaches its next
+/// checkpoint, is losing players, not failing the same way.
 /// </summary>
 public sealed class RecoveryPolicy
 {
-    /// <summary>Recoveries allowed between two checkpoints.</summary>
+    /// <summary>Recoveries in a row allowed without getting past the round of the previous failure.</summary>
     public const int MaxPerStretch = 3;
 
     /// <summary>Attempts at re-seating the players in one recovery.</summary>
     public const int MaxAttempts = 10;
 
     private int _sinceCheckpoint;
+    private int _furthestFailure;
 
     /// <summary>Recoveries so far.</summary>
     public int Recoveries { get; private set; }
@@ -39,10 +42,25 @@ public sealed class RecoveryPolicy
     /// <summary>How long to wait before attempt <paramref name="attempt"/> (1-based): membership needs a moment to declare a dead silo dead, and until then placement may still pick it.</summary>
     public static TimeSpan WaitBefore(int attempt) => TimeSpan.FromSeconds(attempt);
 
-    /// <summary>True when the game should recover from <paramref name="failure"/> rather than fail; counts the recovery.</summary>
-    public bool TryRecover(Exception failure)
+    /// <summary>
+    /// True when the game should recover from <paramref name="failure"/> of round <paramref name="round"/> rather than
+    /// fail; counts the recovery.
+    /// </summary>
+    public bool TryRecover(Exception failure, int round)
     {
-        if (!(IsPlayerLoss(failure) || ScalarRace.Caused(failure)) || _sinceCheckpoint >= MaxPerStretch)
+        if (!(IsPlayerLoss(failure) || ScalarRace.Caused(failure)))
+        {
+            return false;
+        }
+
+        // The game got further than it ever failed before: the earlier failures did not stop it, a new stretch begins.
+        if (round > _furthestFailure)
+        {
+            _furthestFailure = round;
+            _sinceCheckpoint = 0;
+        }
+
+        if (_sinceCheckpoint >= MaxPerStretch)
         {
             return false;
         }
@@ -63,5 +81,6 @@ public sealed class RecoveryPolicy
     {
         Recoveries = recoveries;
         _sinceCheckpoint = 0;
+        _furthestFailure = 0;
     }
 }

@@ -2,7 +2,9 @@ using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using OrleansGan.Abstractions.Game;
 using OrleansGan.Abstractions.Spec;
+using OrleansGan.Core.Data;
 using OrleansGan.Core.Evaluation;
+using OrleansGan.Core.Pictures;
 using OrleansGan.Core.Randomness;
 using OrleansGan.Core.Tensors;
 using OrleansGan.Grains.Diagnostics;
@@ -25,6 +27,7 @@ public sealed class RoundLoop(
 {
     private readonly IProtocol _protocol = Protocols.Protocols.Create(spec.Protocol);
     private readonly GameEvaluator _evaluator = new(spec);
+    private readonly bool _planar = FieldSnapshots.IsPlanar(spec);
     private GameEnd? _end;
 
     /// <summary>
@@ -55,7 +58,7 @@ public sealed class RoundLoop(
                 {
                     await PlayRoundAsync(round);
                 }
-                catch (Exception e) when (recovery.TryRecover(e))
+                catch (Exception e) when (recovery.TryRecover(e, round))
                 {
                     round = await RecoverAsync(round, e);
                 }
@@ -175,11 +178,23 @@ public sealed class RoundLoop(
         }
 
         var scores = await players.Discriminator.EvaluateAsync(samples, PlayerSeeds.EvaluationReal(spec.Seed));
+        var field = _planar ? await FieldAsync(round, samples) : null;
 
         // Off the grain's scheduler: the first MNIST evaluation in a process may train the classifier.
-        var record = await Task.Run(() => _evaluator.Evaluate(round, samples, values, scores));
+        var record = await Task.Run(() => _evaluator.Evaluate(round, samples, values, scores)) with { Field = field };
         await history.EvaluatedAsync(record);
         progress.Evaluated(record);
+    }
+
+    // What GAN Lab draws, asked of both players at once: D over the plotted square and the gradient message at the
+    // evaluation's samples, and G's manifold. Tens of KB a record (docs/live-page.md measures it).
+    private async Task<EvaluationField> FieldAsync(int round, Abstractions.Messages.TensorBytes samples)
+    {
+        var extent = FieldSnapshots.ExtentOf(GaussianMixture.For(spec.Data));
+        var discriminator = players.Discriminator.FieldAsync(samples, FieldSnapshots.DefaultCells, extent, round, PlayerSeeds.EvaluationField(spec.Seed));
+        var manifold = players.Generator.ManifoldAsync(FieldSnapshots.DefaultLatentLines);
+        var (values, absent, gradient) = await discriminator;
+        return new EvaluationField(extent, values, absent, gradient, await manifold);
     }
 
     private async Task<IReadOnlyList<double>> PositionAsync()

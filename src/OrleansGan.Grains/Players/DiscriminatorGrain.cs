@@ -4,6 +4,7 @@ using OrleansGan.Abstractions.Messages;
 using OrleansGan.Abstractions.Players;
 using OrleansGan.Abstractions.Spec;
 using OrleansGan.Core.Diagnostics;
+using OrleansGan.Core.Pictures;
 using OrleansGan.Core.Players;
 using OrleansGan.Core.Tensors;
 using OrleansGan.Grains.Placement;
@@ -58,6 +59,13 @@ public sealed class DiscriminatorGrain(ILocalSiloDetails silo) : ProbedPlayerGra
     /// <inheritdoc />
     public Task<DiscriminatorEvaluation> EvaluateAsync(TensorBytes fake, ulong seed) =>
         Move(() => Player.Evaluate(TensorCodec.ToTensor(fake, Player.Device), seed));
+
+    /// <inheritdoc />
+    public Task<DiscriminatorField> FieldAsync(TensorBytes fake, int cells, double extent, int round, ulong noiseSeed) => Move(() =>
+    {
+        var (values, absent, gradient) = FieldSnapshots.Discriminator(Player, TensorCodec.ToTensor(fake, Player.Device), round, cells, extent, noiseSeed);
+        return new DiscriminatorField(values, absent, gradient);
+    });
 
     /// <inheritdoc />
     public Task<double> ValueAsync(TensorBytes fake, ulong seed, DataPart? part) =>

@@ -3,6 +3,7 @@ using OrleansGan.Abstractions.Grains;
 using OrleansGan.Abstractions.Messages;
 using OrleansGan.Abstractions.Players;
 using OrleansGan.Core.Diagnostics;
+using OrleansGan.Core.Pictures;
 using OrleansGan.Core.Players;
 using OrleansGan.Core.Tensors;
 using OrleansGan.Grains.Placement;
@@ -50,6 +51,9 @@ public sealed class GeneratorGrain(ILocalSiloDetails silo) : ProbedPlayerGrain<G
 
     /// <inheritdoc />
     public Task<TensorBytes> SampleAsync(int count, ulong seed) => Move(() => TensorCodec.ToMessage(Player.Sample(count, seed)));
+
+    /// <inheritdoc />
+    public Task<TensorBytes?> ManifoldAsync(int lines) => Move(() => FieldSnapshots.Manifold(Player, lines));
 
     /// <inheritdoc />
     public Task<FakeMinibatch> ProbeSamplesAsync(int chunk) => Move(() =>

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using SkiaSharp;
 
 namespace OrleansGan.Client.Tests.Commands;
 
@@ -63,6 +64,22 @@ public partial class RunCommandLivePageTests : IDisposable
         var curves = await http.GetByteArrayAsync($"{live}/{gameId}/curves.png");
         Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], curves[..4]);
 
+        // The field picture of the latest evaluation, and a new one once the game has evaluated again.
+        await EvaluationsAfterAsync(reader, 0);
+        var (firstRound, firstField) = await PictureAsync(http, $"{live}/{gameId}/field.png");
+        await EvaluationsAfterAsync(reader, firstRound);
+        var (secondRound, secondField) = await PictureAsync(http, $"{live}/{gameId}/field.png");
+        Assert.True(secondRound > firstRound, $"the field shown went from round {firstRound} to {secondRound}");
+        Assert.NotEqual(firstField, secondField);
+        using (var picture = SKBitmap.Decode(firstField))
+        {
+            Assert.Equal((1200, 800), (picture.Width, picture.Height));
+        }
+
+        var digits = await http.GetAsync($"{live}/{gameId}/digits.png");
+        Assert.Equal(HttpStatusCode.NotFound, digits.StatusCode);
+        Assert.Contains("image data only", await digits.Content.ReadAsStringAsync());
+
         // No write actions, no unknown games, no ids that cannot be a game's.
         Assert.Equal(HttpStatusCode.MethodNotAllowed, (await http.PostAsync($"{live}/{gameId}", null)).StatusCode);
         var unknown = await http.GetAsync($"{live}/no-such-game");
@@ -73,18 +90,38 @@ public partial class RunCommandLivePageTests : IDisposable
         await stop.CancelAsync();
         Assert.Equal(130, await run.WaitAsync(Limit));
         await Assert.ThrowsAsync<HttpRequestException>(() => http.GetStringAsync(live));
+
+        // Each live picture is the run folder's picture of the same evaluation, drawn from the same record.
+        Assert.Equal(await File.ReadAllBytesAsync(Path.Combine(_folder, $"field-round-{firstRound:D6}.png")), firstField);
+        Assert.Equal(await File.ReadAllBytesAsync(Path.Combine(_folder, $"field-round-{secondRound:D6}.png")), secondField);
+        Assert.True(File.Exists(Path.Combine(_folder, "report.html")), "the cancelled run wrote no report.html");
     }
 
-    [Theory]
-    [InlineData("0", null, "--live-port: 0 is not a port")]
-    [InlineData("9464", "127.0.0.1:30000", "--live-port: only the embedded silo")]
-    public async Task A_bad_live_port_is_refused(string port, string? cluster, string message)
+    // Reads the events until the latest evaluation is of a round after `round`.
+    private static async Task EvaluationsAfterAsync(StreamReader reader, int round)
     {
-        string[] args = ["run", "--live-port", port, "--out", _folder, .. cluster is null ? Array.Empty<string>() : ["--cluster", cluster]];
-        var (exit, output) = await CommandLine.InvokeAsync(args);
-        Assert.Equal(2, exit);
-        Assert.Contains(message, output);
-        Assert.False(Directory.Exists(_folder));
+        while (true)
+        {
+            var line = await reader.ReadLineAsync().WaitAsync(Limit) ?? throw new Xunit.Sdk.XunitException("the event stream ended");
+            if (line.StartsWith("data: ", StringComparison.Ordinal))
+            {
+                using var json = JsonDocument.Parse(line["data: ".Length..]);
+                if (json.RootElement.GetProperty("latestEvaluation") is { ValueKind: JsonValueKind.Object } latest && latest.GetProperty("round").GetInt32() > round)
+                {
+                    return;
+                }
+            }
+        }
+    }
+
+    // A picture of the latest evaluation, and the round the page says it shows.
+    private static async Task<(int Round, byte[] Png)> PictureAsync(HttpClient http, string url)
+    {
+        using var response = await http.GetAsync(url);
+        Assert.True(response.IsSuccessStatusCode, $"{url}: {response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        Assert.Equal("image/png", response.Content.Headers.ContentType?.MediaType);
+        var round = int.Parse(response.Headers.GetValues("X-OrleansGan-Evaluation-Round").Single(), System.Globalization.CultureInfo.InvariantCulture);
+        return (round, await response.Content.ReadAsByteArrayAsync());
     }
 
     [GeneratedRegex(@"game (live-probe-[^\s:]+):")]

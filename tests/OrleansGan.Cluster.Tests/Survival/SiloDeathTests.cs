@@ -6,6 +6,7 @@ using OrleansGan.Abstractions.Watching;
 using OrleansGan.Core.Spec;
 using StackExchange.Redis;
 using Xunit.Abstractions;
+using OrleansGan.Grains.Tests.Game;
 
 namespace OrleansGan.Cluster.Tests.Survival;
 
@@ -48,24 +49,28 @@ public class SiloDeathTests(ITestOutputHelper output)
                 games.Add((game, i % Games, (await game.GetStatusAsync(int.MaxValue, int.MaxValue)).Silo!));
             }
 
-            // The unwatched game is followed up to round 100, then left alone.
+            // The other games are watched first (under load, starting six watches took long enough for the unwatched
+            // game to finish before the kill); the unwatched game is followed up to round 100, then left alone, and
+            // the victims die at once.
             var unwatched = games.First(g => g.Silo == RedisCluster.Name(victims[0]));
-            var (reached, onProgress) = Following.UntilRound(100);
+            var watched = games.Where(g => g != unwatched)
+                .Select(g => (g.Spec, Follow: Following.FollowAsync(client.Client, g.Game, Limit))).ToList();
+            var (reached, onProgress) = Progress.UntilRound(100);
             await using (GameWatch.Start(client.Client, unwatched.Game, onProgress))
             {
                 await reached.WaitAsync(Limit);
             }
 
-            var watched = games.Where(g => g != unwatched)
-                .Select(g => (g.Spec, Follow: Following.FollowAsync(client.Client, g.Game, Limit))).ToList();
             foreach (var victim in victims)
             {
                 await cluster.KillAsync(victim);
             }
 
             var killedAt = clock.Elapsed;
-            output.WriteLine($"run {run}: killed {string.Join(" and ", names)} at round {(await RoundsAsync(redis, unwatched.Game))} of the unwatched game; "
+            var roundAtKill = await RoundsAsync(redis, unwatched.Game);
+            output.WriteLine($"run {run}: killed {string.Join(" and ", names)} at round {roundAtKill} of the unwatched game; "
                 + $"game grains there: {games.Count(g => names.Contains(g.Silo))} of {games.Count}");
+            Assert.True(roundAtKill < Rounds, $"run {run}: the unwatched game had played all its rounds before the kill: nothing was left to wake it for");
 
             foreach (var (spec, follow) in watched)
             {

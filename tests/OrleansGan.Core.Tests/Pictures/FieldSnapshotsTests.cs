@@ -141,6 +141,44 @@ public class FieldSnapshotsTests
     }
 
     [Fact]
+    public void Taking_the_field_leaves_the_players_as_they_were_and_an_evaluation_holding_it_gives_the_same_snapshot()
+    {
+        var spec = Spec(("stabilizers.instanceNoise.sigma0", "0.3"));
+        var (generator, discriminator) = Trained(spec, 20);
+        using (generator)
+        using (discriminator)
+        {
+            var (g, d) = (generator.SaveState(), discriminator.SaveState());
+            var direct = FieldSnapshots.Take(spec, 20, generator, discriminator, Cells);
+
+            // Weights, optimizer and, with instance noise, the discriminator's stream: all as they were.
+            Assert.Equal(g, generator.SaveState());
+            Assert.Equal(d, discriminator.SaveState());
+
+            // The judgment's noise comes from the field's own seeded stream: the same message every time.
+            var again = FieldSnapshots.Take(spec, 20, generator, discriminator, Cells);
+            Assert.Equal(direct.Gradient!.Data, again.Gradient!.Data);
+            Assert.Equal(direct.Values!.Data, again.Values!.Data);
+
+            var (values, absent, gradient) = (direct.Values, direct.ValuesAbsent, direct.Gradient);
+            var evaluation = new EvaluationRecord(20, direct.ModesCovered, direct.ModeShares.Length, direct.HighQualityFraction, 0, 0, direct.Fake,
+                Field: new EvaluationField(direct.Extent, values, absent, gradient, direct.Manifold));
+            var recorded = FieldSnapshots.FromEvaluation(spec, evaluation);
+            Assert.Equal(direct.Values.Data, recorded.Values!.Data);
+            Assert.Equal(direct.Gradient.Data, recorded.Gradient!.Data);
+            Assert.Equal(direct.Manifold!.Data, recorded.Manifold!.Data);
+            Assert.Equal(direct.Real.Data, recorded.Real.Data);
+            Assert.Equal(direct.ModeShares, recorded.ModeShares);
+
+            // A record from before evaluations held a field: its samples only, and why.
+            var bare = FieldSnapshots.FromEvaluation(spec, evaluation with { Field = null });
+            Assert.Null(bare.Values);
+            Assert.Null(bare.Gradient);
+            Assert.Contains("holds no field", bare.ValuesAbsent);
+        }
+    }
+
+    [Fact]
     public void A_discriminator_that_judges_packs_has_no_heatmap_and_says_why()
     {
         var spec = Spec(("discriminator.pack", "2"));

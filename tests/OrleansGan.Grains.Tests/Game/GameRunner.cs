@@ -42,19 +42,4 @@ internal static class GameRunner
             throw;
         }
     }
-
-    /// <summary>A task that completes once <paramref name="round"/> rounds were delivered, and the handler to pass to <see cref="FollowAsync"/>.</summary>
-    public static (Task Reached, Func<GameStatus, Task> OnProgress) UntilRound(int round)
-    {
-        var reached = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        return (reached.Task, progress =>
-        {
-            if (progress.NewRounds.Count > 0 && progress.NewRounds[^1].Round >= round)
-            {
-                reached.TrySetResult();
-            }
-
-            return Task.CompletedTask;
-        });
-    }
 }

@@ -10,26 +10,46 @@ public class RecoveryPolicyTests
     private const string RaceMessage = "Expected false to be true, but got false.\nException raised from toDouble at /pytorch/c10/core/Scalar.h:140 (most recent call first):";
 
     [Fact]
-    public void A_lost_player_or_the_scalar_race_is_recovered_at_most_three_times_between_checkpoints()
+    public void A_lost_player_or_the_scalar_race_is_recovered_at_most_three_times_at_one_round()
     {
         var policy = new RecoveryPolicy();
-        Assert.True(policy.TryRecover(new PlayerLostException("gone")));
-        Assert.True(policy.TryRecover(new AggregateException(new TimeoutException())));
-        Assert.True(policy.TryRecover(new ExternalException(RaceMessage)));
-        Assert.False(policy.TryRecover(new PlayerLostException("gone again")));
+        Assert.True(policy.TryRecover(new PlayerLostException("gone"), 120));
+        Assert.True(policy.TryRecover(new AggregateException(new TimeoutException()), 120));
+        Assert.True(policy.TryRecover(new ExternalException(RaceMessage), 120));
+        Assert.False(policy.TryRecover(new PlayerLostException("gone again"), 120));
         Assert.Equal(3, policy.Recoveries);
 
         policy.Checkpointed();
-        Assert.True(policy.TryRecover(new PlayerLostException("later")));
+        Assert.True(policy.TryRecover(new PlayerLostException("later"), 90));
         Assert.Equal(4, policy.Recoveries);
+    }
+
+    [Fact]
+    public void Failures_that_do_not_get_past_the_furthest_one_count_and_progress_starts_a_new_stretch()
+    {
+        // Chaos: the silos die more often than the game checkpoints, but it gets further each time.
+        var policy = new RecoveryPolicy();
+        foreach (var round in new[] { 150, 260, 330, 480, 610 })
+        {
+            Assert.True(policy.TryRecover(new SiloUnavailableException("killed"), round));
+        }
+
+        // Kills that come before the game replays past round 610 count, and the fourth of them ends it.
+        Assert.True(policy.TryRecover(new SiloUnavailableException("killed"), 540));
+        Assert.True(policy.TryRecover(new SiloUnavailableException("killed"), 610));
+        Assert.False(policy.TryRecover(new SiloUnavailableException("killed"), 600));
+        Assert.Equal(7, policy.Recoveries);
+
+        policy.Reset(7);
+        Assert.True(policy.TryRecover(new PlayerLostException("after a resume"), 10));
     }
 
     [Fact]
     public void Any_other_failure_ends_the_game()
     {
         var policy = new RecoveryPolicy();
-        Assert.False(policy.TryRecover(new InvalidOperationException("a bug")));
-        Assert.False(policy.TryRecover(new ExternalException("mat1 and mat2 shapes cannot be multiplied")));
+        Assert.False(policy.TryRecover(new InvalidOperationException("a bug"), 1));
+        Assert.False(policy.TryRecover(new ExternalException("mat1 and mat2 shapes cannot be multiplied"), 1));
         Assert.Equal(0, policy.Recoveries);
     }
 

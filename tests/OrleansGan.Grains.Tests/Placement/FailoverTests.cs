@@ -52,7 +52,7 @@ public sealed class FailoverTests : IAsyncLifetime
             }
         }
 
-        var (played, onProgress) = GameRunner.UntilRound(60);
+        var (played, onProgress) = Progress.UntilRound(60);
         var follow = GameRunner.FollowAsync(Cluster.Client, game, TimeSpan.FromMinutes(4), onProgress);
         Assert.Same(played, await Task.WhenAny(played, follow));
         await Cluster.KillSiloAsync(Cluster.Silos.Single(s => s.Name == victim));
@@ -94,7 +94,7 @@ public sealed class FailoverTests : IAsyncLifetime
         }
 
         // Kill the victim once the game's watch has delivered 60 rounds.
-        var (played, onProgress) = GameRunner.UntilRound(60);
+        var (played, onProgress) = Progress.UntilRound(60);
         var follow = GameRunner.FollowAsync(Cluster.Client, game, TimeSpan.FromMinutes(4), onProgress);
         Assert.Same(played, await Task.WhenAny(played, follow));
         await Cluster.KillSiloAsync(Cluster.Silos.Single(s => s.Name == victim));

@@ -1,14 +1,14 @@
 using OrleansGan.Abstractions.Game;
 using SkiaSharp;
 
-namespace OrleansGan.Client.Runs;
+namespace OrleansGan.Live;
 
 /// <summary>
 /// Pictures of generated digits, drawn pixel by pixel from the evaluations' quantised sample grids (SkiaSharp comes
 /// with ScottPlot): every evaluation's 8 x 8 grid, and one picture of the generator's progress where each row is an
 /// evaluation and each column the same latent noise, so a column shows one sample changing as the game goes on.
 /// </summary>
-internal static class DigitPictures
+public static class DigitPictures
 {
     private const int Side = 28;
     private const int Scale = 3;

@@ -4,7 +4,7 @@ using OrleansGan.Core.Tensors;
 using ScottPlot;
 using SkiaSharp;
 
-namespace OrleansGan.Client.Runs;
+namespace OrleansGan.Live;
 
 /// <summary>
 /// A field snapshot drawn as GAN Lab draws one: on the left, the discriminator's field as a heatmap with its colour
@@ -12,7 +12,7 @@ namespace OrleansGan.Client.Runs;
 /// sample is pushed, with the arrows' scale written under the panel); on the right, the generator's manifold as a
 /// deformed mesh over the real data, and the share of high-quality samples nearest each mode.
 /// </summary>
-internal static class FieldPictures
+public static class FieldPictures
 {
     /// <summary>Side of the main panel, in pixels; the right column is half as wide.</summary>
     public const int Side = 800;
@@ -57,9 +57,12 @@ internal static class FieldPictures
 
     private static void Draw(SKCanvas canvas, Plot plot, int left, int top, int width, int height)
     {
-        var bytes = plot.GetImage(width, height).GetImageBytes();
-        using var bitmap = SKBitmap.Decode(bytes);
-        canvas.DrawBitmap(bitmap, left, top);
+        // Each panel on a surface of its own (a plot clears the whole canvas it renders on), copied across as pixels:
+        // no PNG of each panel to encode and decode again.
+        using var panel = SKSurface.Create(new SKImageInfo(width, height));
+        plot.Render(panel.Canvas, new PixelRect(0, width, height, 0));
+        using var image = panel.Snapshot();
+        canvas.DrawImage(image, left, top);
     }
 
     private static Plot Field(FieldSnapshot s)
