@@ -67,10 +67,18 @@ public class SweepOnSiloProcessesTests(ITestOutputHelper output) : IDisposable
             // players dies; once seven games have finished, the sweep's client dies too, leaving its games to play on.
             await first.Printed("folder:").WaitAsync(Limit);
             var ids = GameIds(Path.Combine(_folder, "cluster", "plan.json"));
-            var (reached, onProgress) = Following.UntilRound(150);
-            await using (GameWatch.Start(client.Client, client.Client.GetGrain<IGameGrain>(ids[0]), onProgress))
+            var reached = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            await using (GameWatch.Start(client.Client, client.Client.GetGrain<IGameGrain>(ids[0]), progress =>
             {
-                await reached.WaitAsync(Limit);
+                if (progress.NewRounds.Count > 0 && progress.NewRounds[^1].Round >= 150)
+                {
+                    reached.TrySetResult();
+                }
+
+                return Task.CompletedTask;
+            }))
+            {
+                await reached.Task.WaitAsync(Limit);
             }
 
             var running = new List<(string Id, GameStatus Status)>();
