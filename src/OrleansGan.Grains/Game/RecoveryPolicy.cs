@@ -27,12 +27,15 @@ public sealed class RecoveryPolicy
 
     /// <summary>
     /// A player whose silo died comes back as a fresh activation without a seat (<see cref="PlayerLostException"/>), or
-    /// its calls fail on the way (the silo is unavailable, the message is rejected, the call times out).
+    /// its calls fail on the way (the silo is unavailable, cannot be connected to, the message is rejected, the call
+    /// times out).
     /// </summary>
     public static bool IsPlayerLoss(Exception e) => e switch
     {
         AggregateException aggregate => aggregate.InnerExceptions.Any(IsPlayerLoss),
-        PlayerLostException or SiloUnavailableException or OrleansMessageRejectionException or TimeoutException => true,
+        // A call to a silo that died but is not yet declared dead fails to connect (survival suite, two silos killed at once).
+        PlayerLostException or SiloUnavailableException or OrleansMessageRejectionException or TimeoutException
+            or Orleans.Runtime.Messaging.ConnectionFailedException => true,
         _ => false,
     };
 

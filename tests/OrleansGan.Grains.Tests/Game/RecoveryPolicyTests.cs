@@ -15,6 +15,7 @@ public class RecoveryPolicyTests
         var policy = new RecoveryPolicy();
         Assert.True(policy.TryRecover(new PlayerLostException("gone"), 120));
         Assert.True(policy.TryRecover(new AggregateException(new TimeoutException()), 120));
+        Assert.True(RecoveryPolicy.IsPlayerLoss(new Orleans.Runtime.Messaging.ConnectionFailedException("Unable to connect to endpoint S127.0.0.1:41533")));
         Assert.True(policy.TryRecover(new ExternalException(RaceMessage), 120));
         Assert.False(policy.TryRecover(new PlayerLostException("gone again"), 120));
         Assert.Equal(3, policy.Recoveries);
