@@ -87,8 +87,11 @@ public class SweepCommandTests : IDisposable
         var folder = Path.Combine(_temp.Path, "busy");
         using var cancel = new CancellationTokenSource();
         var watched = new WatchedWriter();
+        using var playing = new CheckpointWatch(folder);
         var first = CommandLine.InvokeAsync(watched, cancel.Token, "sweep", "--file", file, "--out", folder, "--parallel", "1");
-        await watched.Printed("folder: ");
+
+        // Its game is playing (it has checkpointed), not still starting the embedded silo.
+        await playing.FirstAsync();
 
         var (exit, output) = await CommandLine.InvokeAsync("sweep", "--file", file, "--out", folder);
         Assert.True(exit == 2, output);
