@@ -15,6 +15,21 @@ public abstract class BrowserTest(string name) : IAsyncLifetime
     /// <summary>The browser, started before the test.</summary>
     protected IBrowser Browser { get; private set; } = null!;
 
+    /// <summary>A new page that adds every console error and uncaught page error to <paramref name="problems"/>.</summary>
+    protected async Task<IPage> NewWatchedPageAsync(List<string> problems)
+    {
+        var page = await Browser.NewPageAsync();
+        page.Console += (_, e) =>
+        {
+            if (e.Message.Type == ConsoleType.Error)
+            {
+                problems.Add($"console: {e.Message.Text}");
+            }
+        };
+        page.PageError += (_, e) => problems.Add($"page error: {e.Message}");
+        return page;
+    }
+
     public async Task InitializeAsync()
     {
         Directory.CreateDirectory(Folder);

@@ -31,15 +31,7 @@ public sealed partial class LivePageTests() : BrowserTest("live")
         var gameId = GameIdIn().Match(output.ToString()).Groups[1].Value;
 
         var problems = new List<string>();
-        await using var page = await Browser.NewPageAsync();
-        page.Console += (_, e) =>
-        {
-            if (e.Message.Type == ConsoleType.Error)
-            {
-                problems.Add($"console: {e.Message.Text}");
-            }
-        };
-        page.PageError += (_, e) => problems.Add($"page error: {e.Message}");
+        await using var page = await NewWatchedPageAsync(problems);
         await page.SetViewportAsync(new ViewPortOptions { Width = 1400, Height = 1000 });
 
         await page.GoToAsync(live, WaitUntilNavigation.Load);

@@ -91,15 +91,7 @@ public sealed class ReportPageTests() : BrowserTest("report")
     private async Task<(List<ImageState> Images, List<string> Problems)> OpenAsync(string file, string screenshot)
     {
         var problems = new List<string>();
-        await using var page = await Browser.NewPageAsync();
-        page.Console += (_, e) =>
-        {
-            if (e.Message.Type == ConsoleType.Error)
-            {
-                problems.Add($"console: {e.Message.Text}");
-            }
-        };
-        page.PageError += (_, e) => problems.Add($"page error: {e.Message}");
+        await using var page = await NewWatchedPageAsync(problems);
         page.RequestFailed += (_, e) => problems.Add($"request failed: {e.Request.Url}");
         await page.SetViewportAsync(new ViewPortOptions { Width = 1300, Height = 900 });
         await page.GoToAsync(new Uri(file).AbsoluteUri, WaitUntilNavigation.Load);
