@@ -1,3 +1,4 @@
+using OrleansGan.Client.Tests.Commands;
 using OrleansGan.Grains.Placement;
 
 namespace OrleansGan.Cluster.Tests;
@@ -19,7 +20,7 @@ internal sealed class RedisCluster : IAsyncDisposable
     private RedisCluster(RedisServer redis, int count)
     {
         _redis = redis;
-        _ports = Enumerable.Range(0, count).Select(_ => (SiloProcess.FreePort(), SiloProcess.FreePort())).ToArray();
+        _ports = Enumerable.Range(0, count).Select(_ => (FreePorts.Next(), FreePorts.Next())).ToArray();
         _silos = new SiloProcess?[count];
     }
 
