@@ -116,6 +116,17 @@ public static class FieldSnapshots
     public static bool IsPlanar(GameSpec spec) => spec.Data.Kind != DataKind.Mnist && GaussianMixture.For(spec.Data) is { Dimension: 2 };
 
     /// <summary>
+    /// Whether the evaluation after <paramref name="round"/> records its field: on 2-D data, with every
+    /// <c>evaluation.fieldEvery</c>-th evaluation counted by round (so a resumed or recovered game records the same ones)
+    /// and with the game's last; never with <c>fieldEvery: 0</c>.
+    /// </summary>
+    public static bool Recorded(GameSpec spec, int round)
+    {
+        var e = spec.Evaluation;
+        return e.FieldEvery > 0 && IsPlanar(spec) && (round == spec.Rounds || round / e.Every % e.FieldEvery == 0);
+    }
+
+    /// <summary>
     /// What an evaluation record shows: the whole field when the game took it with the evaluation
     /// (<see cref="EvaluationRecord.Field"/>); otherwise (a record from before the field was recorded) only the samples
     /// and mode shares over the real sample, with no heatmap, no gradient message and no manifold.
