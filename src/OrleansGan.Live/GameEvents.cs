@@ -28,8 +28,8 @@ internal static class GameEvents
         context.Response.Headers.ContentType = "text/event-stream";
         context.Response.Headers.CacheControl = "no-cache";
         var start = await game.GetStatusAsync(int.MaxValue, int.MaxValue);
-        var (_, _, evaluations, _) = start.EvaluationsCompleted > 0 ? await LiveRecords.ReadAsync(id, game) : default;
-        var latest = evaluations is { Length: > 0 } ? LiveEvaluation.Of(evaluations[^1]) : null;
+        var evaluations = start.EvaluationsCompleted > 0 ? (await LiveRecords.ReadAsync(id, game)).Evaluations : [];
+        var latest = evaluations.Length > 0 ? LiveEvaluation.Of(evaluations[^1]) : null;
         await SendAsync(context, "progress", LiveProgress.Of(start, latest), cancel);
         if (start.IsOver)
         {

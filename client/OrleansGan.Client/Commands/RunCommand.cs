@@ -260,7 +260,13 @@ internal static class RunCommand
         var realSample = Pictures.RealSample(spec);
 
         var rounds = new List<RoundRecord>();
+
+        // Every evaluation's figures (the latest one whole), and whole records only of an evenly spread few: those the
+        // animation and the digits' progress are drawn from, and the latest that holds a field. A long game's samples
+        // and fields (about 90 KB an evaluation on 2-D data) are not all held until the end.
         var evaluations = new List<EvaluationRecord>();
+        var drawn = new EvenlyThinned<EvaluationRecord>(2 * TrainingAnimation.DefaultMaxFrames);
+        EvaluationRecord? latestField = null;
         var diagnoses = new List<Abstractions.Diagnostics.Diagnosis>();
         GameStatus? status = null;
         void Write(GameStatus progress)
@@ -271,7 +277,18 @@ internal static class RunCommand
             folder.Append(progress.NewRounds);
             foreach (var evaluation in progress.NewEvaluations)
             {
+                if (evaluations.Count > 0)
+                {
+                    evaluations[^1] = evaluations[^1].FiguresOnly();
+                }
+
                 evaluations.Add(evaluation);
+                if (ReportCommand.IsFrame(spec, evaluation))
+                {
+                    drawn.Add(evaluation);
+                }
+
+                latestField = evaluation.Field is null ? latestField : evaluation;
                 folder.Append(evaluation);
                 if (mixture is { Dimension: 2 })
                 {
@@ -286,7 +303,7 @@ internal static class RunCommand
                 if (evaluation.SampleGrid is not null)
                 {
                     folder.WriteFile($"digits-round-{evaluation.Round:D6}.png", path => DigitPictures.Grid(path, evaluation));
-                    folder.WriteFile("digits-progress.png", path => DigitPictures.Progress(path, evaluations));
+                    folder.WriteFile("digits-progress.png", path => DigitPictures.Progress(path, drawn.Items));
                 }
             }
         }
@@ -360,7 +377,8 @@ internal static class RunCommand
         if (folder.Replaced && evaluations.Count > 0)
         {
             // The page of the run, from the records followed (a game on a cluster keeps its checkpoints there).
-            ReportCommand.Write(folder.Path, spec, latest: null, new CheckpointedRecords(rounds, evaluations), [], TrainingAnimation.DefaultMaxFrames, FieldSnapshots.DefaultCells);
+            var whole = drawn.Items.Append(latestField).OfType<EvaluationRecord>().Distinct().OrderBy(e => e.Round).ToList();
+            ReportCommand.Write(folder.Path, spec, latest: null, new CheckpointedRecords(rounds, whole), [], TrainingAnimation.DefaultMaxFrames, FieldSnapshots.DefaultCells);
         }
 
         SummaryView.Write(console, rows);
