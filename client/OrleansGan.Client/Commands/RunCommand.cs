@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Diagnostics;
 using OrleansGan.Abstractions.Game;
 using OrleansGan.Abstractions.Grains;
 using OrleansGan.Abstractions.Spec;
@@ -267,6 +268,12 @@ internal static class RunCommand
         var evaluations = new List<EvaluationRecord>();
         var drawn = new EvenlyThinned<EvaluationRecord>(2 * TrainingAnimation.DefaultMaxFrames);
         EvaluationRecord? latestField = null;
+
+        // The digits' progress (up to 120 rows) is redrawn at most this often while the game plays, and at its end: an
+        // MNIST game evaluated every few rounds would otherwise leave the client drawing far behind the game.
+        long? progressDrawn = null;
+        var progressEvery = TimeSpan.FromSeconds(5);
+        void WriteDigitsProgress() => folder.WriteFile("digits-progress.png", path => DigitPictures.Progress(path, drawn.Items));
         var diagnoses = new List<Abstractions.Diagnostics.Diagnosis>();
         GameStatus? status = null;
         void Write(GameStatus progress)
@@ -303,7 +310,11 @@ internal static class RunCommand
                 if (evaluation.SampleGrid is not null)
                 {
                     folder.WriteFile($"digits-round-{evaluation.Round:D6}.png", path => DigitPictures.Grid(path, evaluation));
-                    folder.WriteFile("digits-progress.png", path => DigitPictures.Progress(path, drawn.Items));
+                    if (progressDrawn is not { } at || Stopwatch.GetElapsedTime(at) >= progressEvery)
+                    {
+                        WriteDigitsProgress();
+                        progressDrawn = Stopwatch.GetTimestamp();
+                    }
                 }
             }
         }
@@ -367,6 +378,11 @@ internal static class RunCommand
             }
 
             folder.WriteText(RunFolder.SummaryFile, SummaryView.AsText(rows));
+        }
+
+        if (drawn.Latest?.SampleGrid is not null)
+        {
+            WriteDigitsProgress();
         }
 
         if (diagnoses.Count > 1)
