@@ -78,7 +78,7 @@ internal static class FieldBenchmark
 
     // evaluation.fieldEvery as a game plays it: the evaluations of rounds 0, 500, ... 9,500 (the last the game's), each
     // with its field and the run's picture of it when FieldSnapshots.Recorded says so. Per setting the mean over those
-    // 20 evaluations, the settings alternating in each repetition; medians over the repetitions.
+    // 20 evaluations, the settings taking turns evaluation by evaluation; medians over the repetitions.
     private static void Switched(GameSpec defaults, GeneratorPlayer generator, DiscriminatorPlayer discriminator, GameEvaluator evaluator, double extent, int reps)
     {
         int[] settings = [1, 10, 0];
@@ -87,12 +87,14 @@ internal static class FieldBenchmark
         const int evaluations = 20;
         for (var rep = 0; rep < reps; rep++)
         {
-            foreach (var every in settings)
+            // Evaluation by evaluation, the settings in turn, so a burst of load on this shared machine hits all alike.
+            var playing = settings.ToDictionary(n => n, _ => 0.0);
+            var drawing = settings.ToDictionary(n => n, _ => 0.0);
+            for (var k = 0; k < evaluations; k++)
             {
-                var spec = defaults with { Rounds = (evaluations - 1) * defaults.Evaluation.Every, Evaluation = defaults.Evaluation with { FieldEvery = every } };
-                double playing = 0, drawing = 0;
-                for (var k = 0; k < evaluations; k++)
+                foreach (var every in settings)
                 {
+                    var spec = defaults with { Rounds = (evaluations - 1) * defaults.Evaluation.Every, Evaluation = defaults.Evaluation with { FieldEvery = every } };
                     var round = k * spec.Evaluation.Every;
                     var clock = Stopwatch.StartNew();
                     using var sample = generator.Sample(spec.Evaluation.Samples, PlayerSeeds.EvaluationNoise(spec.Seed));
@@ -103,19 +105,22 @@ internal static class FieldBenchmark
                     {
                         var (values, absent, gradient) = FieldSnapshots.Discriminator(discriminator, sample, round, FieldSnapshots.DefaultCells, extent, PlayerSeeds.EvaluationField(spec.Seed));
                         record = record with { Field = new EvaluationField(extent, values, absent, gradient, FieldSnapshots.Manifold(generator)) };
-                        playing += clock.Elapsed.TotalMilliseconds;
+                        playing[every] += clock.Elapsed.TotalMilliseconds;
                         clock.Restart();
                         _ = FieldPictures.Png(FieldSnapshots.FromEvaluation(spec, record));
-                        drawing += clock.Elapsed.TotalMilliseconds;
+                        drawing[every] += clock.Elapsed.TotalMilliseconds;
                     }
                     else
                     {
-                        playing += clock.Elapsed.TotalMilliseconds;
+                        playing[every] += clock.Elapsed.TotalMilliseconds;
                     }
                 }
+            }
 
-                game[every].Add(playing / evaluations);
-                drawn[every].Add(drawing / evaluations);
+            foreach (var every in settings)
+            {
+                game[every].Add(playing[every] / evaluations);
+                drawn[every].Add(drawing[every] / evaluations);
             }
         }
 

@@ -3,7 +3,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using OrleansGan.Abstractions.Game;
+using OrleansGan.Client.Tests.Commands;
 using OrleansGan.Abstractions.Grains;
 using OrleansGan.Core.Spec;
 
@@ -33,8 +33,8 @@ public partial class SiloLivePageTests : IDisposable
     [SlowFact]
     public async Task A_game_on_another_silo_shows_on_this_silos_live_port()
     {
-        var (primary, joining) = ((Silo: SiloProcess.FreePort(), Gateway: SiloProcess.FreePort()), (Silo: SiloProcess.FreePort(), Gateway: SiloProcess.FreePort()));
-        var livePort = SiloProcess.FreePort();
+        var (primary, joining) = ((Silo: FreePorts.Next(), Gateway: FreePorts.Next()), (Silo: FreePorts.Next(), Gateway: FreePorts.Next()));
+        var livePort = FreePorts.Next();
         await using var pages = await SiloProcess.StartAsync(primary.Silo, primary.Gateway, _checkpoints, "--Silo:Name", "silo-0", "--Silo:Devices", "cpu:0",
             "--live-port", $"{livePort}");
         await using var players = await SiloProcess.StartAsync(joining.Silo, joining.Gateway, _checkpoints, "--Silo:Name", "silo-1", "--Silo:Devices", "cpu:0",
@@ -107,8 +107,8 @@ public partial class SiloLivePageTests : IDisposable
     {
         var start = new ProcessStartInfo("dotnet")
         {
-            ArgumentList = { Path.Combine(AppContext.BaseDirectory, "orleans-gan-silo.dll"), "--Silo:SiloPort", $"{SiloProcess.FreePort()}",
-                "--Silo:GatewayPort", $"{SiloProcess.FreePort()}", "--Checkpoints:Path", _checkpoints, "--Telemetry:Port", "0", "--live-port", port },
+            ArgumentList = { Path.Combine(AppContext.BaseDirectory, "orleans-gan-silo.dll"), "--Silo:SiloPort", $"{FreePorts.Next()}",
+                "--Silo:GatewayPort", $"{FreePorts.Next()}", "--Checkpoints:Path", _checkpoints, "--Telemetry:Port", "0", "--live-port", port },
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             WorkingDirectory = AppContext.BaseDirectory,
