@@ -3,8 +3,8 @@ using System.Diagnostics;
 using System.Net;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using OrleansGan.Client.Tests.Commands;
 using OrleansGan.Abstractions.Grains;
+using OrleansGan.Client.Tests.Commands;
 using OrleansGan.Core.Spec;
 
 namespace OrleansGan.Cluster.Tests.Live;
