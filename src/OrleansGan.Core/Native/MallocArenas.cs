@@ -10,7 +10,7 @@ namespace OrleansGan.Core.Native;
 /// 60,000-round games side by side on a loaded machine: native memory grew 57 MB over rounds 5,000-20,000 with glibc's
 /// default and 7 MB with two arenas (docs/benchmarks/long-game.md). A MALLOC_ARENA_MAX the user set is left as it is.
 /// </summary>
-internal static class MallocArenas
+public static class MallocArenas
 {
     /// <summary>The cap used when the environment sets none.</summary>
     public const int DefaultLimit = 2;
@@ -19,6 +19,20 @@ internal static class MallocArenas
     private const int ArenaMaxParameter = -8;
 
     private delegate int MalloptFunction(int parameter, int value);
+
+    private delegate int MallocTrimFunction(nuint pad);
+
+    private static readonly Lazy<MallocTrimFunction?> TrimFunction = new(() =>
+        OperatingSystem.IsLinux() && NativeLibrary.TryLoad("libc.so.6", out var libc) && NativeLibrary.TryGetExport(libc, "gnu_get_libc_version", out _)
+            && NativeLibrary.TryGetExport(libc, "malloc_trim", out var address)
+            ? Marshal.GetDelegateForFunctionPointer<MallocTrimFunction>(address)
+            : null);
+
+    /// <summary>
+    /// Hands the free pages inside every arena back to the system (glibc's malloc_trim); true if any were. glibc returns
+    /// only the free top of a heap by itself: pages freed between live blocks stay resident until this is called.
+    /// </summary>
+    public static bool Trim() => TrimFunction.Value?.Invoke(0) == 1;
 
     /// <summary>Sets the cap once, where glibc is the C library; says what it did.</summary>
     public static string Limit()
