@@ -12,8 +12,8 @@ namespace OrleansGan.Live;
 /// its rounds as at most <see cref="RoundCurve.Capacity"/> bucket means (the curves' points), the figures of at most
 /// <see cref="EvaluationCapacity"/> evaluations evenly spread (every one up to that many), the samples and digits of
 /// its latest evaluation and the field of the latest that holds one, and the pictures last drawn from those (so any
-/// number of viewers cost one drawing per evaluation). A game of any length thus costs at most about 1.5 MB here
-/// besides its latest samples and field.
+/// number of viewers cost one drawing per evaluation). By their sizes a game of any length thus holds about 2 MB
+/// here besides its latest samples and field.
 /// </summary>
 internal sealed class LiveRecords : IDisposable
 {
