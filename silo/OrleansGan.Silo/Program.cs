@@ -9,11 +9,13 @@ using OrleansGan.Grains.Telemetry;
 using OrleansGan.Live;
 
 // A silo (Redis membership when Clustering:Redis names a Redis server, else Orleans' localhost development clustering) that serves its metrics at /metrics (Prometheus text format), the live pages of
-// the cluster's games at /games (Live:Pages, on by default; read-only) and, when switched on, the Orleans dashboard at /dashboard, all on the telemetry port. Ports and ids come from appsettings.json,
+// the cluster's games at /games (Live:Pages, on by default; read-only) and, when switched on, the Orleans dashboard at /dashboard, all on the telemetry port. With --live-port N (Live:Port) the
+// live pages have a port of their own instead, at Live:Address (loopback by default), and the telemetry port no longer serves them. Ports and ids come from appsettings.json,
 // environment variables (Silo__GatewayPort=30001, Telemetry__Port=9465) or arguments (--Silo:GatewayPort 30001);
 // Telemetry:Port 0 takes any free port, which the ready line names.
 // Content root: the build output, where appsettings.json is copied, whatever folder the silo is started from.
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+builder.Configuration.AddCommandLine(args, new Dictionary<string, string> { ["--live-port"] = "Live:Port", ["--live-address"] = "Live:Address" });
 var silo = builder.Configuration.GetSection("Silo");
 var clusterId = silo["ClusterId"] ?? "orleansgan";
 var siloPort = silo.GetValue("SiloPort", 11111);
@@ -30,8 +32,33 @@ var address = IPAddress.Parse(telemetry["Address"] ?? "127.0.0.1");
 var port = telemetry.GetValue("Port", 9464);
 var dashboard = telemetry.GetValue("Dashboard", false);
 var livePages = builder.Configuration.GetValue("Live:Pages", true);
+int? livePort = null;
+IPAddress liveAddress;
+try
+{
+    livePort = builder.Configuration["Live:Port"] is { } given
+        ? int.TryParse(given, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) && n is >= 1 and <= 65535 && n != port
+            ? n
+            : throw new ArgumentException($"--live-port: '{given}' is not a port (1-65535) other than the telemetry port {port}")
+        : null;
+    liveAddress = builder.Configuration["Live:Address"] is { } named
+        ? IPAddress.TryParse(named, out var parsed) ? parsed : throw new ArgumentException($"--live-address: '{named}' is not an IP address")
+        : IPAddress.Loopback;
+}
+catch (ArgumentException e)
+{
+    Console.Error.WriteLine($"error: {e.Message}");
+    return 2;
+}
 
-builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(address, port));
+builder.WebHost.ConfigureKestrel(kestrel =>
+{
+    kestrel.Listen(address, port);
+    if (livePages && livePort is { } live)
+    {
+        kestrel.Listen(liveAddress, live);
+    }
+});
 builder.UseOrleans(orleans =>
 {
     if (builder.Configuration["Clustering:Redis"] is { Length: > 0 } redis)
@@ -61,7 +88,7 @@ await using var app = builder.Build();
 app.MapOrleansGanMetrics();
 if (livePages)
 {
-    app.MapOrleansGanLivePages();
+    app.MapOrleansGanLivePages(onlyOnPort: livePort);
 }
 
 if (dashboard)
@@ -69,8 +96,21 @@ if (dashboard)
     app.MapOrleansDashboard("/dashboard");
 }
 
-await app.StartAsync();
-var web = app.Urls.First(); // the bound address: Telemetry:Port 0 picks a free port
+try
+{
+    await app.StartAsync();
+}
+catch (IOException e)
+{
+    // Kestrel could not bind the telemetry or the live port (in use).
+    Console.Error.WriteLine($"error: could not serve on {address}:{port}{(livePort is { } taken ? $" and {liveAddress}:{taken}" : "")}: {e.Message}");
+    return 2;
+}
+
+// The bound addresses: Telemetry:Port 0 picks a free port.
+var web = app.Urls.First(u => livePort is null || !u.EndsWith($":{livePort}", StringComparison.Ordinal));
+var pages = !livePages ? "" : livePort is { } served ? $", live pages http://{liveAddress}:{served}/games" : $", live pages {web}/games";
 Console.WriteLine($"OrleansGan silo ready: '{name}' in cluster '{clusterId}', devices {string.Join(",", devices)}, silo port {siloPort}, " +
-    $"gateway 127.0.0.1:{gatewayPort}, checkpoints in {checkpoints}, metrics {web}/metrics{(livePages ? $", live pages {web}/games" : "")}{(dashboard ? $", dashboard {web}/dashboard" : "")}. Ctrl+C stops it.");
+    $"gateway 127.0.0.1:{gatewayPort}, checkpoints in {checkpoints}, metrics {web}/metrics{pages}{(dashboard ? $", dashboard {web}/dashboard" : "")}. Ctrl+C stops it.");
 await app.WaitForShutdownAsync();
+return 0;

@@ -24,17 +24,19 @@ public static class DigitPictures
         var pixels = evaluation.SampleGrid ?? throw new ArgumentException($"evaluation {evaluation.Round} has no sample grid", nameof(evaluation));
         var count = pixels.Length / (Side * Side);
         var columns = (int)Math.Ceiling(Math.Sqrt(count));
-        var rows = (count + columns - 1) / columns;
-        using var bitmap = Canvas(columns, rows);
+        var canvas = new Canvas(columns, (count + columns - 1) / columns);
         for (var i = 0; i < count; i++)
         {
-            Draw(bitmap, pixels, i, i % columns, i / columns);
+            canvas.Draw(pixels, i, i % columns, i / columns);
         }
 
-        return Png(bitmap);
+        return canvas.Png();
     }
 
-    /// <summary>One row per evaluation (top: first), the same <see cref="ProgressColumns"/> latent samples in every row.</summary>
+    /// <summary>
+    /// One row per evaluation (top: first), the same <see cref="ProgressColumns"/> latent samples in every row. Its cost
+    /// grows with the rows: <c>run</c> passes an even spread of at most 120 evaluations and redraws it every few seconds.
+    /// </summary>
     public static void Progress(string path, IReadOnlyList<EvaluationRecord> evaluations)
     {
         var grids = evaluations.Where(e => e.SampleGrid is not null).ToList();
@@ -44,43 +46,59 @@ public static class DigitPictures
         }
 
         var columns = Math.Min(ProgressColumns, grids.Min(e => e.SampleGrid!.Length / (Side * Side)));
-        using var bitmap = Canvas(columns, grids.Count);
+        var canvas = new Canvas(columns, grids.Count);
         for (var row = 0; row < grids.Count; row++)
         {
             for (var column = 0; column < columns; column++)
             {
-                Draw(bitmap, grids[row].SampleGrid!, column, column, row);
+                canvas.Draw(grids[row].SampleGrid!, column, column, row);
             }
         }
 
-        File.WriteAllBytes(path, Png(bitmap));
+        File.WriteAllBytes(path, canvas.Png());
     }
 
-    private static SKBitmap Canvas(int columns, int rows)
+    // A grey picture of digit cells, drawn into managed bytes and handed to SkiaSharp once to encode: a SetPixel call
+    // per pixel made a 120-row progress picture take seconds, longer than the game takes between evaluations.
+    private sealed class Canvas(int columns, int rows)
     {
-        var bitmap = new SKBitmap(Gap + (columns * ((Side * Scale) + Gap)), Gap + (rows * ((Side * Scale) + Gap)), SKColorType.Gray8, SKAlphaType.Opaque);
-        bitmap.Erase(new SKColor(96, 96, 96));
-        return bitmap;
-    }
+        private readonly int _width = Gap + (columns * ((Side * Scale) + Gap));
+        private readonly int _height = Gap + (rows * ((Side * Scale) + Gap));
+        private byte[]? _gray;
 
-    private static void Draw(SKBitmap bitmap, byte[] pixels, int sample, int column, int row)
-    {
-        var left = Gap + (column * ((Side * Scale) + Gap));
-        var top = Gap + (row * ((Side * Scale) + Gap));
-        for (var y = 0; y < Side * Scale; y++)
+        private byte[] Gray => _gray ??= Enumerable.Repeat((byte)96, _width * _height).ToArray();
+
+        public void Draw(byte[] pixels, int sample, int column, int row)
         {
-            for (var x = 0; x < Side * Scale; x++)
+            var gray = Gray;
+            var left = Gap + (column * ((Side * Scale) + Gap));
+            var top = Gap + (row * ((Side * Scale) + Gap));
+            for (var y = 0; y < Side * Scale; y++)
             {
-                var value = pixels[(sample * Side * Side) + ((y / Scale) * Side) + (x / Scale)];
-                bitmap.SetPixel(left + x, top + y, new SKColor(value, value, value));
+                var line = ((top + y) * _width) + left;
+                var source = (sample * Side * Side) + ((y / Scale) * Side);
+                for (var x = 0; x < Side * Scale; x++)
+                {
+                    gray[line + x] = pixels[source + (x / Scale)];
+                }
             }
         }
-    }
 
-    private static byte[] Png(SKBitmap bitmap)
-    {
-        using var image = SKImage.FromBitmap(bitmap);
-        using var png = image.Encode(SKEncodedImageFormat.Png, 100);
-        return png.ToArray();
+        public byte[] Png()
+        {
+            var info = new SKImageInfo(_width, _height, SKColorType.Gray8, SKAlphaType.Opaque);
+            var handle = System.Runtime.InteropServices.GCHandle.Alloc(Gray, System.Runtime.InteropServices.GCHandleType.Pinned);
+            try
+            {
+                using var pixmap = new SKPixmap(info, handle.AddrOfPinnedObject(), _width);
+                using var image = SKImage.FromPixels(pixmap);
+                using var png = image.Encode(SKEncodedImageFormat.Png, 100);
+                return png.ToArray();
+            }
+            finally
+            {
+                handle.Free();
+            }
+        }
     }
 }

@@ -183,7 +183,22 @@ public static class FieldPictures
                 column.MarkerSize = 0;
             }
 
-            Title(plot, string.Create(CultureInfo.InvariantCulture, $"manifold: G(z), {lines}x{lines} grid, |z1|, |z2| <= {s.LatentRange:G3}"));
+            if (s.ManifoldClass is { } y)
+            {
+                // A conditional generator has one manifold per class: say which one this is, and ring its mode.
+                var modes = TensorCodec.ToArray(s.Modes);
+                var mode = plot.Add.Marker(modes[2 * y], modes[(2 * y) + 1]);
+                mode.Shape = MarkerShape.OpenCircle;
+                mode.Size = 18;
+                mode.LineWidth = 2;
+                mode.Color = Colors.Black;
+                Title(plot, string.Create(CultureInfo.InvariantCulture,
+                    $"manifold of class {y} (ringed mode at ({modes[2 * y]:F2}, {modes[(2 * y) + 1]:F2})): G(z, y = {y}), {lines}x{lines} grid, |z1|, |z2| <= {s.LatentRange:G3}"));
+            }
+            else
+            {
+                Title(plot, string.Create(CultureInfo.InvariantCulture, $"manifold: G(z), {lines}x{lines} grid, |z1|, |z2| <= {s.LatentRange:G3}"));
+            }
         }
         else
         {

@@ -28,8 +28,10 @@ internal static class GameEvents
         context.Response.Headers.ContentType = "text/event-stream";
         context.Response.Headers.CacheControl = "no-cache";
         var start = await game.GetStatusAsync(int.MaxValue, int.MaxValue);
-        var (_, _, evaluations, _) = start.EvaluationsCompleted > 0 ? await LiveRecords.ReadAsync(id, game) : default;
-        var latest = evaluations is { Length: > 0 } ? LiveEvaluation.Of(evaluations[^1]) : null;
+        // The first event says whether any evaluation so far holds a field (with evaluation.fieldEvery above 1 the
+        // latest may not), so a page opened between two fields shows the latest one at once.
+        var view = start.EvaluationsCompleted > 0 ? await LiveRecords.ReadAsync(id, game) : null;
+        var latest = view is { Evaluations.Length: > 0 } ? LiveEvaluation.Of(view.Evaluations[^1]) with { Field = view.LatestField is not null } : null;
         await SendAsync(context, "progress", LiveProgress.Of(start, latest), cancel);
         if (start.IsOver)
         {

@@ -23,32 +23,33 @@ internal static class GamePicturesEndpoint
             return refusal!;
         }
 
-        var (_, rounds, evaluations, _) = await LiveRecords.ReadAsync(id, game);
-        return Png(Pictures.CurvesPng(rounds, evaluations));
+        var view = await LiveRecords.ReadAsync(id, game);
+        return Png(Pictures.CurvesPng(view.Rounds, view.Evaluations));
     }
 
     /// <summary>The header that names the round of the evaluation a picture shows.</summary>
     public const string RoundHeader = "X-OrleansGan-Evaluation-Round";
 
-    public static Task<IResult> SamplesAsync(string id, IGrainFactory grains, HttpContext context) => LatestAsync(id, grains, context, "samples",
+    public static Task<IResult> SamplesAsync(string id, IGrainFactory grains, HttpContext context) => LatestAsync(id, grains, context, "samples", field: false,
         (spec, e) => spec.Data.Kind == DataKind.Mnist ? "samples are drawn for the 2-D mixtures only" : null,
         (spec, e, real) => Pictures.SamplesPng(e, GaussianMixture.For(spec.Data), spec.Evaluation.QualityStds, real));
 
-    public static Task<IResult> FieldAsync(string id, IGrainFactory grains, HttpContext context) => LatestAsync(id, grains, context, "field",
-        (spec, e) => !FieldSnapshots.IsPlanar(spec) ? "the field is drawn for 2-D data only" : e.Field is null ? "the latest evaluation holds no field" : null,
+    public static Task<IResult> FieldAsync(string id, IGrainFactory grains, HttpContext context) => LatestAsync(id, grains, context, "field", field: true,
+        (spec, e) => !FieldSnapshots.IsPlanar(spec) ? "the field is drawn for 2-D data only"
+            : e.Field is null ? (spec.Evaluation.FieldEvery == 0 ? "the game records no field (evaluation.fieldEvery: 0)" : "no evaluation holds a field yet") : null,
         (spec, e, _) =>
         {
             TorchRuntime.EnsureLoaded(); // the snapshot's real sample is drawn with TorchSharp
             return FieldPictures.Png(FieldSnapshots.FromEvaluation(spec, e));
         });
 
-    public static Task<IResult> DigitsAsync(string id, IGrainFactory grains, HttpContext context) => LatestAsync(id, grains, context, "digits",
+    public static Task<IResult> DigitsAsync(string id, IGrainFactory grains, HttpContext context) => LatestAsync(id, grains, context, "digits", field: false,
         (_, e) => e.SampleGrid is null ? "digits are drawn for image data only" : null,
         (_, e, _) => DigitPictures.GridPng(e));
 
-    // The picture of the latest evaluation, drawn once per evaluation for all viewers, with its round in RoundHeader;
-    // 404 with the reason when the game has none of this kind (yet).
-    private static async Task<IResult> LatestAsync(string id, IGrainFactory grains, HttpContext context, string kind,
+    // The picture of the latest evaluation (for the field: the latest that holds one), drawn once per evaluation for
+    // all viewers, with its round in RoundHeader; 404 with the reason when the game has none of this kind (yet).
+    private static async Task<IResult> LatestAsync(string id, IGrainFactory grains, HttpContext context, string kind, bool field,
         Func<GameSpec, EvaluationRecord, string?> missing, Func<GameSpec, EvaluationRecord, float[], byte[]> draw)
     {
         var (game, refusal) = await LiveGames.FindAsync(grains, id);
@@ -57,20 +58,20 @@ internal static class GamePicturesEndpoint
             return refusal!;
         }
 
-        var (spec, _, evaluations, real) = await LiveRecords.ReadAsync(id, game);
-        if (spec is null || evaluations.Length == 0)
+        var view = await LiveRecords.ReadAsync(id, game);
+        if (view.Spec is not { } spec || view.Evaluations.Length == 0)
         {
             return NotFound("no evaluation yet");
         }
 
-        var latest = evaluations[^1];
+        var latest = field ? view.LatestField ?? view.Evaluations[^1] : view.Evaluations[^1];
         if (missing(spec, latest) is { } why)
         {
             return NotFound(why);
         }
 
         context.Response.Headers[RoundHeader] = latest.Round.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        return Png(LiveRecords.Drawn(id, kind, evaluations.Length, () => draw(spec, latest, real)));
+        return Png(LiveRecords.Drawn(id, kind, field ? view.LatestFieldNumber : view.EvaluationsSeen, () => draw(spec, latest, view.RealSample)));
     }
 
     private static IResult NotFound(string why) => Results.Text(why + "\n", "text/plain", statusCode: StatusCodes.Status404NotFound);

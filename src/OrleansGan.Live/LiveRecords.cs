@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using OrleansGan.Abstractions.Game;
 using OrleansGan.Abstractions.Grains;
-using OrleansGan.Abstractions.Messages;
 using OrleansGan.Abstractions.Spec;
 
 namespace OrleansGan.Live;
@@ -10,8 +9,11 @@ namespace OrleansGan.Live;
 /// The records of the games the live pages show, paged from each game grain once and then only what is new (a page
 /// redrawn every few rounds must not page a long game from round 1 each time). At most <see cref="Capacity"/> games
 /// are held, the least recently viewed dropped first (a dropped game is paged again if it is viewed again); of each,
-/// every round record, every evaluation's figures, but the samples, digits and field of its latest evaluation only,
-/// and the pictures last drawn from that one (so any number of viewers cost one drawing per evaluation).
+/// its rounds as at most <see cref="RoundCurve.Capacity"/> bucket means (the curves' points), the figures of at most
+/// <see cref="EvaluationCapacity"/> evaluations evenly spread (every one up to that many), the samples and digits of
+/// its latest evaluation and the field of the latest that holds one, and the pictures last drawn from those (so any
+/// number of viewers cost one drawing per evaluation). By their sizes a game of any length thus holds about 2 MB
+/// here besides its latest samples and field.
 /// </summary>
 internal sealed class LiveRecords : IDisposable
 {
@@ -22,8 +24,13 @@ internal sealed class LiveRecords : IDisposable
     private static long _clock;
 
     private readonly SemaphoreSlim _lock = new(1, 1);
-    private readonly List<RoundRecord> _rounds = [];
-    private readonly List<EvaluationRecord> _evaluations = [];
+    /// <summary>Evaluations whose figures are held at most (evenly spread over the game; about 200 bytes each).</summary>
+    public const int EvaluationCapacity = 4096;
+
+    private readonly RoundCurve _rounds = new();
+    private readonly EvenlyThinned<EvaluationRecord> _evaluations = new(EvaluationCapacity);
+    private EvaluationRecord? _latest;
+    private (int Number, EvaluationRecord Record)? _latestField;
     private readonly Dictionary<string, (int Evaluations, byte[] Png)> _drawn = [];
     private GameSpec? _spec;
     private float[]? _realSample;
@@ -39,10 +46,10 @@ internal sealed class LiveRecords : IDisposable
     public static bool Holds(string id) => Games.ContainsKey(id);
 
     /// <summary>
-    /// The game's spec, every round record and evaluation so far (only the latest with its samples, digits and
-    /// field), and its held-out real sample (2-D mixtures).
+    /// What the game's pages draw: its spec, its rounds' curve points, its evaluations' figures (the latest one whole),
+    /// the latest evaluation that holds a field, and its held-out real sample (2-D mixtures).
     /// </summary>
-    public static async Task<(GameSpec? Spec, RoundRecord[] Rounds, EvaluationRecord[] Evaluations, float[] RealSample)> ReadAsync(string id, IGameGrain game)
+    public static async Task<LiveView> ReadAsync(string id, IGameGrain game)
     {
         var entry = Entry(id);
         await entry._lock.WaitAsync();
@@ -50,7 +57,14 @@ internal sealed class LiveRecords : IDisposable
         {
             await entry.CatchUpAsync(game);
             entry._realSample ??= entry._spec is null ? null : Pictures.RealSample(entry._spec);
-            return (entry._spec, [.. entry._rounds], [.. entry._evaluations], entry._realSample ?? []);
+            var evaluations = entry._evaluations.Items.ToArray();
+            if (evaluations.Length > 0)
+            {
+                evaluations[^1] = entry._latest!;
+            }
+
+            return new LiveView(entry._spec, entry._rounds.Points, evaluations, entry._evaluations.Count, entry._latestField?.Record,
+                entry._latestField?.Number ?? 0, entry._realSample ?? []);
         }
         finally
         {
@@ -110,8 +124,19 @@ internal sealed class LiveRecords : IDisposable
             if (page.RoundsCompleted < _rounds.Count || page.EvaluationsCompleted < _evaluations.Count)
             {
                 // The game went back to a checkpoint: what we hold past it will be played again.
-                _rounds.RemoveRange(page.RoundsCompleted, _rounds.Count - page.RoundsCompleted);
-                _evaluations.RemoveRange(page.EvaluationsCompleted, _evaluations.Count - page.EvaluationsCompleted);
+                _rounds.TruncateTo(page.RoundsCompleted);
+                if (page.EvaluationsCompleted < _evaluations.Count)
+                {
+                    // Only the latest record is held whole: the one before the first played again is paged once more.
+                    var keep = Math.Max(0, page.EvaluationsCompleted - 1);
+                    _evaluations.TruncateTo(keep);
+                    _latest = null;
+                    if (_latestField is { } field && field.Number > keep)
+                    {
+                        _latestField = null;
+                    }
+                }
+
                 continue;
             }
 
@@ -120,17 +145,31 @@ internal sealed class LiveRecords : IDisposable
                 return;
             }
 
-            _rounds.AddRange(page.NewRounds);
-            if (page.NewEvaluations.Count > 0 && _evaluations.Count > 0)
+            foreach (var round in page.NewRounds)
             {
-                _evaluations[^1] = FiguresOnly(_evaluations[^1]);
+                _rounds.Add(round);
             }
 
-            _evaluations.AddRange(page.NewEvaluations.Select((e, i) => i == page.NewEvaluations.Count - 1 ? e : FiguresOnly(e)));
+            foreach (var evaluation in page.NewEvaluations)
+            {
+                _evaluations.Add(evaluation.FiguresOnly());
+                _latest = evaluation;
+                if (evaluation.Field is not null)
+                {
+                    _latestField = (_evaluations.Count, evaluation);
+                }
+            }
         }
     }
-
-    // The curves need an evaluation's figures; only the latest one's samples are ever drawn (tens of KB each).
-    private static EvaluationRecord FiguresOnly(EvaluationRecord e) =>
-        e with { Samples = new TensorBytes([], [0, e.Samples.Shape.Length > 1 ? e.Samples.Shape[1] : 0]), SampleGrid = null, Field = null };
 }
+
+/// <summary>What a game's live pages draw from (<see cref="LiveRecords.ReadAsync"/>).</summary>
+/// <param name="Spec">The game's spec; null before it has started.</param>
+/// <param name="Rounds">The curves' points: bucket means of consecutive rounds (<see cref="RoundCurve"/>).</param>
+/// <param name="Evaluations">Evaluations' figures, evenly spread, the latest last and whole (samples, digits, field).</param>
+/// <param name="EvaluationsSeen">Evaluations the game has recorded.</param>
+/// <param name="LatestField">The latest evaluation that holds a field (with <c>evaluation.fieldEvery</c> above 1 not always the latest).</param>
+/// <param name="LatestFieldNumber">Its number (1: the game's first evaluation); 0 with none.</param>
+/// <param name="RealSample">The held-out real sample the evaluations are drawn over (2-D mixtures).</param>
+internal sealed record LiveView(GameSpec? Spec, RoundRecord[] Rounds, EvaluationRecord[] Evaluations, int EvaluationsSeen,
+    EvaluationRecord? LatestField, int LatestFieldNumber, float[] RealSample);

@@ -21,7 +21,7 @@ using OrleansGan.Grains.Hosting;
 //   sweep-throughput: the same 16-game `orleans-gan sweep` on an embedded silo at 1, 2 and 4 games at once and on 1 and 2
 //               silo processes, as aggregate rounds/s, setups interleaved (issue "Experiments, not single games"); then
 //               one game's checkpoint, record logs and record in bytes.
-//   field     : what recording a field with every evaluation costs, in time and in bytes, and drawing it.
+//   field     : what recording a field with every evaluation costs, in time and in bytes, and drawing it; and per evaluation with evaluation.fieldEvery 1, 10 and 0.
 //   long-game : one 200,000-round game: checkpoint bytes and write time, resident memory and rounds/s as it goes (issue
 //               "Games that survive any silo, long games at constant cost").
 // Usage: dotnet run -c Release --project tests/OrleansGan.Benchmarks -- overhead|protocols|concurrency|toolbox [--option value ...]

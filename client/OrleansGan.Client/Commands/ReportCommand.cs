@@ -169,6 +169,13 @@ internal static class ReportCommand
         return notes;
     }
 
+    /// <summary>
+    /// Whether an evaluation may be a frame of the animation: with <c>evaluation.fieldEvery</c> above 1 on 2-D data only
+    /// those that hold a field (so the frames do not flicker between pictures with and without the heatmap), else all.
+    /// </summary>
+    internal static bool IsFrame(GameSpec spec, EvaluationRecord evaluation) =>
+        spec.Evaluation.FieldEvery <= 1 || evaluation.Field is not null || !FieldSnapshots.IsPlanar(spec);
+
     /// <summary>The file a field picture of round <paramref name="round"/> has in a run folder.</summary>
     public static string FieldFile(int round) => string.Create(CultureInfo.InvariantCulture, $"field-round-{round:D6}.png");
 
@@ -224,7 +231,12 @@ internal static class ReportCommand
     {
         if (records is not null)
         {
-            var evaluations = records.Evaluations;
+            var evaluations = records.Evaluations.Where(e => IsFrame(spec, e)).ToList();
+            if (evaluations.Count == 0)
+            {
+                evaluations = [.. records.Evaluations];
+            }
+
             var chosen = TrainingAnimation.Pick(evaluations.Count, maxFrames).Select(i => evaluations[i]).ToList();
             if (planar)
             {

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Diagnostics;
 using OrleansGan.Abstractions.Game;
 using OrleansGan.Abstractions.Grains;
 using OrleansGan.Abstractions.Spec;
@@ -267,7 +268,19 @@ internal static class RunCommand
         var realSample = Pictures.RealSample(spec);
 
         var rounds = new List<RoundRecord>();
+
+        // Every evaluation's figures (the latest one whole), and whole records only of an evenly spread few: those the
+        // animation and the digits' progress are drawn from, and the latest that holds a field. A long game's samples
+        // and fields (about 90 KB an evaluation on 2-D data) are not all held until the end.
         var evaluations = new List<EvaluationRecord>();
+        var drawn = new EvenlyThinned<EvaluationRecord>(2 * TrainingAnimation.DefaultMaxFrames);
+        EvaluationRecord? latestField = null;
+
+        // The digits' progress (up to 120 rows) is redrawn at most this often while the game plays, and at its end: an
+        // MNIST game evaluated every few rounds would otherwise leave the client drawing far behind the game.
+        long? progressDrawn = null;
+        var progressEvery = TimeSpan.FromSeconds(5);
+        void WriteDigitsProgress() => folder.WriteFile("digits-progress.png", path => DigitPictures.Progress(path, drawn.Items));
         var diagnoses = new List<Abstractions.Diagnostics.Diagnosis>();
         GameStatus? status = null;
         void Write(GameStatus progress)
@@ -278,7 +291,18 @@ internal static class RunCommand
             folder.Append(progress.NewRounds);
             foreach (var evaluation in progress.NewEvaluations)
             {
+                if (evaluations.Count > 0)
+                {
+                    evaluations[^1] = evaluations[^1].FiguresOnly();
+                }
+
                 evaluations.Add(evaluation);
+                if (ReportCommand.IsFrame(spec, evaluation))
+                {
+                    drawn.Add(evaluation);
+                }
+
+                latestField = evaluation.Field is null ? latestField : evaluation;
                 folder.Append(evaluation);
                 if (mixture is { Dimension: 2 })
                 {
@@ -293,7 +317,11 @@ internal static class RunCommand
                 if (evaluation.SampleGrid is not null)
                 {
                     folder.WriteFile($"digits-round-{evaluation.Round:D6}.png", path => DigitPictures.Grid(path, evaluation));
-                    folder.WriteFile("digits-progress.png", path => DigitPictures.Progress(path, evaluations));
+                    if (progressDrawn is not { } at || Stopwatch.GetElapsedTime(at) >= progressEvery)
+                    {
+                        WriteDigitsProgress();
+                        progressDrawn = Stopwatch.GetTimestamp();
+                    }
                 }
             }
         }
@@ -359,6 +387,11 @@ internal static class RunCommand
             folder.WriteText(RunFolder.SummaryFile, SummaryView.AsText(rows));
         }
 
+        if (drawn.Latest?.SampleGrid is not null)
+        {
+            WriteDigitsProgress();
+        }
+
         if (diagnoses.Count > 1)
         {
             folder.WriteFile("diagnoses-over-rounds.png", path => DiagnosisPictures.OverRounds(path, diagnoses));
@@ -367,7 +400,8 @@ internal static class RunCommand
         if (folder.Replaced && evaluations.Count > 0)
         {
             // The page of the run, from the records followed (a game on a cluster keeps its checkpoints there).
-            ReportCommand.Write(folder.Path, spec, latest: null, new CheckpointedRecords(rounds, evaluations), [], TrainingAnimation.DefaultMaxFrames, FieldSnapshots.DefaultCells);
+            var whole = drawn.Items.Append(latestField).OfType<EvaluationRecord>().Distinct().OrderBy(e => e.Round).ToList();
+            ReportCommand.Write(folder.Path, spec, latest: null, new CheckpointedRecords(rounds, whole), [], TrainingAnimation.DefaultMaxFrames, FieldSnapshots.DefaultCells);
         }
 
         SummaryView.Write(console, rows);

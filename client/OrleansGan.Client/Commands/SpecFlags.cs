@@ -50,6 +50,7 @@ internal sealed class SpecFlags
         AddNumber<double>("--r1", "R1's gamma: J_D gains gamma/2 E|grad D(x)|^2 on real samples, e.g. 10 (0 is off).", "stabilizers.r1");
         AddNumber<int>("--eval-every", "Evaluate every this many rounds.", "evaluation.every");
         AddNumber<int>("--eval-samples", "Generated samples per evaluation.", "evaluation.samples");
+        AddNumber<int>("--field-every", "2-D data: record the field (D's heatmap, the gradient message, the manifold) with every this many evaluations and the last (1, the default: each; 0: never).", "evaluation.fieldEvery");
         AddText("--eval-rule", "When a mode counts as covered: min-samples (this project's, evaluation.minSamplesPerMode high-quality samples) or veegan-pacgan (one, strictly within evaluation.qualityStds).", "evaluation.rule");
         AddNumber<int>("--data-size", "Train on a fixed dataset of this many samples drawn once from the seed, in shuffled passes (PacGAN: 100000).", "data.size");
     }

@@ -97,7 +97,7 @@ internal sealed class GameConnection : IAsyncDisposable
 
             if (livePort is { } viewed)
             {
-                app.MapOrleansGanLivePages().RequireHost($"*:{viewed}");
+                app.MapOrleansGanLivePages(onlyOnPort: viewed);
             }
 
             host = app;

@@ -48,4 +48,11 @@ public sealed record EvaluationRecord(
 {
     /// <summary>Samples in <see cref="SampleGrid"/>: an 8 x 8 grid.</summary>
     public const int GridSamples = 64;
+
+    /// <summary>
+    /// The record without its samples, digits and field (tens of KB): what curves and tables need of an evaluation
+    /// that is no longer the latest, so a long game's evaluations can be held in memory.
+    /// </summary>
+    public EvaluationRecord FiguresOnly() =>
+        this with { Samples = new TensorBytes([], [0, Samples.Shape.Length > 1 ? Samples.Shape[1] : 0]), SampleGrid = null, Field = null };
 }

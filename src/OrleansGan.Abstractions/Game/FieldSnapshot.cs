@@ -27,6 +27,10 @@ namespace OrleansGan.Abstractions.Game;
 /// <param name="HighQualityFraction">The share of high-quality samples.</param>
 /// <param name="Modes">The modes' means, [modes, 2].</param>
 /// <param name="QualityRadius">The quality circles' radius (qualityStds times the modes' std).</param>
+/// <param name="ManifoldClass">
+/// For a class-conditional generator, the class <paramref name="Manifold"/> is drawn for, G(z, y) with y this class
+/// (whose mode is <paramref name="Modes"/>' row of that index); null for an unconditional generator.
+/// </param>
 [GenerateSerializer, Immutable]
 public sealed record FieldSnapshot(
     [property: Id(0)] int Round,
@@ -43,4 +47,5 @@ public sealed record FieldSnapshot(
     [property: Id(11)] int ModesCovered,
     [property: Id(12)] double HighQualityFraction,
     [property: Id(13)] TensorBytes Modes,
-    [property: Id(14)] double QualityRadius);
+    [property: Id(14)] double QualityRadius,
+    [property: Id(15)] int? ManifoldClass = null);

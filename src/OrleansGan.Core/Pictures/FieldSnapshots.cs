@@ -97,7 +97,13 @@ public static class FieldSnapshots
         return (values, problem, gradient);
     }
 
-    /// <summary>The generator's manifold: G over a [lines, lines] grid of its first two latent coordinates; null with fewer than two.</summary>
+    /// <summary>The class a class-conditional generator's manifold is drawn for: the first mode's.</summary>
+    public const int ManifoldClass = 0;
+
+    /// <summary>
+    /// The generator's manifold: G over a [lines, lines] grid of its first two latent coordinates (for a class-conditional
+    /// generator, of class <see cref="ManifoldClass"/>); null with fewer than two.
+    /// </summary>
     public static TensorBytes? Manifold(GeneratorPlayer generator, int lines = DefaultLatentLines)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(lines, 2);
@@ -108,12 +114,23 @@ public static class FieldSnapshots
 
         using var scope = NewDisposeScope();
         var z = LatentGrid(lines, generator.Spec.LatentSize);
-        var labels = generator.Classes == 0 ? null : zeros(lines * lines, ScalarType.Int64);
+        var labels = generator.Classes == 0 ? null : zeros(lines * lines, ScalarType.Int64); // ManifoldClass, 0
         return TensorCodec.ToMessage(generator.Map(z, labels).to(ScalarType.Float32).reshape(lines, lines, -1));
     }
 
     /// <summary>Whether the game's data are a 2-D mixture, the data every field picture is drawn for.</summary>
     public static bool IsPlanar(GameSpec spec) => spec.Data.Kind != DataKind.Mnist && GaussianMixture.For(spec.Data) is { Dimension: 2 };
+
+    /// <summary>
+    /// Whether the evaluation after <paramref name="round"/> records its field: on 2-D data, with every
+    /// <c>evaluation.fieldEvery</c>-th evaluation counted by round (so a resumed or recovered game records the same ones)
+    /// and with the game's last; never with <c>fieldEvery: 0</c>.
+    /// </summary>
+    public static bool Recorded(GameSpec spec, int round)
+    {
+        var e = spec.Evaluation;
+        return e.FieldEvery > 0 && IsPlanar(spec) && (round == spec.Rounds || round / e.Every % e.FieldEvery == 0);
+    }
 
     /// <summary>
     /// What an evaluation record shows: the whole field when the game took it with the evaluation
@@ -146,7 +163,8 @@ public static class FieldSnapshots
         var shares = coverage.HighQualityPerMode.Select(n => (double)n / count).ToArray();
         using var modes = tensor(mixture.Modes.ToArray(), [mixture.ModeCount, 2]);
         return new FieldSnapshot(round, kind, extent, values, values is null ? problem : null, real, fake, gradient, manifold, LatentRange,
-            shares, coverage.ModesCovered, coverage.HighQualityFraction, TensorCodec.ToMessage(modes), spec.Evaluation.QualityStds * mixture.Std);
+            shares, coverage.ModesCovered, coverage.HighQualityFraction, TensorCodec.ToMessage(modes), spec.Evaluation.QualityStds * mixture.Std,
+            spec.Stabilizers.ClassLabels == ClassLabels.Conditional && manifold is not null ? ManifoldClass : null);
     }
 
     // The gradient message for every sample, minibatch by minibatch of the game's size (a multiple of any pack), as the

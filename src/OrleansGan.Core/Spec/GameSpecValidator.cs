@@ -75,6 +75,8 @@ public static partial class GameSpecValidator
             $"the Fréchet distance of images needs at least 2 samples (got {e.Samples})");
         Check(double.IsFinite(e.QualityStds) && e.QualityStds > 0, "evaluation.qualityStds", $"must be positive (got {e.QualityStds})");
         Check(e.MinSamplesPerMode >= 1, "evaluation.minSamplesPerMode", $"must be at least 1 (got {e.MinSamplesPerMode})");
+        Check(e.FieldEvery >= 0, "evaluation.fieldEvery",
+            $"must be a whole number of evaluations, at least 1, or 0 for no field (got {e.FieldEvery})");
         var placement = spec.Placement;
         Check(Enum.IsDefined(placement.Policy), "placement.policy", $"unknown placement policy {placement.Policy}");
         foreach (var (field, value) in new[] { ("placement.generator", placement.Generator), ("placement.discriminator", placement.Discriminator) })

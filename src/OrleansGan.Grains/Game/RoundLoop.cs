@@ -27,7 +27,6 @@ public sealed class RoundLoop(
 {
     private readonly IProtocol _protocol = Protocols.Protocols.Create(spec.Protocol);
     private readonly GameEvaluator _evaluator = new(spec);
-    private readonly bool _planar = FieldSnapshots.IsPlanar(spec);
     private GameEnd? _end;
 
     /// <summary>
@@ -178,7 +177,7 @@ public sealed class RoundLoop(
         }
 
         var scores = await players.Discriminator.EvaluateAsync(samples, PlayerSeeds.EvaluationReal(spec.Seed));
-        var field = _planar ? await FieldAsync(round, samples) : null;
+        var field = FieldSnapshots.Recorded(spec, round) ? await FieldAsync(round, samples) : null;
 
         // Off the grain's scheduler: the first MNIST evaluation in a process may train the classifier.
         var record = await Task.Run(() => _evaluator.Evaluate(round, samples, values, scores)) with { Field = field };

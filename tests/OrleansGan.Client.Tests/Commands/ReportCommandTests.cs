@@ -77,6 +77,39 @@ public class ReportCommandTests : IDisposable
         Assert.Equal(page, await File.ReadAllTextAsync(Path.Combine(run, "report.html")));
     }
 
+    [Fact]
+    public async Task With_a_field_every_fourth_evaluation_run_draws_those_and_the_last_and_animates_them()
+    {
+        var run = Path.Combine(_folder, "fourth");
+        var (exit, output) = await CommandLine.InvokeAsync("run", "--rounds", "100", "--batch", "32", "--g-hidden", "8", "--d-hidden", "8",
+            "--eval-every", "10", "--eval-samples", "100", "--field-every", "4", "--out", run);
+        Assert.True(exit == 0, output);
+        Assert.Equal(12, File.ReadAllLines(Path.Combine(run, "evaluations.csv")).Length); // a header and 11 evaluations
+        Assert.Equal(["field-round-000000.png", "field-round-000040.png", "field-round-000080.png", "field-round-000100.png"],
+            Directory.GetFiles(run, "field-round-*.png").Select(Path.GetFileName).Order());
+        using (var gif = await Image.LoadAsync(Path.Combine(run, "training.gif")))
+        {
+            Assert.Equal(4, gif.Frames.Count); // only evaluations with a field, so every frame has its heatmap
+        }
+
+        Assert.Contains("the field at round 100, the latest evaluation", await File.ReadAllTextAsync(Path.Combine(run, "report.html")));
+    }
+
+    [Fact]
+    public async Task Without_fields_a_long_run_animates_an_even_spread_of_at_most_60_evaluations()
+    {
+        var run = Path.Combine(_folder, "nofield");
+        var (exit, output) = await CommandLine.InvokeAsync("run", "--rounds", "130", "--batch", "32", "--g-hidden", "8", "--d-hidden", "8",
+            "--eval-every", "1", "--eval-samples", "64", "--field-every", "0", "--set", "checkpoint.every=0", "--out", run);
+        Assert.True(exit == 0, output);
+        Assert.Empty(Directory.GetFiles(run, "field-round-*.png"));
+        Assert.Equal(131, Directory.GetFiles(run, "samples-round-*.png").Length);
+        using var gif = await Image.LoadAsync(Path.Combine(run, "training.gif"));
+        Assert.Equal(60, gif.Frames.Count);
+        var page = await File.ReadAllTextAsync(Path.Combine(run, "report.html"));
+        Assert.Equal(132, page.Split("<tr><td>").Length); // every evaluation in the table, though not every one is a frame
+    }
+
     /// <summary>The page without its embedded pictures (base64 may spell anything, "http" too).</summary>
     internal static string WithoutData(string page) => System.Text.RegularExpressions.Regex.Replace(page, "src=\"data:[^\"]*\"", "src=\"\"");
 

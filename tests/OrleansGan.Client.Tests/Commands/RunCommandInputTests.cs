@@ -47,6 +47,8 @@ public class RunCommandInputTests : IDisposable
     [InlineData("--margin", "1", "discriminator.margin", "only the energy-based loss")]
     [InlineData("--d-network", "autoencoder", "discriminator.network", "plays the energy-based loss")]
     [InlineData("--pull-away", "0.1", "stabilizers.pullAway", "needs the energy-based loss")]
+    [InlineData("--field-every", "-2", "evaluation.fieldEvery", "0 for no field (got -2)")]
+    [InlineData("--set", "evaluation.fieldEvery=off", "evaluation.fieldEvery", "whole number")]
     public async Task A_bad_flag_is_refused_naming_the_field(string flag, string value, string field, string reason)
     {
         var (exit, output) = await CommandLine.InvokeAsync("run", flag, value, "--out", _folder);

@@ -97,6 +97,76 @@ public partial class RunCommandLivePageTests : IDisposable
         Assert.True(File.Exists(Path.Combine(_folder, "report.html")), "the cancelled run wrote no report.html");
     }
 
+    [Fact]
+    public async Task An_mnist_game_shows_its_latest_digits_and_no_field()
+    {
+        // Evaluated every 2 rounds: the client must keep up with the game (it once redrew a digits-progress picture of
+        // every evaluation, pixel by pixel, at each one, and fell minutes behind), so the cancelled run ends in time.
+        var port = FreePorts.Next();
+        var live = $"http://127.0.0.1:{port}/games";
+        using var stop = new CancellationTokenSource();
+        var output = new WatchedWriter();
+        var run = CommandLine.InvokeAsync(output, stop.Token, "run", "--name", "live-probe", "--data", "mnist", "--set", "generator.outputSize=784",
+            "--set", "discriminator.inputSize=784", "--rounds", "1000000", "--batch", "32", "--g-hidden", "32", "--d-hidden", "32",
+            "--eval-every", "2", "--eval-samples", "200", "--live-port", $"{port}", "--out", _folder);
+        var announced = await Task.WhenAny(output.Printed($"live page at {live}"), run, Task.Delay(Limit));
+        Assert.True(announced != run && !announced.IsFaulted && output.ToString().Contains($"live page at {live}"), $"the run did not announce {live}:\n{output}");
+        var gameId = GameIdIn().Match(output.ToString()).Groups[1].Value;
+
+        using var http = new HttpClient();
+        using var events = await http.GetStreamAsync($"{live}/{gameId}/events");
+        using var reader = new StreamReader(events);
+        await EvaluationsAfterAsync(reader, 0);
+        var (round, digits) = await PictureAsync(http, $"{live}/{gameId}/digits.png");
+        using (var picture = SKBitmap.Decode(digits))
+        {
+            Assert.Equal((2 + (8 * ((28 * 3) + 2)), 2 + (8 * ((28 * 3) + 2))), (picture.Width, picture.Height));
+            Assert.True(picture.Pixels.Select(p => p.Red).Distinct().Count() > 16, "the digits are not drawn: the picture has hardly any shades");
+        }
+
+        foreach (var absent in new[] { "field.png", "samples.png" })
+        {
+            var response = await http.GetAsync($"{live}/{gameId}/{absent}");
+            Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+            Assert.Contains("2-D", await response.Content.ReadAsStringAsync());
+        }
+
+        await stop.CancelAsync();
+        Assert.Equal(130, await run.WaitAsync(Limit));
+
+        // The live picture is the run folder's picture of the same evaluation.
+        Assert.Equal(await File.ReadAllBytesAsync(Path.Combine(_folder, $"digits-round-{round:D6}.png")), digits);
+        Assert.True(File.Exists(Path.Combine(_folder, "digits-progress.png")));
+    }
+
+    [Fact]
+    public async Task With_fields_off_the_live_page_says_so_and_still_shows_the_samples()
+    {
+        var port = FreePorts.Next();
+        var live = $"http://127.0.0.1:{port}/games";
+        using var stop = new CancellationTokenSource();
+        var output = new WatchedWriter();
+        var run = CommandLine.InvokeAsync(output, stop.Token, "run", "--name", "live-probe", "--rounds", "1000000", "--batch", "32", "--g-hidden", "16",
+            "--d-hidden", "16", "--eval-every", "50", "--eval-samples", "200", "--field-every", "0", "--live-port", $"{port}", "--out", _folder);
+        var announced = await Task.WhenAny(output.Printed($"live page at {live}"), run, Task.Delay(Limit));
+        Assert.True(announced != run && !announced.IsFaulted && output.ToString().Contains($"live page at {live}"), $"the run did not announce {live}:\n{output}");
+        var gameId = GameIdIn().Match(output.ToString()).Groups[1].Value;
+
+        using var http = new HttpClient();
+        using var events = await http.GetStreamAsync($"{live}/{gameId}/events");
+        using var reader = new StreamReader(events);
+        await EvaluationsAfterAsync(reader, 0);
+        var field = await http.GetAsync($"{live}/{gameId}/field.png");
+        Assert.Equal(HttpStatusCode.NotFound, field.StatusCode);
+        Assert.Contains("the game records no field (evaluation.fieldEvery: 0)", await field.Content.ReadAsStringAsync());
+        var (round, _) = await PictureAsync(http, $"{live}/{gameId}/samples.png");
+        Assert.True(round > 0, $"the samples shown are of round {round}");
+
+        await stop.CancelAsync();
+        Assert.Equal(130, await run.WaitAsync(Limit));
+        Assert.Empty(Directory.GetFiles(_folder, "field-round-*.png"));
+    }
+
     // Reads the events until the latest evaluation is of a round after `round`.
     private static async Task EvaluationsAfterAsync(StreamReader reader, int round)
     {

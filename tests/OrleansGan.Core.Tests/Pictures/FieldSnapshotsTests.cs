@@ -179,6 +179,37 @@ public class FieldSnapshotsTests
     }
 
     [Fact]
+    public void A_conditional_generators_manifold_is_that_of_the_class_the_snapshot_names()
+    {
+        var spec = Spec(("stabilizers.classLabels", "conditional"));
+        using (var generator = new GeneratorPlayer(PlayerSetups.Generator(spec)))
+        using (var discriminator = new DiscriminatorPlayer(PlayerSetups.Discriminator(spec)))
+        {
+            var snapshot = FieldSnapshots.Take(spec, 0, generator, discriminator, Cells);
+            Assert.Equal(FieldSnapshots.ManifoldClass, snapshot.ManifoldClass);
+            var lines = snapshot.Manifold!.Shape[0];
+            var manifold = TensorCodec.ToArray(snapshot.Manifold);
+            var z = new float[spec.Generator.LatentSize];
+            (z[0], z[1]) = (3f, 3f);
+            float[] At(long label)
+            {
+                using var scope = NewDisposeScope();
+                using var noGrad = no_grad();
+                return generator.Map(tensor(z, [1, z.Length]), tensor(new[] { label }, [1])).to(ScalarType.Float32).data<float>().ToArray();
+            }
+
+            var far = ((lines * lines) - 1) * 2;
+            Assert.Equal(At(FieldSnapshots.ManifoldClass)[0], manifold[far], 5);
+            Assert.Equal(At(FieldSnapshots.ManifoldClass)[1], manifold[far + 1], 5);
+            Assert.NotEqual(At(4)[0], manifold[far], 3); // another class's G differs: the label matters
+        }
+
+        using var plain = new GeneratorPlayer(PlayerSetups.Generator(Spec()));
+        using var judge = new DiscriminatorPlayer(PlayerSetups.Discriminator(Spec()));
+        Assert.Null(FieldSnapshots.Take(Spec(), 0, plain, judge, Cells).ManifoldClass);
+    }
+
+    [Fact]
     public void A_discriminator_that_judges_packs_has_no_heatmap_and_says_why()
     {
         var spec = Spec(("discriminator.pack", "2"));

@@ -30,6 +30,15 @@ public class GameSpecValidatorTests
     }
 
     [Fact]
+    public void The_field_switch_takes_a_count_of_evaluations_or_0_for_none()
+    {
+        AssertProblem(Refused(("evaluation.fieldEvery", "-1")), "evaluation.fieldEvery", "0 for no field (got -1)");
+        Assert.Equal(1, GameSpecLoader.Load(null, []).Evaluation.FieldEvery);
+        Assert.Equal(0, GameSpecLoader.Load(null, Overrides(("evaluation.fieldEvery", "0"))).Evaluation.FieldEvery);
+        Assert.Equal(10, GameSpecLoader.Load(null, Overrides(("evaluation.fieldEvery", "10"))).Evaluation.FieldEvery);
+    }
+
+    [Fact]
     public void A_batch_over_a_million_samples_is_refused()
     {
         AssertProblem(Refused(("batchSize", "1048577")), "batchSize", "(got 1048577)");

@@ -17,12 +17,46 @@ namespace OrleansGan.Grains.Tests.Game;
 [Collection(ClusterCollection.Name)]
 public class EvaluationFieldTests(ClusterFixture fixture)
 {
-    private static GameSpec Spec(bool noise) => GameSpecLoader.Load(null, new Dictionary<string, string>
+    private static GameSpec Spec(bool noise, int rounds = 40, int fieldEvery = 1) => GameSpecLoader.Load(null, new Dictionary<string, string>
     {
-        ["name"] = "field", ["seed"] = "11", ["rounds"] = "40", ["batchSize"] = "32", ["protocol.kind"] = "simultaneous",
+        ["name"] = "field", ["seed"] = "11", ["rounds"] = $"{rounds}", ["batchSize"] = "32", ["protocol.kind"] = "simultaneous",
         ["generator.hidden"] = "[16]", ["discriminator.hidden"] = "[16]", ["evaluation.every"] = "20", ["evaluation.samples"] = "100",
-        ["checkpoint.every"] = "40", ["stabilizers.instanceNoise.sigma0"] = noise ? "0.3" : "0",
+        ["checkpoint.every"] = "40", ["stabilizers.instanceNoise.sigma0"] = noise ? "0.3" : "0", ["evaluation.fieldEvery"] = $"{fieldEvery}",
     });
+
+    [Fact]
+    public async Task The_field_switch_changes_which_evaluations_hold_a_field_and_nothing_the_game_plays()
+    {
+        // Instance noise on: a judgment that drew from D's stream would put every round after the first field off.
+        var on = await GameRunner.PlayAsync(fixture.Client, "field-switch-on", Spec(noise: true, rounds: 50, fieldEvery: 1));
+        var off = await GameRunner.PlayAsync(fixture.Client, "field-switch-off", Spec(noise: true, rounds: 50, fieldEvery: 0));
+        var third = await GameRunner.PlayAsync(fixture.Client, "field-switch-third", Spec(noise: true, rounds: 50, fieldEvery: 3));
+        foreach (var game in new[] { on, off, third })
+        {
+            Assert.Equal(GameState.Finished, game.Last.State);
+            Assert.Equal([0, 20, 40, 50], game.Evaluations.Select(e => e.Round));
+        }
+
+        Assert.All(on.Evaluations, e => Assert.NotNull(e.Field));
+        Assert.All(off.Evaluations, e => Assert.Null(e.Field));
+
+        // Every third evaluation by round (0, 60, ...) and the last.
+        Assert.Equal([true, false, false, true], third.Evaluations.Select(e => e.Field is not null));
+
+        // The same rounds and evaluations to the bit, whichever evaluations took a field.
+        Assert.Equal(50, on.Rounds.Count);
+        Assert.Equal(on.Rounds, off.Rounds);
+        Assert.Equal(on.Rounds, third.Rounds);
+        for (var i = 0; i < on.Evaluations.Count; i++)
+        {
+            Assert.Equal(on.Evaluations[i] with { Field = null, Samples = off.Evaluations[i].Samples }, off.Evaluations[i]);
+            Assert.Equal(on.Evaluations[i].Samples.Data, off.Evaluations[i].Samples.Data);
+            Assert.Equal(on.Evaluations[i].Samples.Data, third.Evaluations[i].Samples.Data);
+        }
+
+        Assert.Equal(on.Evaluations[^1].Field!.Gradient.Data, third.Evaluations[^1].Field!.Gradient.Data);
+        Assert.Equal(on.Evaluations[^1].Field!.Values!.Data, third.Evaluations[^1].Field!.Values!.Data);
+    }
 
     [Fact]
     public async Task Each_evaluation_holds_the_field_a_checkpoint_of_its_round_gives()
