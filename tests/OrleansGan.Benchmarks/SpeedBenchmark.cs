@@ -22,16 +22,23 @@ internal static class SpeedBenchmark
 {
     private const int Hidden = 128;
 
-    /// <summary><c>game</c> mode: a warm-up game, then <c>--games</c> games at once; prints "rounds/s X" (aggregate).</summary>
+    /// <summary>
+    /// <c>game</c> mode: a warm-up game, then <c>--games</c> games at once; prints "rounds/s X" (the sum of the games'
+    /// rounds/s over their rounds alone, <see cref="RoundClock"/>), "game-clock-rounds/s X" (by the games' own clocks,
+    /// which also cover the evaluations before the first round and after the last) and "wall-rounds/s X" (all rounds
+    /// over the wall time from the first start to the last end).
+    /// </summary>
     public static async Task RunGameAsync(IClusterClient client, Dictionary<string, string> options)
     {
         var batch = options.Int("batch", 256);
         var rounds = options.Int("rounds", 300);
         var games = options.Int("games", 1);
         var protocol = options.GetValueOrDefault("protocol", "simultaneous");
-        await PlayAsync(client, Spec(protocol, batch, Math.Max(10, rounds / 10)), 1, "warm-up");
-        var (ownClocks, wall, slowest) = await PlayAsync(client, Spec(protocol, batch, rounds), games, "timed");
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"rounds/s {ownClocks:F2} (slowest game {slowest:F2})"));
+        using var clock = new RoundClock();
+        await PlayAsync(client, clock, Spec(protocol, batch, Math.Max(10, rounds / 10)), 1, "warm-up");
+        var (roundsOnly, ownClocks, wall, slowest) = await PlayAsync(client, clock, Spec(protocol, batch, rounds), games, "timed");
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"rounds/s {roundsOnly:F2} (slowest game {slowest:F2})"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"game-clock-rounds/s {ownClocks:F2}"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"wall-rounds/s {wall:F2}"));
     }
 
@@ -257,9 +264,10 @@ internal static class SpeedBenchmark
         ["evaluation.every"] = rounds.ToString(CultureInfo.InvariantCulture), ["evaluation.samples"] = "1",
     });
 
-    // The sum of the games' rounds/s by their own clocks (their rounds, as the loops time theirs), the rounds of all
-    // over the wall time from the first start to the last end, and the slowest game's rounds/s.
-    private static async Task<(double OwnClocks, double Wall, double Slowest)> PlayAsync(IClusterClient client, GameSpec spec, int count, string prefix)
+    // The sum of the games' rounds/s over their rounds alone (as the loops time theirs) and by their own clocks, the
+    // rounds of all over the wall time from the first start to the last end, and the slowest game's rounds/s (rounds alone).
+    private static async Task<(double RoundsOnly, double OwnClocks, double Wall, double Slowest)> PlayAsync(
+        IClusterClient client, RoundClock rounds, GameSpec spec, int count, string prefix)
     {
         var clock = Stopwatch.StartNew();
         var elapsed = await Task.WhenAll(Enumerable.Range(0, count).Select(async i =>
@@ -271,6 +279,8 @@ internal static class SpeedBenchmark
             return status.State == GameState.Finished ? status.ElapsedSeconds : throw new InvalidOperationException(status.Error);
         }));
 
-        return (elapsed.Sum(e => spec.Rounds / e), count * spec.Rounds / clock.Elapsed.TotalSeconds, spec.Rounds / elapsed.Max());
+        var wall = count * spec.Rounds / clock.Elapsed.TotalSeconds;
+        var roundsOnly = Enumerable.Range(0, count).Select(i => rounds.RoundsPerSecond($"{prefix}-{i}")).ToList();
+        return (roundsOnly.Sum(), elapsed.Sum(e => spec.Rounds / e), wall, roundsOnly.Min());
     }
 }
