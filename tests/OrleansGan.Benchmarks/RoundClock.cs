@@ -31,6 +31,20 @@ internal sealed class RoundClock : IDisposable
         _listener.Start();
     }
 
+    /// <summary>
+    /// This process's CPU time (all threads, libtorch's OpenMP workers included) per round over the window from the
+    /// first round's start to the last round's end of all games recorded so far under <paramref name="prefix"/>;
+    /// sampled at each round's end, so the window's first round is counted from its end. Less noisy than wall time
+    /// on a loaded machine: it says how much work a round is, not how long it waited for a core.
+    /// </summary>
+    public double CpuMillisecondsPerRound(string prefix)
+    {
+        var windows = _games.Where(g => g.Key.StartsWith(prefix, StringComparison.Ordinal)).Select(g => g.Value).ToList();
+        var first = windows.MinBy(w => w.FirstStart)!;
+        var last = windows.MaxBy(w => w.LastEnd)!;
+        return (last.LastCpu - first.FirstCpu).TotalMilliseconds / (windows.Sum(w => w.Rounds) - 1);
+    }
+
     /// <summary>Rounds per second of <paramref name="gameId"/> over its rounds alone.</summary>
     public double RoundsPerSecond(string gameId) =>
         _games.TryGetValue(gameId, out var w) && w.Rounds > 0
@@ -57,8 +71,9 @@ internal sealed class RoundClock : IDisposable
         }
 
         var start = end - (long)(seconds * Stopwatch.Frequency);
-        _games.AddOrUpdate(id, _ => new Window(start, end, 1), (_, w) => w with { LastEnd = end, Rounds = w.Rounds + 1 });
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        _games.AddOrUpdate(id, _ => new Window(start, end, 1, cpu, cpu), (_, w) => w with { LastEnd = end, Rounds = w.Rounds + 1, LastCpu = cpu });
     }
 
-    private sealed record Window(long FirstStart, long LastEnd, int Rounds);
+    private sealed record Window(long FirstStart, long LastEnd, int Rounds, TimeSpan FirstCpu, TimeSpan LastCpu);
 }

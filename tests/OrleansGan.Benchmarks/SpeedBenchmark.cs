@@ -39,6 +39,7 @@ internal static class SpeedBenchmark
         var (roundsOnly, ownClocks, wall, slowest) = await PlayAsync(client, clock, Spec(protocol, batch, rounds), games, "timed");
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"rounds/s {roundsOnly:F2} (slowest game {slowest:F2})"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"game-clock-rounds/s {ownClocks:F2}"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"cpu-ms/round {clock.CpuMillisecondsPerRound("timed-"):F3}"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"wall-rounds/s {wall:F2}"));
     }
 
