@@ -66,6 +66,10 @@ if (args[0] is "speed" or "plain" or "peak")
         Console.WriteLine($"# {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, command: {string.Join(' ', args)}");
         OrleansGan.Benchmarks.SpeedBenchmark.Run(options);
     }
+    else if (args[0] == "plain" && options.GetValueOrDefault("net") == "dcgan")
+    {
+        OrleansGan.Benchmarks.Baselines.PlainTorchSharpDcgan.Run(options);
+    }
     else if (args[0] == "plain")
     {
         OrleansGan.Benchmarks.Baselines.PlainTorchSharpGan.Run(options);

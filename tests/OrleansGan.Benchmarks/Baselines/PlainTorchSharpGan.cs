@@ -95,7 +95,7 @@ internal static class PlainTorchSharpGan
         var cpuPerRound = 0.0;
         void Timed()
         {
-            Play(Math.Max(10, rounds / 10));
+            Play(SpeedBenchmark.WarmUp(options, rounds));
             var cpu = Process.GetCurrentProcess().TotalProcessorTime;
             var clock = Stopwatch.StartNew();
             Play(rounds);
