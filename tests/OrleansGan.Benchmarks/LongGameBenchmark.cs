@@ -62,7 +62,7 @@ internal static class LongGameBenchmark
         listener.Start();
 
         using var process = Process.GetCurrentProcess();
-        var samples = new List<(int Round, double ResidentMb, double ManagedMb, double RoundsPerSecond)>();
+        var samples = new List<(int Round, double ResidentMb, double ManagedMb, double CommittedMb, int Threads, double RoundsPerSecond)>();
         var clock = Stopwatch.StartNew();
         var (lastRound, lastTime) = (0, 0.0);
         var game = client.GetGrain<IGameGrain>(id);
@@ -74,16 +74,19 @@ internal static class LongGameBenchmark
                 var round = progress.NewRounds[^1].Round;
                 process.Refresh();
                 var now = clock.Elapsed.TotalSeconds;
-                samples.Add((round, process.WorkingSet64 / 1048576.0, GC.GetTotalMemory(false) / 1048576.0, (round - lastRound) / (now - lastTime)));
+                // Resident memory is the GC's committed memory plus everything native (libtorch, the runtime): the
+                // committed column tells the two apart.
+                samples.Add((round, process.WorkingSet64 / 1048576.0, GC.GetTotalMemory(false) / 1048576.0,
+                    GC.GetGCMemoryInfo().TotalCommittedBytes / 1048576.0, process.Threads.Count, (round - lastRound) / (now - lastTime)));
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"| {round} | {samples[^1].ResidentMb:F1} | {samples[^1].ManagedMb:F1} | {samples[^1].RoundsPerSecond:F1} |"));
+                    $"| {round} | {samples[^1].ResidentMb:F1} | {samples[^1].ManagedMb:F1} | {samples[^1].CommittedMb:F1} | {samples[^1].ResidentMb - samples[^1].CommittedMb:F1} | {samples[^1].Threads} | {samples[^1].RoundsPerSecond:F1} |"));
                 (lastRound, lastTime) = (round, now);
             }
 
             return Task.CompletedTask;
         });
-        Console.WriteLine("| round | resident MB | managed heap MB | rounds/s since the previous sample |");
-        Console.WriteLine("|---:|---:|---:|---:|");
+        Console.WriteLine("| round | resident MB | managed heap MB | GC committed MB | resident - committed MB | threads | rounds/s since the previous sample |");
+        Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|");
         var end = await watch.WhenOverAsync();
         listener.Dispose();
         if (end.State != Abstractions.Game.GameState.Finished)

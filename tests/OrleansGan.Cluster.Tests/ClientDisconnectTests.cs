@@ -1,3 +1,4 @@
+using OrleansGan.Client.Tests.Commands;
 using OrleansGan.Abstractions.Game;
 using OrleansGan.Abstractions.Grains;
 using OrleansGan.Core.Spec;
@@ -27,7 +28,7 @@ public class ClientDisconnectTests : IDisposable
             ["name"] = "orphan", ["rounds"] = "400", ["batchSize"] = "32", ["generator.hidden"] = "[16]", ["discriminator.hidden"] = "[16]",
             ["evaluation.every"] = "100", ["evaluation.samples"] = "200",
         });
-        int siloPort = SiloProcess.FreePort(), gatewayPort = SiloProcess.FreePort();
+        int siloPort = FreePorts.Next(), gatewayPort = FreePorts.Next();
         await using var silo = await SiloProcess.StartAsync(siloPort, gatewayPort, _checkpoints);
         await using (var first = await ClusterClient.ConnectAsync(gatewayPort))
         {

@@ -1,3 +1,4 @@
+using OrleansGan.Client.Tests.Commands;
 using OrleansGan.Abstractions.Game;
 using OrleansGan.Abstractions.Grains;
 using OrleansGan.Abstractions.Spec;
@@ -33,7 +34,7 @@ public class KillAndResumeTests : IDisposable
             ["generator.hidden"] = "[32,32]", ["discriminator.hidden"] = "[32,32]",
             ["evaluation.every"] = "100", ["evaluation.samples"] = "500", ["checkpoint.every"] = "50",
         });
-        int siloPort = SiloProcess.FreePort(), gatewayPort = SiloProcess.FreePort();
+        int siloPort = FreePorts.Next(), gatewayPort = FreePorts.Next();
 
         List<RoundRecord> uninterrupted;
         await using (var silo = await SiloProcess.StartAsync(siloPort, gatewayPort, _checkpoints))

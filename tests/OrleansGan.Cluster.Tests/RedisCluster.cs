@@ -1,3 +1,4 @@
+using OrleansGan.Client.Tests.Commands;
 using OrleansGan.Grains.Placement;
 
 namespace OrleansGan.Cluster.Tests;
@@ -13,10 +14,13 @@ internal sealed class RedisCluster : IAsyncDisposable
     private readonly (int Silo, int Gateway)[] _ports;
     private readonly SiloProcess?[] _silos;
 
+    // Every life of every silo, killed ones included: a failed survival test is explained by what the silos said.
+    private readonly List<(string Silo, SiloProcess Life)> _lives = [];
+
     private RedisCluster(RedisServer redis, int count)
     {
         _redis = redis;
-        _ports = Enumerable.Range(0, count).Select(_ => (SiloProcess.FreePort(), SiloProcess.FreePort())).ToArray();
+        _ports = Enumerable.Range(0, count).Select(_ => (FreePorts.Next(), FreePorts.Next())).ToArray();
         _silos = new SiloProcess?[count];
     }
 
@@ -63,6 +67,48 @@ internal sealed class RedisCluster : IAsyncDisposable
         await KillAsync(index);
         _silos[index] = await SiloProcess.StartAsync(_ports[index].Silo, _ports[index].Gateway, $"redis://{Redis}",
             "--Clustering:Redis", Redis, "--Silo:Name", Name(index), "--Silo:Devices", "cpu:0");
+        lock (_lives)
+        {
+            _lives.Add((Name(index), _silos[index]!));
+        }
+    }
+
+    /// <summary>
+    /// Runs <paramref name="test"/>; if it fails, writes every silo life's whole output to a folder and the warnings and
+    /// errors of each (at most <paramref name="lines"/> per life) to <paramref name="output"/>, then fails the same way.
+    /// A survival test that fails on CI leaves nothing else behind to read.
+    /// </summary>
+    public async Task ExplainingFailureAsync(Xunit.Abstractions.ITestOutputHelper output, Func<Task> test, int lines = 40)
+    {
+        try
+        {
+            await test();
+        }
+        catch
+        {
+            var folder = Directory.CreateTempSubdirectory("orleansgan-silo-logs-").FullName;
+            List<(string Silo, SiloProcess Life)> lives;
+            lock (_lives)
+            {
+                lives = [.. _lives];
+            }
+
+            foreach (var ((silo, life), i) in lives.Select((l, i) => (l, i)))
+            {
+                var all = life.Output;
+                await File.WriteAllTextAsync(Path.Combine(folder, $"{i:D2}-{silo}.log"), all);
+                var notable = all.Split('\n').Where(l => l.StartsWith("warn:", StringComparison.Ordinal) || l.StartsWith("fail:", StringComparison.Ordinal)
+                    || l.StartsWith("crit:", StringComparison.Ordinal) || l.Contains("Exception", StringComparison.Ordinal)).ToList();
+                output.WriteLine($"--- {silo}, life {i} ({notable.Count} warnings and errors, last {Math.Min(lines, notable.Count)}):");
+                foreach (var line in notable.TakeLast(lines))
+                {
+                    output.WriteLine(line);
+                }
+            }
+
+            output.WriteLine($"--- every silo's whole output: {folder}");
+            throw;
+        }
     }
 
     /// <summary>A client that knows every gateway.</summary>

@@ -1,3 +1,4 @@
+using OrleansGan.Client.Tests.Commands;
 using System.Diagnostics;
 
 namespace OrleansGan.Cluster.Tests;
@@ -20,7 +21,7 @@ internal sealed class RedisServer : IAsyncDisposable
     public static async Task<RedisServer> StartAsync()
     {
         var binary = await InstallAsync();
-        var port = SiloProcess.FreePort();
+        var port = FreePorts.Next();
         var start = new ProcessStartInfo(binary)
         {
             ArgumentList = { "--port", $"{port}", "--bind", "127.0.0.1", "--save", "", "--appendonly", "no" },

@@ -1,3 +1,4 @@
+using OrleansGan.Client.Tests.Commands;
 using OrleansGan.Abstractions.Game;
 using OrleansGan.Abstractions.Grains;
 using OrleansGan.Abstractions.Spec;
@@ -29,7 +30,7 @@ public class ThreeSiloClusterTests : IDisposable
     public async Task Games_split_across_silo_processes_match_the_same_games_on_one_silo()
     {
         await using var redis = await RedisServer.StartAsync();
-        var ports = Enumerable.Range(0, 3).Select(_ => (Silo: SiloProcess.FreePort(), Gateway: SiloProcess.FreePort())).ToArray();
+        var ports = Enumerable.Range(0, 3).Select(_ => (Silo: FreePorts.Next(), Gateway: FreePorts.Next())).ToArray();
         var silos = new List<SiloProcess>();
         try
         {
@@ -66,7 +67,7 @@ public class ThreeSiloClusterTests : IDisposable
     {
         await using var redis = await RedisServer.StartAsync();
         var checkpoints = $"redis://{redis.ConnectionString}";
-        var ports = Enumerable.Range(0, 3).Select(_ => (Silo: SiloProcess.FreePort(), Gateway: SiloProcess.FreePort())).ToArray();
+        var ports = Enumerable.Range(0, 3).Select(_ => (Silo: FreePorts.Next(), Gateway: FreePorts.Next())).ToArray();
         var silos = new Dictionary<string, SiloProcess>();
         try
         {

@@ -190,21 +190,28 @@ internal static class RunCommand
     /// null with the exit code after saying why not: 2 for a malformed address or a port in use, 4 for a cluster that
     /// cannot be reached, 130 for Ctrl+C.
     /// </summary>
-    internal static async Task<(GameConnection? Connection, int ExitCode)> ConnectAsync(
+    internal static Task<(GameConnection? Connection, int ExitCode)> ConnectAsync(
         IAnsiConsole console, string? cluster, TimeSpan timeout, CheckpointRoots? checkpoints, int? metricsPort, CancellationToken cancel, int? livePort = null)
+        => ConnectAsync(console, cluster is null
+            ? () => GameConnection.EmbeddedAsync(checkpoints ?? throw new ArgumentNullException(nameof(checkpoints)), cancel, metricsPort, livePort)
+            : () => GameConnection.ConnectAsync(cluster, cancel, timeout), cancel);
+
+    /// <summary>What <paramref name="connect"/> gives, or the exit code after saying why not (see the overload above).</summary>
+    internal static async Task<(GameConnection? Connection, int ExitCode)> ConnectAsync(IAnsiConsole console, Func<Task<GameConnection>> connect, CancellationToken cancel)
     {
         try
         {
-            return (cluster is null
-                ? await GameConnection.EmbeddedAsync(checkpoints ?? throw new ArgumentNullException(nameof(checkpoints)), cancel, metricsPort, livePort)
-                : await GameConnection.ConnectAsync(cluster, cancel, timeout), Finished);
+            return (await connect(), Finished);
         }
         catch (ArgumentException e)
         {
             return (null, Refuse(console, e));
         }
-        catch (OperationCanceledException) when (cancel.IsCancellationRequested)
+        catch (Exception) when (cancel.IsCancellationRequested)
         {
+            // Not only OperationCanceledException: Ctrl+C inside the embedded silo's start surfaces as Orleans'
+            // OrleansLifecycleCanceledException (or whatever the half-started host throws as it is torn down), and
+            // that is the user's cancellation, not a failure.
             console.MarkupLine("[yellow]cancelled before the game started; nothing was written[/]");
             return (null, Cancelled);
         }

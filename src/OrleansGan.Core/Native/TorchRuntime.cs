@@ -63,6 +63,8 @@ public static class TorchRuntime
             }
         }
 
+        report.Append(MallocArenas.Limit()).Append(' ');
+
         // Force the native load now, so a failure surfaces here with TorchSharp's own trace.
         torch.InitializeDeviceType(DeviceType.CPU);
         return report.Append("TorchSharp ").Append(typeof(torch).Assembly.GetName().Version).Append(" loaded.").ToString();

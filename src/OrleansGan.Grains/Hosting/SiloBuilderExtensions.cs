@@ -93,6 +93,7 @@ public static class SiloBuilderExtensions
 
         silo.Services.Configure<SiloMessagingOptions>(options => options.ResponseTimeout = TimeSpan.FromMinutes(5));
         silo.Services.TryAddSingleton<GameInstruments>();
+        silo.Services.AddHostedService<NativeMemoryTrimmer>();
         silo.Services.AddOptions<Game.DirectoryReportOptions>();
         silo.Services.AddPlacementDirector<PlayerPlacementStrategy, PlayerPlacementDirector>();
         if (name is not null)

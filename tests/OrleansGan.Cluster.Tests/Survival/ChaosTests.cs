@@ -43,6 +43,11 @@ public class ChaosTests(ITestOutputHelper output)
     public async Task Eight_games_outlive_five_minutes_of_silos_killed_and_restarted()
     {
         await using var cluster = await RedisCluster.StartAsync(3);
+        await cluster.ExplainingFailureAsync(output, () => ChaosAsync(cluster));
+    }
+
+    private async Task ChaosAsync(RedisCluster cluster)
+    {
         await using var client = await cluster.ConnectAsync();
         await RedisCluster.WaitForSilosAsync(client.Client, 3);
         var lengths = await LengthsAsync(client);

@@ -11,8 +11,8 @@ using OrleansGan.Grains.Tests.Game;
 namespace OrleansGan.Cluster.Tests.Survival;
 
 /// <summary>
-/// Slow suite (a): three silo processes on Redis play six games; in each of three runs the silo hosting game grains is
-/// killed with SIGKILL (silo-0, silo-1, silo-2 in turn; in the last run silo-0 as well, leaving one silo), and every
+/// Slow suite (a): three silo processes on Redis play six games; in each of three runs a silo hosting game grains is
+/// killed with SIGKILL (the one killed the fewest times so far; in the last run a second silo as well, leaving one), and every
 /// game finishes with exactly the rounds and evaluations of an undisturbed game, with no manual step. In each run one
 /// game on the victim has no watcher at all when its silo dies: only its reminder can wake it.
 /// </summary>
@@ -26,6 +26,11 @@ public class SiloDeathTests(ITestOutputHelper output)
     public async Task Killing_the_silo_of_game_grains_in_turn_leaves_every_game_as_an_undisturbed_one()
     {
         await using var cluster = await RedisCluster.StartAsync(3);
+        await cluster.ExplainingFailureAsync(output, () => KillInTurnAsync(cluster));
+    }
+
+    private async Task KillInTurnAsync(RedisCluster cluster)
+    {
         await using var client = await cluster.ConnectAsync();
         await RedisCluster.WaitForSilosAsync(client.Client, 3);
         using var redis = await ConnectionMultiplexer.ConnectAsync(cluster.Redis);
@@ -34,20 +39,31 @@ public class SiloDeathTests(ITestOutputHelper output)
         Assert.All(reference, r => Assert.Equal(GameState.Finished, r.Last.State));
         output.WriteLine($"undisturbed: {Games} games of {Rounds} rounds in {clock.Elapsed.TotalSeconds:F0} s");
 
+        var killed = new List<string>();
         for (var run = 0; run < 3; run++)
         {
-            var victims = run == 2 ? new[] { 2, 0 } : [run];
-            var names = victims.Select(RedisCluster.Name).ToHashSet();
-
-            // Six games, and more until a game grain sits on the first victim (placement is Orleans' choice).
+            // Six games, and more until a game grain sits on a silo not killed yet. Placement is Orleans' choice, and
+            // since Orleans 9.2 it is resource-optimized: a silo just restarted (little memory in use) draws the new
+            // game grains, so "silo-0, silo-1, silo-2 in turn" cannot be forced; the victim is the silo holding game
+            // grains that was killed the fewest times so far, and the test prints which silos died in which run.
             var games = new List<(IGameGrain Game, int Spec, string Silo)>();
-            for (var i = 0; games.Count < Games || games.All(g => g.Silo != RedisCluster.Name(victims[0])); i++)
+            for (var i = 0; games.Count < Games || (games.All(g => killed.Contains(g.Silo)) && i < 3 * Games); i++)
             {
-                Assert.True(i < 3 * Games, $"run {run}: no game grain was placed on {RedisCluster.Name(victims[0])}");
                 var game = Game(client, $"run{run}-{i}");
                 await game.StartAsync(Spec(i % Games));
                 games.Add((game, i % Games, (await game.GetStatusAsync(int.MaxValue, int.MaxValue)).Silo!));
             }
+
+            var hosts = games.GroupBy(g => g.Silo).OrderBy(h => killed.Count(k => k == h.Key)).ThenByDescending(h => h.Count()).Select(h => h.Key).ToList();
+            var victims = new List<int> { RedisCluster.IndexOf(hosts[0]) };
+            if (run == 2)
+            {
+                // The last run leaves one silo: a second victim, one holding game grains too where there is one.
+                victims.Add(hosts.Skip(1).Select(RedisCluster.IndexOf).DefaultIfEmpty(Enumerable.Range(0, 3).First(s => s != victims[0])).First());
+            }
+
+            var names = victims.Select(RedisCluster.Name).ToHashSet();
+            killed.AddRange(names);
 
             // The other games are watched first (under load, starting six watches took long enough for the unwatched
             // game to finish before the kill); the unwatched game is followed up to round 100, then left alone, and
@@ -94,10 +110,12 @@ public class SiloDeathTests(ITestOutputHelper output)
             Assert.All(games, g => Assert.Contains(listed, e => e.GameId == g.Game.GetPrimaryKeyString() && e.State == GameState.Finished));
             if (run < 2)
             {
-                await cluster.RestartAsync(run);
+                await cluster.RestartAsync(victims[0]);
                 await RedisCluster.WaitForSilosAsync(client.Client, 3);
             }
         }
+
+        output.WriteLine($"silos killed over the three runs: {string.Join(", ", killed)}");
     }
 
     internal static List<(int, double, double, double, double, double, double)> Figures(IEnumerable<RoundRecord> rounds) =>

@@ -55,6 +55,11 @@ public class SweepOnSiloProcessesTests(ITestOutputHelper output) : IDisposable
         output.WriteLine($"one at a time on an embedded silo: {clock.Elapsed.TotalSeconds:F0} s");
 
         await using var cluster = await RedisCluster.StartAsync(3);
+        await cluster.ExplainingFailureAsync(output, () => SweepAsync(cluster, file, clock));
+    }
+
+    private async Task SweepAsync(RedisCluster cluster, string file, Stopwatch clock)
+    {
         await using var client = await cluster.ConnectAsync();
         await RedisCluster.WaitForSilosAsync(client.Client, 3);
         string[] onCluster = ["sweep", "--file", file, "--out", "cluster", "--parallel", "4", "--cluster", $"redis://{cluster.Redis}",
@@ -102,7 +107,7 @@ public class SweepOnSiloProcessesTests(ITestOutputHelper output) : IDisposable
             output.WriteLine($"client killed at {clock.Elapsed.TotalSeconds:F0} s:\n{first.Output}");
         }
 
-        (exit, said) = await ClientProcess.RunAsync(_folder, Limit, onCluster);
+        var (exit, said) = await ClientProcess.RunAsync(_folder, Limit, onCluster);
         Assert.True(exit == 0, said);
         output.WriteLine($"rerun done at {clock.Elapsed.TotalSeconds:F0} s:\n{said}");
         var games = Directory.GetDirectories(Path.Combine(_folder, "alone", "games")).Select(Path.GetFileName).Order().ToList();

@@ -1,3 +1,4 @@
+using OrleansGan.Client.Tests.Commands;
 using System.Net.Http.Json;
 using System.Text.Json;
 using OrleansGan.Telemetry.Tests.Silo;
@@ -43,7 +44,7 @@ internal sealed class PrometheusServer : IAsyncDisposable
                 static_configs:
                   - targets: ['{target}']
             """);
-        var port = FreePort.Next();
+        var port = FreePorts.Next();
         var process = ChildProcess.Start(binary,
         [
             $"--config.file={config}", $"--storage.tsdb.path={Path.Combine(folder, "data")}",

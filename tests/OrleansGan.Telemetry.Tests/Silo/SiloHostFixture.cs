@@ -1,3 +1,4 @@
+using OrleansGan.Client.Tests.Commands;
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -17,11 +18,11 @@ public sealed class SiloHostFixture : IAsyncLifetime
     private ChildProcess? _silo;
     private IHost? _client;
 
-    public int SiloPort { get; } = FreePort.Next();
+    public int SiloPort { get; } = FreePorts.Next();
 
-    public int GatewayPort { get; } = FreePort.Next();
+    public int GatewayPort { get; } = FreePorts.Next();
 
-    public int MetricsPort { get; } = FreePort.Next();
+    public int MetricsPort { get; } = FreePorts.Next();
 
     /// <summary>The silo label its series carry.</summary>
     public string SiloLabel => $"127.0.0.1:{SiloPort}";
