@@ -347,19 +347,14 @@ internal static class SpeedBenchmark
     // A file of this repository, from the folder the benchmark runs in or any folder above its build output.
     private static string SpecFile(string relative)
     {
-        for (var folder = new DirectoryInfo(Environment.CurrentDirectory); folder is not null; folder = folder.Parent)
+        foreach (var start in new[] { Environment.CurrentDirectory, AppContext.BaseDirectory })
         {
-            if (File.Exists(Path.Combine(folder.FullName, relative)))
+            for (var folder = new DirectoryInfo(start); folder is not null; folder = folder.Parent)
             {
-                return Path.Combine(folder.FullName, relative);
-            }
-        }
-
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Combine(folder.FullName, relative)))
-            {
-                return Path.Combine(folder.FullName, relative);
+                if (File.Exists(Path.Combine(folder.FullName, relative)))
+                {
+                    return Path.Combine(folder.FullName, relative);
+                }
             }
         }
 
