@@ -26,6 +26,8 @@ var name = silo["Name"] ?? $"{Environment.MachineName}-{siloPort}";
 // Further silos on this machine join the first one's development cluster through its silo port (Silo:PrimarySiloPort).
 var primaryPort = silo.GetValue<int?>("PrimarySiloPort");
 var primary = primaryPort is { } p ? new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, p) : null;
+// libtorch's intra-op threads for this process (Silo:TorchThreads; default 1, 0 = libtorch's own default of one per core).
+var torchThreads = silo.GetValue("TorchThreads", OrleansGan.Core.Native.TorchRuntime.SiloIntraOpThreads);
 var devices = (silo["Devices"] ?? "cpu").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 var telemetry = builder.Configuration.GetSection("Telemetry");
 var address = IPAddress.Parse(telemetry["Address"] ?? "127.0.0.1");
@@ -76,7 +78,7 @@ builder.UseOrleans(orleans =>
         orleans.UseLocalhostClustering(siloPort, gatewayPort, primary, serviceId: clusterId, clusterId: clusterId);
     }
 
-    orleans.AddOrleansGan(checkpoints, name, devices);
+    orleans.AddOrleansGan(checkpoints, name, devices, torchThreads);
     if (dashboard)
     {
         orleans.AddDashboard();

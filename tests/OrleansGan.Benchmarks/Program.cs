@@ -66,6 +66,10 @@ if (args[0] is "speed" or "plain" or "peak")
         Console.WriteLine($"# {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, command: {string.Join(' ', args)}");
         OrleansGan.Benchmarks.SpeedBenchmark.Run(options);
     }
+    else if (args[0] == "plain" && options.GetValueOrDefault("net") == "dcgan")
+    {
+        OrleansGan.Benchmarks.Baselines.PlainTorchSharpDcgan.Run(options);
+    }
     else if (args[0] == "plain")
     {
         OrleansGan.Benchmarks.Baselines.PlainTorchSharpGan.Run(options);
@@ -84,7 +88,7 @@ builder.Logging.SetMinimumLevel(LogLevel.Warning);
 // games have the same ids).
 var siloPort = options.Int("silo-port", 11111);
 var checkpoints = Path.Combine(Path.GetTempPath(), $"orleansgan-benchmarks-{siloPort}-{Guid.NewGuid():N}");
-builder.UseOrleans(silo => silo.UseLocalhostClustering(siloPort, options.Int("gateway-port", 30000), clusterId: $"benchmarks-{siloPort}").AddOrleansGan(checkpoints));
+builder.UseOrleans(silo => silo.UseLocalhostClustering(siloPort, options.Int("gateway-port", 30000), clusterId: $"benchmarks-{siloPort}").AddOrleansGan(checkpoints, torchThreads: options.Int("torch-threads", OrleansGan.Core.Native.TorchRuntime.SiloIntraOpThreads)));
 using var host = builder.Build();
 await host.StartAsync();
 var client = host.Services.GetRequiredService<IClusterClient>();

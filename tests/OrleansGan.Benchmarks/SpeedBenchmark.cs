@@ -4,6 +4,7 @@ using OrleansGan.Abstractions.Game;
 using OrleansGan.Abstractions.Grains;
 using OrleansGan.Abstractions.Spec;
 using OrleansGan.Abstractions.Watching;
+using OrleansGan.Core.Native;
 using OrleansGan.Core.Spec;
 using static TorchSharp.torch;
 
@@ -22,16 +23,25 @@ internal static class SpeedBenchmark
 {
     private const int Hidden = 128;
 
-    /// <summary><c>game</c> mode: a warm-up game, then <c>--games</c> games at once; prints "rounds/s X" (aggregate).</summary>
+    /// <summary>
+    /// <c>game</c> mode: a warm-up game, then <c>--games</c> games at once; prints "rounds/s X" (the sum of the games'
+    /// rounds/s over their rounds alone, <see cref="RoundClock"/>), "game-clock-rounds/s X" (by the games' own clocks,
+    /// which also cover the evaluations before the first round and after the last) and "wall-rounds/s X" (all rounds
+    /// over the wall time from the first start to the last end).
+    /// </summary>
     public static async Task RunGameAsync(IClusterClient client, Dictionary<string, string> options)
     {
         var batch = options.Int("batch", 256);
         var rounds = options.Int("rounds", 300);
         var games = options.Int("games", 1);
         var protocol = options.GetValueOrDefault("protocol", "simultaneous");
-        await PlayAsync(client, Spec(protocol, batch, Math.Max(10, rounds / 10)), 1, "warm-up");
-        var (ownClocks, wall, slowest) = await PlayAsync(client, Spec(protocol, batch, rounds), games, "timed");
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"rounds/s {ownClocks:F2} (slowest game {slowest:F2})"));
+        var net = options.GetValueOrDefault("net", "mlp");
+        using var clock = new RoundClock();
+        await PlayAsync(client, clock, Spec(protocol, batch, WarmUp(options, rounds), net), 1, "warm-up");
+        var (roundsOnly, ownClocks, wall, slowest) = await PlayAsync(client, clock, Spec(protocol, batch, rounds, net), games, "timed");
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"rounds/s {roundsOnly:F2} (slowest game {slowest:F2})"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"game-clock-rounds/s {ownClocks:F2}"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"cpu-ms/round {clock.CpuMillisecondsPerRound("timed-"):F3}"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"wall-rounds/s {wall:F2}"));
     }
 
@@ -104,24 +114,29 @@ internal static class SpeedBenchmark
         var python = options.GetValueOrDefault("python", File.Exists("/usr/bin/python3") ? "/usr/bin/python3" : "python3");
         var script = Path.Combine(AppContext.BaseDirectory, "Baselines", "plain_gan.py");
         var pythonThreads = options.List("python-threads", "1,2");
-        Console.WriteLine($"# {rounds} timed rounds per process (after warm-up), {reps} interleaved repetitions (+1 warm-up), ring8, latent 4, 3x128 ReLU MLPs, Adam, non-saturating, cpu; load {Load()}");
+        Console.WriteLine($"# {rounds} timed rounds per process (after {WarmUp(options, rounds)} warm-up rounds), {reps} interleaved repetitions (+1 warm-up), ring8, latent 4, 3x128 ReLU MLPs, Adam, non-saturating, cpu; load {Load()}");
         var peak = Peak(options);
         Console.WriteLine($"# matmul peak [batch,128]x[128,128], best of 7, GFLOP/s: {string.Join(", ", peak.Select(p => string.Create(CultureInfo.InvariantCulture, $"batch {p.Key}: {p.Value.One:F1} (1 thread), {p.Value.Default:F1} (libtorch default)")))}");
         Console.WriteLine();
         // libtorch's default (2 threads here) is left out by default: on a loaded machine its spinning team plays a round in
         // hundreds of milliseconds (docs/benchmarks/speed.md); --plain-threads default,1 brings it back.
         var plainThreads = options.List("plain-threads", "1");
+
+        // The grains at the silo's setting first (the ratios' grains), then any other (0: libtorch's default, as before).
+        var grainThreads = options.List("grains-torch-threads", TorchRuntime.SiloIntraOpThreads.ToString(CultureInfo.InvariantCulture));
+        string GrainsName(string t) => t == grainThreads[0] ? "grains" : $"grains-{t}";
         Console.WriteLine("| protocol | batch | MFLOP/round | grains rounds/s | " +
+            string.Concat(grainThreads.Skip(1).Select(t => $"grains at torch-threads {t} rounds/s | ")) +
             string.Join(" | ", plainThreads.Select(t => $"plain TorchSharp {t} thr rounds/s")) + " | " +
             string.Join(" | ", pythonThreads.Select(t => $"PyTorch {t} thr rounds/s")) +
-            " | grains / plain best (median, min, max) | grains / PyTorch best | grains GFLOP/s | % of 1-thread peak |");
-        Console.WriteLine("|---|---:|---:|---:|" + string.Concat(plainThreads.Concat(pythonThreads).Select(_ => "---:|")) + "---:|---:|---:|---:|");
+            " | grains / plain best (median, min, max) | grains / PyTorch best | grains GFLOP/s | % of 1-thread peak | CPU ms/round grains, plain best |");
+        Console.WriteLine("|---|---:|---:|---:|" + string.Concat(grainThreads.Skip(1).Concat(plainThreads).Concat(pythonThreads).Select(_ => "---:|")) + "---:|---:|---:|---:|---:|");
         foreach (var protocol in options.List("protocols", "simultaneous,alternating"))
         {
             foreach (var batch in Batches(options))
             {
-                var common = $"--batch {batch} --rounds {rounds} --protocol {protocol}";
-                var contenders = new List<(string Name, string File, string Arguments)> { ("grains", Self(), $"{SelfArgument()}game {common}") };
+                var common = $"--batch {batch} --rounds {rounds} --warm-up {WarmUp(options, rounds)} --protocol {protocol}";
+                var contenders = grainThreads.Select(t => (GrainsName(t), Self(), $"{SelfArgument()}game {common} --torch-threads {t}")).ToList();
                 contenders.AddRange(plainThreads.Select(t => ($"plain-{t}", Self(), $"{SelfArgument()}plain {common}{(t == "default" ? "" : $" --threads {t}")}")));
                 contenders.AddRange(pythonThreads.Select(t => ($"pytorch-{t}", python, $"{script} {common} --threads {t}")));
                 var times = Interleave(contenders, reps);
@@ -132,12 +147,17 @@ internal static class SpeedBenchmark
                 var bestPython = pythonThreads.Select(t => times[$"pytorch-{t}"].Median()).Max();
                 var flops = FlopsPerRound(protocol, batch);
                 var grains = times["grains"].Median();
-                var baselineColumns = string.Join(" | ", plainThreads.Select(t => $"plain-{t}").Concat(pythonThreads.Select(t => $"pytorch-{t}"))
+                var baselineColumns = string.Join(" | ", grainThreads.Skip(1).Select(GrainsName).Concat(plainThreads.Select(t => $"plain-{t}")).Concat(pythonThreads.Select(t => $"pytorch-{t}"))
                     .Select(name => times[name].Median().ToString("F1", CultureInfo.InvariantCulture)));
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"| {protocol} | {batch} | {flops / 1e6:F1} | {grains:F1} | {baselineColumns}" +
-                    $" | {ratios.Median():F3} ({ratios.Min():F3}, {ratios.Max():F3}) | {grains / bestPython:F3} | {grains * flops / 1e9:F1} | {100 * grains * flops / 1e9 / peak[batch].One:F0} |"));
+                    $" | {ratios.Median():F3} ({ratios.Min():F3}, {ratios.Max():F3}) | {grains / bestPython:F3} | {grains * flops / 1e9:F1} | {100 * grains * flops / 1e9 / peak[batch].One:F0} | {Cpu(times, "grains")}, {Cpu(times, $"plain-{bestPlain}")} |"));
             }
+        }
+
+        if (options.Int("dcgan", 1) == 1)
+        {
+            Dcgan(options, reps, python, script);
         }
 
         if (options.Int("concurrency", 1) == 1)
@@ -148,11 +168,46 @@ internal static class SpeedBenchmark
         Console.WriteLine($"# load at the end {Load()}");
     }
 
+    // docs/specs/dcgan-mnist.yaml (alternating, batch 128) on grains, as a plain TorchSharp loop, and in PyTorch at 1 thread.
+    private static void Dcgan(Dictionary<string, string> options, int reps, string python, string script)
+    {
+        var rounds = options.Int("dcgan-rounds", 60);
+        const int batch = 128;
+        var common = $"--net dcgan --batch {batch} --rounds {rounds} --warm-up {options.Int("dcgan-warm-up", 30)} --protocol alternating";
+        var times = Interleave(
+        [
+            ("grains", Self(), $"{SelfArgument()}game {common}"),
+            ("plain-1", Self(), $"{SelfArgument()}plain {common} --threads 1"),
+            ("pytorch-1", python, $"{script} {common} --threads 1"),
+        ], reps);
+        var ratios = times["grains"].Zip(times["plain-1"], (g, p) => g / p).ToList();
+        var flops = DcganFlopsPerRound(batch);
+        var grains = times["grains"].Median();
+        Console.WriteLine();
+        Console.WriteLine("| game | batch | MFLOP/round | grains rounds/s | plain TorchSharp 1 thr rounds/s | PyTorch 1 thr rounds/s | grains / plain (median, min, max) | grains / PyTorch | grains GFLOP/s | CPU ms/round grains, plain |");
+        Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"| DCGAN/MNIST, alternating | {batch} | {flops / 1e6:F0} | {grains:F1} | {times["plain-1"].Median():F1} | {times["pytorch-1"].Median():F1}" +
+            $" | {ratios.Median():F3} ({ratios.Min():F3}, {ratios.Max():F3}) | {grains / times["pytorch-1"].Median():F3} | {grains * flops / 1e9:F1} | {Cpu(times, "grains")}, {Cpu(times, "plain-1")} |"));
+    }
+
+    /// <summary>
+    /// As <see cref="FlopsPerRound"/> for docs/specs/dcgan-mnist.yaml, alternating (4 F_G + 8 F_D): a convolution
+    /// costs 2 (output pixels) C_in C_out k^2, a transposed one 2 (input pixels) C_in C_out k^2. Per sample
+    /// F_G = 2 (100 x 6272 + 49 x 128 x 64 x 16 + 196 x 64 x 16) and F_D = 2 (196 x 64 x 16 + 49 x 64 x 128 x 16 + 6272).
+    /// </summary>
+    public static double DcganFlopsPerRound(int batch)
+    {
+        var g = 2.0 * batch * ((100 * 6272) + (49 * 128 * 64 * 16) + (196 * 64 * 16));
+        var d = 2.0 * batch * ((196 * 64 * 16) + (49 * 64 * 128 * 16) + 6272);
+        return (4 * g) + (8 * d);
+    }
+
     // Two games at once on one silo against one game alone, each a process of its own, interleaved.
     private static void Concurrency(Dictionary<string, string> options, int rounds, int reps)
     {
         var batch = options.Int("concurrency-batch", 256);
-        var common = $"--batch {batch} --rounds {rounds} --protocol simultaneous";
+        var common = $"--batch {batch} --rounds {rounds} --warm-up {WarmUp(options, rounds)} --protocol simultaneous";
         var times = Interleave(
         [
             ("one", Self(), $"{SelfArgument()}game {common} --games 1"),
@@ -181,25 +236,44 @@ internal static class SpeedBenchmark
         return protocol == "alternating" ? (4 * g) + (8 * d) : (3 * g) + (8 * d);
     }
 
+    // Each contender's figure per repetition, and under "<name> cpu" its CPU milliseconds per round where it prints
+    // them; every run's figures and the load average before it go to the output as a comment line.
     private static Dictionary<string, List<double>> Interleave(List<(string Name, string File, string Arguments)> contenders, int reps, string figure = "rounds/s")
     {
-        var times = contenders.ToDictionary(c => c.Name, _ => new List<double>());
+        var times = contenders.SelectMany(c => new[] { c.Name, $"{c.Name} cpu" }).ToDictionary(n => n, _ => new List<double>());
         for (var rep = 0; rep <= reps; rep++)
         {
             // A rotating order, so that no contender always follows the same one (or always runs first).
             for (var i = 0; i < contenders.Count; i++)
             {
                 var (name, file, arguments) = contenders[(i + rep) % contenders.Count];
-                var rate = RoundsPerSecond(file, arguments, figure);
+                var load = Load();
+                var lines = RunChild(file, arguments);
+                var rate = Figure(lines, figure) ?? throw new InvalidOperationException($"{file} {arguments} printed no {figure} line");
+                var cpu = Figure(lines, "cpu-ms/round");
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"# {(rep == 0 ? "warm-up" : $"rep {rep}")} {name}: {figure} {rate:F2}, cpu-ms/round {cpu?.ToString("F3", CultureInfo.InvariantCulture) ?? "-"}, load before {load}"));
                 if (rep > 0)
                 {
                     times[name].Add(rate);
+                    if (cpu is { } c)
+                    {
+                        times[$"{name} cpu"].Add(c);
+                    }
                 }
             }
         }
 
         return times;
     }
+
+    private static string Cpu(Dictionary<string, List<double>> times, string name) =>
+        times[$"{name} cpu"] is { Count: > 0 } cpu ? cpu.Median().ToString("F2", CultureInfo.InvariantCulture) : "-";
+
+    private static double? Figure(List<string> lines, string figure) =>
+        lines.LastOrDefault(l => l.StartsWith(figure + " ", StringComparison.Ordinal)) is { } line
+            ? double.Parse(line.Split(' ')[1], CultureInfo.InvariantCulture)
+            : null;
 
     private static Dictionary<int, (double One, double Default)> Peak(Dictionary<string, string> options)
     {
@@ -210,13 +284,6 @@ internal static class SpeedBenchmark
         var one = Read(" --threads 1");
         var all = Read("");
         return Batches(options).Select((b, i) => (b, i)).ToDictionary(p => p.b, p => (one[p.i], all[p.i]));
-    }
-
-    private static double RoundsPerSecond(string file, string arguments, string figure = "rounds/s")
-    {
-        var line = RunChild(file, arguments).LastOrDefault(l => l.StartsWith(figure + " ", StringComparison.Ordinal))
-            ?? throw new InvalidOperationException($"{file} {arguments} printed no rounds/s line");
-        return double.Parse(line.Split(' ')[1], CultureInfo.InvariantCulture);
     }
 
     private static List<string> RunChild(string file, string arguments)
@@ -245,21 +312,59 @@ internal static class SpeedBenchmark
     private static string SelfArgument() =>
         Path.GetFileNameWithoutExtension(Environment.ProcessPath) == "dotnet" ? $"{typeof(SpeedBenchmark).Assembly.Location} " : "";
 
+    /// <summary>
+    /// The rounds every contender plays before its timed rounds (<c>--warm-up</c>, default 300): the grains run far
+    /// more managed code than the loops, and .NET's tiered JIT promotes a method only after 30 calls and a background
+    /// compile, so a short warm-up timed the grains partly in unoptimised code (the profile showed the JIT's thread
+    /// busy a quarter of the time at round 1,500 of a game warmed up for 20 rounds). A long game runs in steady state.
+    /// </summary>
+    public static int WarmUp(Dictionary<string, string> options, int rounds) => options.Int("warm-up", Math.Max(300, rounds / 10));
+
     private static IEnumerable<int> Batches(Dictionary<string, string> options) =>
         options.List("batches", "64,256,1024").Select(b => int.Parse(b, CultureInfo.InvariantCulture));
 
     private static string Load() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
 
-    private static GameSpec Spec(string protocol, int batch, int rounds) => GameSpecLoader.Load(null, new Dictionary<string, string>
+    private static GameSpec Spec(string protocol, int batch, int rounds, string net = "mlp")
     {
-        ["name"] = "speed", ["rounds"] = rounds.ToString(CultureInfo.InvariantCulture), ["batchSize"] = batch.ToString(CultureInfo.InvariantCulture),
-        ["protocol.kind"] = protocol, ["generator.hidden"] = "[128,128,128]", ["discriminator.hidden"] = "[128,128,128]",
-        ["evaluation.every"] = rounds.ToString(CultureInfo.InvariantCulture), ["evaluation.samples"] = "1",
-    });
+        var overrides = new Dictionary<string, string>
+        {
+            ["name"] = "speed", ["rounds"] = rounds.ToString(CultureInfo.InvariantCulture), ["batchSize"] = batch.ToString(CultureInfo.InvariantCulture),
+            ["protocol.kind"] = protocol, ["evaluation.every"] = rounds.ToString(CultureInfo.InvariantCulture),
+        };
+        if (net == "dcgan")
+        {
+            // docs/specs/dcgan-mnist.yaml as it stands (Baselines/PlainTorchSharpDcgan.cs is the same game).
+            overrides["evaluation.samples"] = "64";
+            return GameSpecLoader.Load(SpecFile("docs/specs/dcgan-mnist.yaml"), overrides);
+        }
 
-    // The sum of the games' rounds/s by their own clocks (their rounds, as the loops time theirs), the rounds of all
-    // over the wall time from the first start to the last end, and the slowest game's rounds/s.
-    private static async Task<(double OwnClocks, double Wall, double Slowest)> PlayAsync(IClusterClient client, GameSpec spec, int count, string prefix)
+        overrides["generator.hidden"] = overrides["discriminator.hidden"] = "[128,128,128]";
+        overrides["evaluation.samples"] = "1";
+        return GameSpecLoader.Load(null, overrides);
+    }
+
+    // A file of this repository, from the folder the benchmark runs in or any folder above its build output.
+    private static string SpecFile(string relative)
+    {
+        foreach (var start in new[] { Environment.CurrentDirectory, AppContext.BaseDirectory })
+        {
+            for (var folder = new DirectoryInfo(start); folder is not null; folder = folder.Parent)
+            {
+                if (File.Exists(Path.Combine(folder.FullName, relative)))
+                {
+                    return Path.Combine(folder.FullName, relative);
+                }
+            }
+        }
+
+        throw new FileNotFoundException($"speed: {relative} not found above {Environment.CurrentDirectory} or {AppContext.BaseDirectory}");
+    }
+
+    // The sum of the games' rounds/s over their rounds alone (as the loops time theirs) and by their own clocks, the
+    // rounds of all over the wall time from the first start to the last end, and the slowest game's rounds/s (rounds alone).
+    private static async Task<(double RoundsOnly, double OwnClocks, double Wall, double Slowest)> PlayAsync(
+        IClusterClient client, RoundClock rounds, GameSpec spec, int count, string prefix)
     {
         var clock = Stopwatch.StartNew();
         var elapsed = await Task.WhenAll(Enumerable.Range(0, count).Select(async i =>
@@ -271,6 +376,8 @@ internal static class SpeedBenchmark
             return status.State == GameState.Finished ? status.ElapsedSeconds : throw new InvalidOperationException(status.Error);
         }));
 
-        return (elapsed.Sum(e => spec.Rounds / e), count * spec.Rounds / clock.Elapsed.TotalSeconds, spec.Rounds / elapsed.Max());
+        var wall = count * spec.Rounds / clock.Elapsed.TotalSeconds;
+        var roundsOnly = Enumerable.Range(0, count).Select(i => rounds.RoundsPerSecond($"{prefix}-{i}")).ToList();
+        return (roundsOnly.Sum(), elapsed.Sum(e => spec.Rounds / e), wall, roundsOnly.Min());
     }
 }

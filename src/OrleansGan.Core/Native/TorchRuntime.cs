@@ -16,8 +16,33 @@ public static class TorchRuntime
     private const string NativeLibraryFile = "libLibTorchSharp.so";
     private static readonly Lazy<string> Loaded = new(LoadOnce, LazyThreadSafetyMode.ExecutionAndPublication);
 
+    /// <summary>
+    /// The intra-op threads a silo gives libtorch unless told otherwise: one. A silo computes many moves at once (two
+    /// players, any number of games), so its parallelism is across grains; libtorch's default (one thread per core)
+    /// makes every [batch, 128] matmul an MKL call split across an OpenMP team that each calling thread pool thread
+    /// starts for itself, and on a busy machine its threads wait at barriers for descheduled partners. Measured on
+    /// the 2-core machine (docs/benchmarks/speed.md): the default costs the ring game a third of its speed. One
+    /// thread also makes a game's numbers the same on every machine: the order of MKL's sums depends on its thread
+    /// count, so at the default a game played on 2 cores and on 16 parts after a few hundred rounds.
+    /// </summary>
+    public const int SiloIntraOpThreads = 1;
+
     /// <summary>Makes sure TorchSharp loads; returns a line saying what was done (for logs).</summary>
     public static string EnsureLoaded() => Loaded.Value;
+
+    /// <summary>
+    /// Sets libtorch's intra-op threads for the whole process (MKL's and OpenMP's; 0 leaves libtorch's default).
+    /// Process-wide, so one owner decides it once, before the first move: the silo's host.
+    /// </summary>
+    public static void UseIntraOpThreads(int threads)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(threads);
+        EnsureLoaded();
+        if (threads > 0)
+        {
+            torch.set_num_threads(threads);
+        }
+    }
 
     private static string LoadOnce()
     {

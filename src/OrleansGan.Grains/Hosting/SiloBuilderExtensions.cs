@@ -24,16 +24,19 @@ public static class SiloBuilderExtensions
     /// "redis://host:port" keeps them, and the reminders that wake a game whose silo died, in that Redis server, shared
     /// by every silo), and publishes this silo's name and devices (default:
     /// the machine name and "cpu") in silo metadata for the player placement director. Registers the game's
-    /// instruments, silent until a host adds telemetry.
+    /// instruments, silent until a host adds telemetry. Gives libtorch <paramref name="torchThreads"/> intra-op
+    /// threads for the whole process (default <see cref="TorchRuntime.SiloIntraOpThreads"/>; 0: libtorch's default).
     /// </summary>
-    public static ISiloBuilder AddOrleansGan(this ISiloBuilder silo, string? checkpointRoot = null, string? name = null, IReadOnlyList<string>? devices = null)
+    public static ISiloBuilder AddOrleansGan(
+        this ISiloBuilder silo, string? checkpointRoot = null, string? name = null, IReadOnlyList<string>? devices = null,
+        int torchThreads = TorchRuntime.SiloIntraOpThreads)
     {
         if (checkpointRoot?.StartsWith(RedisScheme, StringComparison.Ordinal) != true)
         {
-            return silo.AddOrleansGan(CheckpointRoots.Single(checkpointRoot ?? Path.Combine(Environment.CurrentDirectory, "checkpoints")), name, devices);
+            return silo.AddOrleansGan(CheckpointRoots.Single(checkpointRoot ?? Path.Combine(Environment.CurrentDirectory, "checkpoints")), name, devices, torchThreads);
         }
 
-        AddGame(silo, name, devices);
+        AddGame(silo, name, devices, torchThreads);
 
         // One Redis server holds everything a game needs to outlive any silo: checkpoints, logs, records, reminders.
         var server = checkpointRoot[RedisScheme.Length..];
@@ -50,12 +53,14 @@ public static class SiloBuilderExtensions
     }
 
     /// <summary>
-    /// As <see cref="AddOrleansGan(ISiloBuilder, string?, string?, IReadOnlyList{string}?)"/>, keeping each game's files
+    /// As <see cref="AddOrleansGan(ISiloBuilder, string?, string?, IReadOnlyList{string}?, int)"/>, keeping each game's files
     /// in the folder <paramref name="roots"/> gives it (an embedded sweep: each game's run folder).
     /// </summary>
-    public static ISiloBuilder AddOrleansGan(this ISiloBuilder silo, CheckpointRoots roots, string? name = null, IReadOnlyList<string>? devices = null)
+    public static ISiloBuilder AddOrleansGan(
+        this ISiloBuilder silo, CheckpointRoots roots, string? name = null, IReadOnlyList<string>? devices = null,
+        int torchThreads = TorchRuntime.SiloIntraOpThreads)
     {
-        AddGame(silo, name, devices);
+        AddGame(silo, name, devices, torchThreads);
 
         // Files under the checkpoint folders; reminders in memory, so a game on silos that share a folder is woken
         // after its silo died by the next call (a watcher's renewal), not by a reminder.
@@ -68,10 +73,15 @@ public static class SiloBuilderExtensions
     }
 
     // What every silo needs whatever keeps its games' files.
-    private static void AddGame(ISiloBuilder silo, string? name, IReadOnlyList<string>? devices)
+    private static void AddGame(ISiloBuilder silo, string? name, IReadOnlyList<string>? devices, int torchThreads)
     {
+        if (torchThreads < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(torchThreads), torchThreads, "silo torch threads: 0 (libtorch's default) or more");
+        }
+
         // Fail at start-up, not in the first move, when the native layer cannot load.
-        TorchRuntime.EnsureLoaded();
+        TorchRuntime.UseIntraOpThreads(torchThreads);
         var declared = devices is { Count: > 0 } ? devices : ["cpu"];
         foreach (var device in declared)
         {

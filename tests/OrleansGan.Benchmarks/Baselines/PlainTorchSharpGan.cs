@@ -92,12 +92,15 @@ internal static class PlainTorchSharpGan
         }
 
         var elapsed = 0.0;
+        var cpuPerRound = 0.0;
         void Timed()
         {
-            Play(Math.Max(10, rounds / 10));
+            Play(SpeedBenchmark.WarmUp(options, rounds));
+            var cpu = Process.GetCurrentProcess().TotalProcessorTime;
             var clock = Stopwatch.StartNew();
             Play(rounds);
             elapsed = clock.Elapsed.TotalSeconds;
+            cpuPerRound = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds / rounds;
         }
 
         // --dedicated: the whole loop on a thread of its own, not the process's first thread (a factor, as --hop).
@@ -114,6 +117,7 @@ internal static class PlainTorchSharpGan
 
         var poolThreads = Task.Run(get_num_threads).Result;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"rounds/s {rounds / elapsed:F2} (losses {lossSum / rounds:F3}; libtorch threads: {get_num_threads()} on this thread, {poolThreads} on a pool thread)"));
+            $"rounds/s {rounds / elapsed:F2} (losses {lossSum / rounds:R}; libtorch threads: {get_num_threads()} on this thread, {poolThreads} on a pool thread)"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"cpu-ms/round {cpuPerRound:F3}"));
     }
 }
