@@ -22,11 +22,7 @@ public static class MallocArenas
 
     private delegate int MallocTrimFunction(nuint pad);
 
-    private static readonly Lazy<MallocTrimFunction?> TrimFunction = new(() =>
-        OperatingSystem.IsLinux() && NativeLibrary.TryLoad("libc.so.6", out var libc) && NativeLibrary.TryGetExport(libc, "gnu_get_libc_version", out _)
-            && NativeLibrary.TryGetExport(libc, "malloc_trim", out var address)
-            ? Marshal.GetDelegateForFunctionPointer<MallocTrimFunction>(address)
-            : null);
+    private static readonly Lazy<MallocTrimFunction?> TrimFunction = new(() => GlibcFunction<MallocTrimFunction>("malloc_trim"));
 
     /// <summary>
     /// Hands the free pages inside every arena back to the system (glibc's malloc_trim); true if any were. glibc returns
@@ -47,16 +43,23 @@ public static class MallocArenas
             return $"malloc arenas: MALLOC_ARENA_MAX={set} from the environment.";
         }
 
-        // Only glibc exports gnu_get_libc_version; musl's mallopt does nothing.
-        if (!NativeLibrary.TryLoad("libc.so.6", out var libc) || !NativeLibrary.TryGetExport(libc, "gnu_get_libc_version", out _)
-            || !NativeLibrary.TryGetExport(libc, "mallopt", out var address))
+        if (GlibcFunction<MalloptFunction>("mallopt") is not { } mallopt)
         {
             return "malloc arenas: not glibc, left alone.";
         }
 
-        var done = Marshal.GetDelegateForFunctionPointer<MalloptFunction>(address)(ArenaMaxParameter, DefaultLimit) == 1;
+        var done = mallopt(ArenaMaxParameter, DefaultLimit) == 1;
         return done
             ? string.Create(CultureInfo.InvariantCulture, $"malloc arenas: at most {DefaultLimit}.")
             : "malloc arenas: mallopt refused the cap.";
     }
+
+    // The C library's function of that name where the C library is glibc, else null: only glibc exports
+    // gnu_get_libc_version, and musl's mallopt and malloc_trim do nothing.
+    private static T? GlibcFunction<T>(string name)
+        where T : Delegate =>
+        OperatingSystem.IsLinux() && NativeLibrary.TryLoad("libc.so.6", out var libc) && NativeLibrary.TryGetExport(libc, "gnu_get_libc_version", out _)
+            && NativeLibrary.TryGetExport(libc, name, out var address)
+            ? Marshal.GetDelegateForFunctionPointer<T>(address)
+            : null;
 }
