@@ -24,16 +24,9 @@ public partial class RunCommandLivePageTests : IDisposable
     [Fact]
     public async Task The_live_page_lists_the_game_and_streams_its_rounds()
     {
-        var port = FreePorts.Next();
-        var live = $"http://127.0.0.1:{port}/games";
         using var stop = new CancellationTokenSource();
-        var output = new WatchedWriter();
-        var run = CommandLine.InvokeAsync(output, stop.Token, "run", "--name", "live-probe", "--rounds", "1000000", "--batch", "32", "--g-hidden", "16",
-            "--d-hidden", "16", "--eval-every", "50", "--eval-samples", "200", "--live-port", $"{port}", "--out", _folder);
-        var announced = await Task.WhenAny(output.Printed($"live page at {live}"), run, Task.Delay(Limit));
-        Assert.True(announced != run && !announced.IsFaulted && output.ToString().Contains($"live page at {live}"), $"the run did not announce {live}:\n{output}");
-        // The same header line names the game.
-        var gameId = GameIdIn().Match(output.ToString()) is { Success: true } m ? m.Groups[1].Value : throw new Xunit.Sdk.XunitException($"no game id in:\n{output}");
+        var (run, output, live, gameId) = await StartAnnouncedAsync(stop.Token, "--rounds", "1000000", "--batch", "32", "--g-hidden", "16",
+            "--d-hidden", "16", "--eval-every", "50", "--eval-samples", "200");
 
         using var http = new HttpClient();
         var list = await http.GetStringAsync(live);
@@ -102,16 +95,10 @@ public partial class RunCommandLivePageTests : IDisposable
     {
         // Evaluated every 2 rounds: the client must keep up with the game (it once redrew a digits-progress picture of
         // every evaluation, pixel by pixel, at each one, and fell minutes behind), so the cancelled run ends in time.
-        var port = FreePorts.Next();
-        var live = $"http://127.0.0.1:{port}/games";
         using var stop = new CancellationTokenSource();
-        var output = new WatchedWriter();
-        var run = CommandLine.InvokeAsync(output, stop.Token, "run", "--name", "live-probe", "--data", "mnist", "--set", "generator.outputSize=784",
+        var (run, output, live, gameId) = await StartAnnouncedAsync(stop.Token, "--data", "mnist", "--set", "generator.outputSize=784",
             "--set", "discriminator.inputSize=784", "--rounds", "1000000", "--batch", "32", "--g-hidden", "32", "--d-hidden", "32",
-            "--eval-every", "2", "--eval-samples", "200", "--live-port", $"{port}", "--out", _folder);
-        var announced = await Task.WhenAny(output.Printed($"live page at {live}"), run, Task.Delay(Limit));
-        Assert.True(announced != run && !announced.IsFaulted && output.ToString().Contains($"live page at {live}"), $"the run did not announce {live}:\n{output}");
-        var gameId = GameIdIn().Match(output.ToString()).Groups[1].Value;
+            "--eval-every", "2", "--eval-samples", "200");
 
         using var http = new HttpClient();
         using var events = await http.GetStreamAsync($"{live}/{gameId}/events");
@@ -142,15 +129,9 @@ public partial class RunCommandLivePageTests : IDisposable
     [Fact]
     public async Task With_fields_off_the_live_page_says_so_and_still_shows_the_samples()
     {
-        var port = FreePorts.Next();
-        var live = $"http://127.0.0.1:{port}/games";
         using var stop = new CancellationTokenSource();
-        var output = new WatchedWriter();
-        var run = CommandLine.InvokeAsync(output, stop.Token, "run", "--name", "live-probe", "--rounds", "1000000", "--batch", "32", "--g-hidden", "16",
-            "--d-hidden", "16", "--eval-every", "50", "--eval-samples", "200", "--field-every", "0", "--live-port", $"{port}", "--out", _folder);
-        var announced = await Task.WhenAny(output.Printed($"live page at {live}"), run, Task.Delay(Limit));
-        Assert.True(announced != run && !announced.IsFaulted && output.ToString().Contains($"live page at {live}"), $"the run did not announce {live}:\n{output}");
-        var gameId = GameIdIn().Match(output.ToString()).Groups[1].Value;
+        var (run, output, live, gameId) = await StartAnnouncedAsync(stop.Token, "--rounds", "1000000", "--batch", "32", "--g-hidden", "16",
+            "--d-hidden", "16", "--eval-every", "50", "--eval-samples", "200", "--field-every", "0");
 
         using var http = new HttpClient();
         using var events = await http.GetStreamAsync($"{live}/{gameId}/events");
@@ -192,6 +173,20 @@ public partial class RunCommandLivePageTests : IDisposable
         Assert.Equal("image/png", response.Content.Headers.ContentType?.MediaType);
         var round = int.Parse(response.Headers.GetValues("X-OrleansGan-Evaluation-Round").Single(), System.Globalization.CultureInfo.InvariantCulture);
         return (round, await response.Content.ReadAsByteArrayAsync());
+    }
+
+    // `run --live-port` on a free port with these flags, awaited until it announces its live page; the header line
+    // that announces it also names the game.
+    private async Task<(Task<int> Run, WatchedWriter Output, string Live, string GameId)> StartAnnouncedAsync(CancellationToken stop, params string[] flags)
+    {
+        var port = FreePorts.Next();
+        var live = $"http://127.0.0.1:{port}/games";
+        var output = new WatchedWriter();
+        var run = CommandLine.InvokeAsync(output, stop, ["run", "--name", "live-probe", .. flags, "--live-port", $"{port}", "--out", _folder]);
+        var announced = await Task.WhenAny(output.Printed($"live page at {live}"), run, Task.Delay(Limit));
+        Assert.True(announced != run && !announced.IsFaulted && output.ToString().Contains($"live page at {live}"), $"the run did not announce {live}:\n{output}");
+        var gameId = GameIdIn().Match(output.ToString()) is { Success: true } m ? m.Groups[1].Value : throw new Xunit.Sdk.XunitException($"no game id in:\n{output}");
+        return (run, output, live, gameId);
     }
 
     [GeneratedRegex(@"game (live-probe-[^\s:]+):")]
