@@ -5,6 +5,7 @@ using System.Security.Cryptography;
 using System.Text;
 using MathNet.Numerics.LinearAlgebra;
 using OrleansGan.Core.Data;
+using OrleansGan.Core.Native;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 using static TorchSharp.torch.nn;
@@ -163,22 +164,13 @@ public sealed class DigitClassifier
         return rows;
     }
 
-    private static double Train(Network network, MnistDigits digits, long[] training, long[] heldOut)
-    {
+    private static double Train(Network network, MnistDigits digits, long[] training, long[] heldOut) =>
         // The convolutions' reductions are split across intra-op threads, so the trained weights depend on how many
         // there are (measured: 1 and 2 threads give different bytes). One thread makes the classifier, and so every
-        // Fréchet distance measured with it, the same on every machine and in every process.
-        var threads = get_num_threads();
-        set_num_threads(1);
-        try
-        {
-            return TrainOnOneThread(network, digits, training, heldOut);
-        }
-        finally
-        {
-            set_num_threads(threads);
-        }
-    }
+        // Fréchet distance measured with it, the same on every machine and in every process. The count comes from
+        // the one owner of libtorch's threads, which sets it for this work alone: setting it process-wide here (as
+        // this did) raced with moves computing at once in a silo at another setting (Silo:TorchThreads 0).
+        TorchRuntime.OnOneIntraOpThread(() => TrainOnOneThread(network, digits, training, heldOut));
 
     private static double TrainOnOneThread(Network network, MnistDigits digits, long[] training, long[] heldOut)
     {

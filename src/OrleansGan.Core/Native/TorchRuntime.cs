@@ -44,6 +44,107 @@ public static class TorchRuntime
         }
     }
 
+    /// <summary>
+    /// Runs <paramref name="work"/> with one intra-op thread on a thread of its own, changing no other thread's count
+    /// and not the count threads copy when they first compute. For work whose numbers must not depend on the machine
+    /// or on the process's setting (the digit classifier's training), in a process whose moves may be computing at
+    /// once at another setting (a silo at <c>Silo:TorchThreads 0</c>).
+    /// </summary>
+    /// <remarks>
+    /// <c>torch.set_num_threads</c> cannot do this: besides the calling thread's OpenMP and MKL counts it stores the
+    /// process-wide count that every thread not yet computing copies when it first does (libtorch's ParallelOpenMP.cpp),
+    /// so a thread-pool thread that starts a move while it is set keeps one thread for good. Here only this thread's
+    /// own counts change (OpenMP's <c>omp_set_num_threads</c> and MKL's <c>MKL_Set_Num_Threads_Local</c> are per
+    /// thread), after its first copy of the process-wide count, and the thread ends with the work. Where those
+    /// functions are not exported (a libtorch build without OpenMP or MKL), this falls back to the process-wide
+    /// setting under a lock and restores it.
+    /// </remarks>
+    public static T OnOneIntraOpThread<T>(Func<T> work)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        EnsureLoaded();
+        T result = default!;
+        System.Runtime.ExceptionServices.ExceptionDispatchInfo? failure = null;
+        var thread = new Thread(() =>
+        {
+            try
+            {
+                result = OneIntraOpThreadHere(work);
+            }
+            catch (Exception e)
+            {
+                failure = System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e);
+            }
+        })
+        {
+            Name = "one intra-op thread",
+            IsBackground = true,
+        };
+        thread.Start();
+        thread.Join();
+        failure?.Throw();
+        return result;
+    }
+
+    private static T OneIntraOpThreadHere<T>(Func<T> work)
+    {
+        // The first libtorch call on a thread copies the process-wide count into the thread's own; do it before setting ours.
+        if (torch.get_num_threads() != 1)
+        {
+            if (ThreadLocalSetters.Value is not var (omp, mkl))
+            {
+                lock (ProcessWideSetting)
+                {
+                    var threads = torch.get_num_threads();
+                    torch.set_num_threads(1);
+                    try
+                    {
+                        return work();
+                    }
+                    finally
+                    {
+                        torch.set_num_threads(threads);
+                    }
+                }
+            }
+
+            omp(1);
+            mkl(1);
+            if (torch.get_num_threads() != 1)
+            {
+                throw new InvalidOperationException($"libtorch computes on {torch.get_num_threads()} intra-op threads after setting one for this thread");
+            }
+        }
+
+        return work();
+    }
+
+    private static readonly object ProcessWideSetting = new();
+
+    private static readonly Lazy<(Action<int> OpenMp, Func<int, int> Mkl)?> ThreadLocalSetters = new(FindThreadLocalSetters);
+
+    private static unsafe (Action<int> OpenMp, Func<int, int> Mkl)? FindThreadLocalSetters()
+    {
+        // libtorch_cpu is loaded by now (EnsureLoaded); opening it again returns the same handle, and a symbol lookup on
+        // it also searches the libraries it depends on, where OpenMP's runtime (libtorch's own libgomp copy) lives.
+        // MKL's C entry point is the mixed-case name (mkl_service.h maps the lower-case one to it); the exported
+        // lower-case symbol is the Fortran one, which takes a pointer.
+        string[] names = OperatingSystem.IsWindows() ? ["torch_cpu.dll"] : OperatingSystem.IsMacOS() ? ["libtorch_cpu.dylib"] : ["libtorch_cpu.so"];
+        foreach (var name in names)
+        {
+            if (NativeLibrary.TryLoad(name, typeof(torch).Assembly, DllImportSearchPath.SafeDirectories | DllImportSearchPath.AssemblyDirectory, out var library)
+                && NativeLibrary.TryGetExport(library, "omp_set_num_threads", out var omp)
+                && NativeLibrary.TryGetExport(library, "MKL_Set_Num_Threads_Local", out var mkl))
+            {
+                var setOmp = (delegate* unmanaged<int, void>)omp;
+                var setMkl = (delegate* unmanaged<int, int>)mkl;
+                return (n => setOmp(n), n => setMkl(n));
+            }
+        }
+
+        return null;
+    }
+
     private static string LoadOnce()
     {
         var report = new StringBuilder();

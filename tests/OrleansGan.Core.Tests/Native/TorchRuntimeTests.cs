@@ -23,4 +23,31 @@ public class TorchRuntimeTests
     {
         Assert.Equal(TorchRuntime.EnsureLoaded(), TorchRuntime.EnsureLoaded());
     }
+
+    [Fact]
+    public void Work_on_one_intra_op_thread_changes_no_other_threads_count()
+    {
+        TorchRuntime.EnsureLoaded();
+        var here = get_num_threads();
+        var fresh = OnFreshThread(get_num_threads);
+
+        // Inside: one thread. A thread that first computes meanwhile (a move starting on a new pool thread) gets the
+        // process's count, not one, which torch.set_num_threads would have given it.
+        var (inside, startedMeanwhile) = TorchRuntime.OnOneIntraOpThread(() => (get_num_threads(), OnFreshThread(get_num_threads)));
+
+        Assert.Equal(1, inside);
+        Assert.Equal(fresh, startedMeanwhile);
+        Assert.Equal(here, get_num_threads());
+        Assert.Equal(fresh, OnFreshThread(get_num_threads));
+        Assert.Equal("refused", Assert.Throws<InvalidOperationException>(() => TorchRuntime.OnOneIntraOpThread<int>(() => throw new InvalidOperationException("refused"))).Message);
+    }
+
+    private static T OnFreshThread<T>(Func<T> work)
+    {
+        T result = default!;
+        var thread = new Thread(() => result = work());
+        thread.Start();
+        thread.Join();
+        return result;
+    }
 }
