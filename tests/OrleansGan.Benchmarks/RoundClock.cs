@@ -45,6 +45,13 @@ internal sealed class RoundClock : IDisposable
         return (last.LastCpu - first.FirstCpu).TotalMilliseconds / (windows.Sum(w => w.Rounds) - 1);
     }
 
+    /// <summary>The runtime's work per round over the same window as <see cref="CpuMillisecondsPerRound"/> (<see cref="RuntimeTally"/>).</summary>
+    public IEnumerable<string> RuntimePerRound(string prefix)
+    {
+        var windows = _games.Where(g => g.Key.StartsWith(prefix, StringComparison.Ordinal)).Select(g => g.Value).ToList();
+        return RuntimeTally.PerRound(windows.MinBy(w => w.FirstStart)!.FirstTally, windows.MaxBy(w => w.LastEnd)!.LastTally, windows.Sum(w => w.Rounds) - 1);
+    }
+
     /// <summary>Rounds per second of <paramref name="gameId"/> over its rounds alone.</summary>
     public double RoundsPerSecond(string gameId) =>
         _games.TryGetValue(gameId, out var w) && w.Rounds > 0
@@ -72,8 +79,9 @@ internal sealed class RoundClock : IDisposable
 
         var start = end - (long)(seconds * Stopwatch.Frequency);
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
-        _games.AddOrUpdate(id, _ => new Window(start, end, 1, cpu, cpu), (_, w) => w with { LastEnd = end, Rounds = w.Rounds + 1, LastCpu = cpu });
+        var tally = RuntimeTally.Now();
+        _games.AddOrUpdate(id, _ => new Window(start, end, 1, cpu, cpu, tally, tally), (_, w) => w with { LastEnd = end, Rounds = w.Rounds + 1, LastCpu = cpu, LastTally = tally });
     }
 
-    private sealed record Window(long FirstStart, long LastEnd, int Rounds, TimeSpan FirstCpu, TimeSpan LastCpu);
+    private sealed record Window(long FirstStart, long LastEnd, int Rounds, TimeSpan FirstCpu, TimeSpan LastCpu, RuntimeTally FirstTally, RuntimeTally LastTally);
 }

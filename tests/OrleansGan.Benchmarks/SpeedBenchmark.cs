@@ -43,6 +43,15 @@ internal static class SpeedBenchmark
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"game-clock-rounds/s {ownClocks:F2}"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"cpu-ms/round {clock.CpuMillisecondsPerRound("timed-"):F3}"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"wall-rounds/s {wall:F2}"));
+        foreach (var line in clock.RuntimePerRound("timed-"))
+        {
+            Console.WriteLine(line);
+        }
+
+        foreach (var (method, calls) in RuntimeTally.Calls.OrderBy(c => c.Key, StringComparer.Ordinal))
+        {
+            Console.WriteLine($"# calls {method} {calls} (warm-up and timed games, evaluations included)");
+        }
     }
 
     /// <summary>

@@ -17,6 +17,14 @@ public interface IDiscriminatorGrain : IPlayerGrain, IProbedPlayer
     /// <summary>Returns dJ_G/dx for the fake minibatch at the current parameters, without updating.</summary>
     Task<GradientMessage> JudgeAsync(FakeMinibatch fake);
 
+    /// <summary>
+    /// Takes one update by <paramref name="rule"/> against each of <paramref name="updates"/> in turn (each on a real
+    /// minibatch it draws), then returns dJ_G/dx for <paramref name="judged"/> at the parameters reached: an
+    /// alternating round's discriminator steps and judgment in one call (the same moves as <see cref="UpdateAsync"/>
+    /// for each, then <see cref="JudgeAsync"/>).
+    /// </summary>
+    Task<UpdatesThenJudgment> UpdateThenJudgeAsync(FakeMinibatch[] updates, FakeMinibatch judged, UpdateRule rule);
+
     /// <summary>Judges the fake minibatch at the current parameters, then updates from it by <paramref name="rule"/> (one simultaneous move).</summary>
     Task<JudgeThenUpdateReply> JudgeThenUpdateAsync(FakeMinibatch fake, UpdateRule rule);
 

@@ -13,6 +13,13 @@ public interface IGeneratorGrain : IPlayerGrain, IProbedPlayer
     /// <summary>Draws z from the player's stream and returns x = G(z); keeps G(z)'s graph when asked to.</summary>
     Task<FakeMinibatch> ProposeAsync(int batchSize, bool keepForGradient);
 
+    /// <summary>
+    /// Draws <paramref name="withoutGradient"/> + 1 minibatches x = G(z) in turn from the player's stream, the last one
+    /// keeping G(z)'s graph: an alternating round's minibatches for the discriminator's steps and for the generator's
+    /// first step, between which the generator does not move (the same draws as that many <see cref="ProposeAsync"/> calls).
+    /// </summary>
+    Task<FakeMinibatch[]> ProposeSeveralAsync(int batchSize, int withoutGradient);
+
     /// <summary>Back-propagates dJ_G/dx through the kept G(z) and takes one step by <paramref name="rule"/>.</summary>
     Task<GeneratorMoveReport> ApplyGradientAsync(GradientMessage message, UpdateRule rule);
 

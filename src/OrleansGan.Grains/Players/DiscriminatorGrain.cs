@@ -27,6 +27,18 @@ public sealed class DiscriminatorGrain(ILocalSiloDetails silo) : ProbedPlayerGra
     public Task<GradientMessage> JudgeAsync(FakeMinibatch fake) => Move(() => Judge(Receive(fake), ReceiveLabels(fake), fake.Round));
 
     /// <inheritdoc />
+    public Task<UpdatesThenJudgment> UpdateThenJudgeAsync(FakeMinibatch[] updates, FakeMinibatch judged, UpdateRule rule)
+    {
+        ArgumentNullException.ThrowIfNull(updates);
+        ArgumentNullException.ThrowIfNull(judged);
+        return Move(() =>
+        {
+            var reports = updates.Select(fake => Player.Update(Receive(fake), rule, ReceiveLabels(fake), fake.Round)).ToArray();
+            return new UpdatesThenJudgment(reports, Judge(Receive(judged), ReceiveLabels(judged), judged.Round));
+        });
+    }
+
+    /// <inheritdoc />
     public Task<JudgeThenUpdateReply> JudgeThenUpdateAsync(FakeMinibatch fake, UpdateRule rule) => Move(() =>
     {
         var x = Receive(fake);

@@ -26,12 +26,24 @@ public sealed class GeneratorGrain(ILocalSiloDetails silo) : ProbedPlayerGrain<G
             throw new ArgumentOutOfRangeException(nameof(batchSize), batchSize, "a minibatch needs at least one sample");
         }
 
-        return Move(() =>
+        return Move(() => Propose(batchSize, keepForGradient));
+    }
+
+    /// <inheritdoc />
+    public Task<FakeMinibatch[]> ProposeSeveralAsync(int batchSize, int withoutGradient)
+    {
+        if (batchSize < 1)
         {
-            var (x, labels) = Player.ProposeLabeled(batchSize, keepForGradient);
-            var classes = labels?.cpu().to(ScalarType.Int32).data<int>().ToArray();
-            return new FakeMinibatch(TensorCodec.ToMessage(x), keepForGradient, classes);
-        });
+            throw new ArgumentOutOfRangeException(nameof(batchSize), batchSize, "a minibatch needs at least one sample");
+        }
+
+        if (withoutGradient < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(withoutGradient), withoutGradient, "minibatches without a gradient: 0 or more");
+        }
+
+        // In draw order, each as its own ProposeAsync would draw it: the player keeps only the last one's graph.
+        return Move(() => Enumerable.Range(0, withoutGradient + 1).Select(i => Propose(batchSize, keepForGradient: i == withoutGradient)).ToArray());
     }
 
     /// <inheritdoc />
@@ -71,4 +83,11 @@ public sealed class GeneratorGrain(ILocalSiloDetails silo) : ProbedPlayerGrain<G
         var probe = Probe;
         probe.Pullback(TensorCodec.ToTensor(pullback.Cotangent, probe.Device, probe.DType), pullback.Chunk, pullback.Target, pullback.CurvatureSource, pullback.KeepsGradient);
     });
+
+    private FakeMinibatch Propose(int batchSize, bool keepForGradient)
+    {
+        var (x, labels) = Player.ProposeLabeled(batchSize, keepForGradient);
+        var classes = labels?.cpu().to(ScalarType.Int32).data<int>().ToArray();
+        return new FakeMinibatch(TensorCodec.ToMessage(x), keepForGradient, classes);
+    }
 }

@@ -15,4 +15,11 @@ public sealed record PlayerPair(IGeneratorGrain Generator, IDiscriminatorGrain D
     /// <summary>The generator's move in round <paramref name="round"/>: a fake minibatch x = G(z), marked with its round.</summary>
     public async Task<FakeMinibatch> ProposeAsync(int round, int batchSize, bool keepForGradient) =>
         await Generator.ProposeAsync(batchSize, keepForGradient) with { Round = round };
+
+    /// <summary>
+    /// The generator's <paramref name="withoutGradient"/> + 1 moves in round <paramref name="round"/> in one call, the
+    /// last keeping G(z)'s graph (<see cref="IGeneratorGrain.ProposeSeveralAsync"/>), each marked with its round.
+    /// </summary>
+    public async Task<FakeMinibatch[]> ProposeSeveralAsync(int round, int batchSize, int withoutGradient) =>
+        [.. (await Generator.ProposeSeveralAsync(batchSize, withoutGradient)).Select(fake => fake with { Round = round })];
 }

@@ -163,6 +163,17 @@ public sealed class GameInstruments
     /// <summary>Tallies one argument or result of a player grain's method, if its type can hold tensors.</summary>
     public void Carried(string gameId, string player, string direction, object? message)
     {
+        // Several messages in one call (an alternating round's minibatches) count as what they are, one by one.
+        if (message is object?[] several)
+        {
+            foreach (var one in several)
+            {
+                Carried(gameId, player, direction, one);
+            }
+
+            return;
+        }
+
         if (TensorPayload.Measure(message) is not { } bytes)
         {
             return;

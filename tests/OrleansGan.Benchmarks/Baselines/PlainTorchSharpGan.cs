@@ -93,13 +93,16 @@ internal static class PlainTorchSharpGan
 
         var elapsed = 0.0;
         var cpuPerRound = 0.0;
+        List<string> runtime = [];
         void Timed()
         {
             Play(SpeedBenchmark.WarmUp(options, rounds));
             var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+            var tally = RuntimeTally.Now();
             var clock = Stopwatch.StartNew();
             Play(rounds);
             elapsed = clock.Elapsed.TotalSeconds;
+            runtime = RuntimeTally.PerRound(tally, RuntimeTally.Now(), rounds).ToList();
             cpuPerRound = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds / rounds;
         }
 
@@ -119,5 +122,6 @@ internal static class PlainTorchSharpGan
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"rounds/s {rounds / elapsed:F2} (losses {lossSum / rounds:R}; libtorch threads: {get_num_threads()} on this thread, {poolThreads} on a pool thread)"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"cpu-ms/round {cpuPerRound:F3}"));
+        runtime.ForEach(Console.WriteLine);
     }
 }

@@ -83,16 +83,18 @@ public class MetricsEndpointTests(SiloHostFixture silo)
             ["0.0005", "0.001", "0.0025", "0.005", "0.01", "0.025", "0.05", "0.1", "0.25", "0.5", "1", "2.5", "5", "10", "+Inf"],
             OfGame("orleansgan_round_duration_seconds").Where(s => s.Name.EndsWith("_bucket", StringComparison.Ordinal)).Select(s => s.Labels["le"]));
 
-        // alternating(2,1): per round the generator proposes 3 fake minibatches, the discriminator receives all 3 and
-        // answers 1 gradient message; each holds Batch x 2 float32 values.
+        // alternating(2,1): per round the generator proposes 3 fake minibatches (in one call), the discriminator receives
+        // all 3 (in one call) and answers its updates' reports and 1 gradient message in one reply; each minibatch and
+        // the gradient hold Batch x 2 float32 values.
         var messages = OfGame("orleansgan_messages_total").ToDictionary(s => $"{s.Labels["player"]} {s.Labels["direction"]} {s.Labels["kind"]}", s => s.Value);
         var bytes = OfGame("orleansgan_message_payload_bytes_total").ToDictionary(s => $"{s.Labels["player"]} {s.Labels["direction"]} {s.Labels["kind"]}", s => s.Value);
         Assert.Equal(3 * Rounds, messages["generator response FakeMinibatch"]);
         Assert.Equal(3 * Rounds, messages["discriminator request FakeMinibatch"]);
-        Assert.Equal(Rounds, messages["discriminator response GradientMessage"]);
+        Assert.Equal(Rounds, messages["discriminator response UpdatesThenJudgment"]);
         Assert.Equal(Rounds, messages["generator request GradientMessage"]);
         Assert.Equal(3.0 * Rounds * Batch * 2 * sizeof(float), bytes["discriminator request FakeMinibatch"]);
         Assert.Equal(1.0 * Rounds * Batch * 2 * sizeof(float), bytes["generator request GradientMessage"]);
+        Assert.Equal(1.0 * Rounds * Batch * 2 * sizeof(float), bytes["discriminator response UpdatesThenJudgment"]);
         Assert.Contains("generator response TensorBytes", messages.Keys); // evaluation samples
     }
 
