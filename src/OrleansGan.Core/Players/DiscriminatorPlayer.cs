@@ -110,6 +110,29 @@ public sealed class DiscriminatorPlayer : IProbeablePlayer<DiscriminatorProbe>
     }
 
     /// <summary>
+    /// An alternating round's discriminator half: one <see cref="Update"/> against each of <paramref name="updates"/> in
+    /// turn, then the <see cref="Judge"/> of <paramref name="judged"/> at the parameters reached. Every minibatch and the
+    /// rule are checked before the first update, so a bad message in the batch changes nothing.
+    /// </summary>
+    public (DiscriminatorMoveReport[] Updates, (Tensor Gradient, double GeneratorLoss, double MeanFakeScore) Judgment) UpdateThenJudge(
+        IReadOnlyList<(Tensor Fake, Tensor? Labels, int Round)> updates, (Tensor Fake, Tensor? Labels, int Round) judged, UpdateRule rule = UpdateRule.Plain)
+    {
+        foreach (var (fake, labels, _) in updates)
+        {
+            CheckFake(fake, labels);
+        }
+
+        CheckFake(judged.Fake, judged.Labels);
+        if (updates.Count > 0)
+        {
+            _optimizer.CheckCanStep(rule);
+        }
+
+        var reports = updates.Select(u => Update(u.Fake, rule, u.Labels, u.Round)).ToArray();
+        return (reports, Judge(judged.Fake, judged.Labels, judged.Round));
+    }
+
+    /// <summary>
     /// dJ_G/dx for <paramref name="fake"/> at the current parameters, with J_G and mean D(G(z)); nothing is updated.
     /// With instance noise D judges x + noise, so the message is D's gradient at the noisy point; the noise comes from
     /// <paramref name="noise"/> when given (a picture of the field must leave the training stream untouched), else from

@@ -33,8 +33,10 @@ public sealed class DiscriminatorGrain(ILocalSiloDetails silo) : ProbedPlayerGra
         ArgumentNullException.ThrowIfNull(judged);
         return Move(() =>
         {
-            var reports = updates.Select(fake => Player.Update(Receive(fake), rule, ReceiveLabels(fake), fake.Round)).ToArray();
-            return new UpdatesThenJudgment(reports, Judge(Receive(judged), ReceiveLabels(judged), judged.Round));
+            // Every message decoded (and so checked) before the first update: a bad one in the batch changes nothing.
+            var (reports, (gradient, cost, meanFake)) = Player.UpdateThenJudge(
+                [.. updates.Select(fake => (Receive(fake), ReceiveLabels(fake), fake.Round))], (Receive(judged), ReceiveLabels(judged), judged.Round), rule);
+            return new UpdatesThenJudgment(reports, new GradientMessage(TensorCodec.ToMessage(gradient), cost, meanFake));
         });
     }
 

@@ -42,6 +42,37 @@ public class BadMessagesTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_bad_minibatch_in_a_batched_alternating_move_is_refused_before_any_update()
+    {
+        var spec = GameSpecLoader.Load(null, new Dictionary<string, string> { ["batchSize"] = "8", ["generator.hidden"] = "[8]", ["discriminator.hidden"] = "[8]" });
+        var g = fixture.Client.GetGrain<IGeneratorGrain>("bad-batched/generator");
+        var d = fixture.Client.GetGrain<IDiscriminatorGrain>("bad-batched/discriminator");
+        await g.JoinAsync(new GeneratorSetup(spec.Generator, 1));
+        await d.JoinAsync(new DiscriminatorSetup(spec.Discriminator, 2, spec.Data, spec.Loss, spec.BatchSize));
+        var before = await d.GetParametersAsync();
+
+        Assert.Contains("minibatches without a gradient", (await Assert.ThrowsAnyAsync<Exception>(() => g.ProposeSeveralAsync(8, -1))).Message);
+        var fakes = await g.ProposeSeveralAsync(8, 2);
+        Assert.Equal([false, false, true], fakes.Select(f => f.KeptForGradient));
+
+        // The bad minibatch comes second: the first must not have been stepped on either.
+        var threeWide = new FakeMinibatch(new TensorBytes(new byte[8 * 3 * 4], [8, 3]), false);
+        Assert.Contains("fake minibatch has shape [8,3]",
+            (await Assert.ThrowsAnyAsync<Exception>(() => d.UpdateThenJudgeAsync([fakes[0], threeWide], fakes[2], UpdateRule.Plain))).Message);
+        Assert.Contains("fake minibatch has shape [8,3]",
+            (await Assert.ThrowsAnyAsync<Exception>(() => d.UpdateThenJudgeAsync([fakes[0], fakes[1]], threeWide, UpdateRule.Plain))).Message);
+        Assert.Contains("saved anchor",
+            (await Assert.ThrowsAnyAsync<Exception>(() => d.UpdateThenJudgeAsync([fakes[0]], fakes[2], UpdateRule.FromAnchor))).Message);
+        Assert.Equal(before.Values.Select(v => v.Data), (await d.GetParametersAsync()).Values.Select(v => v.Data));
+
+        var reply = await d.UpdateThenJudgeAsync(fakes[..2], fakes[2], UpdateRule.Plain);
+        Assert.Equal(2, reply.Updates.Length);
+        Assert.NotEqual(before.Values.Select(v => v.Data), (await d.GetParametersAsync()).Values.Select(v => v.Data));
+        var report = await g.ApplyGradientAsync(reply.Gradient, UpdateRule.Plain);
+        Assert.True(double.IsFinite(report.GradientNorm) && report.GradientNorm > 0);
+    }
+
+    [Fact]
     public async Task Bad_class_labels_are_refused_naming_the_problem_and_the_players_play_on()
     {
         var spec = GameSpecLoader.Load(null, new Dictionary<string, string>
