@@ -3,6 +3,7 @@ using OrleansGan.Abstractions.Diagnostics;
 using OrleansGan.Abstractions.Grains;
 using OrleansGan.Abstractions.Spec;
 using OrleansGan.Core.Checkpoints;
+using OrleansGan.Grains.Game;
 using OrleansGan.Grains.Protocols;
 
 namespace OrleansGan.Grains.Diagnostics;
@@ -14,7 +15,9 @@ namespace OrleansGan.Grains.Diagnostics;
 /// diagnosed point (the initialisation for the first), which the caller takes from the game's diagnosis log, so a
 /// game continued by a new activation starts it where an undisturbed game does. The game waits for each diagnosis:
 /// the copies work on the point as it was, and the game's numbers do not depend on whether it was diagnosed. A
-/// diagnosis that fails is logged and skipped: the game plays on.
+/// diagnosis that fails is logged and skipped: the game plays on; one that lost a silo (its copies', or the diagnosis
+/// grain's) fails the round instead, so the game goes back to its checkpoint, as for a lost player, and diagnoses the
+/// round again: a silo's death loses no diagnosis.
 /// </summary>
 public sealed class GameDiagnostics(IGrainFactory grains, ICheckpointStore checkpoints, string gameId, GameSpec spec, ILogger logger)
 {
@@ -37,10 +40,13 @@ public sealed class GameDiagnostics(IGrainFactory grains, ICheckpointStore check
             var request = new DiagnosisRequest(gameId, round, previousRound, spec.Diagnostics);
             return await grains.GetGrain<IDiagnosisGrain>($"{gameId}/diagnosis-{round}").DiagnoseAsync(request, null);
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+        catch (Exception e) when (e is not OperationCanceledException && !LostSilo(e))
         {
             logger.LogWarning(e, "Game {Game}: the diagnosis of round {Round} failed; the game plays on", gameId, round);
             return null;
         }
     }
+
+    // A lost silo, not a diagnosis that outlasted the response timeout (a large game's may): that one is skipped.
+    private static bool LostSilo(Exception e) => e is not TimeoutException && RecoveryPolicy.IsPlayerLoss(e);
 }

@@ -1,11 +1,16 @@
+using OrleansGan.Abstractions.Diagnostics;
 using OrleansGan.Abstractions.Game;
+using OrleansGan.Abstractions.Messages;
 using OrleansGan.Core.Checkpoints;
 using OrleansGan.Core.Spec;
 using OrleansGan.Grains.Game;
 
 namespace OrleansGan.Grains.Tests.Game;
 
-/// <summary>A game's records without a cluster: every one in the logs, the latest in memory, pages from both.</summary>
+/// <summary>
+/// A game's records without a cluster: every one in the logs, the latest in memory, pages from both; the diagnoses as
+/// the rounds and evaluations, so that a new activation (a new history over the same logs) finds them all.
+/// </summary>
 public sealed class GameHistoryTests : IDisposable
 {
     private readonly string _root = Path.Combine(Path.GetTempPath(), "orleansgan-history-" + Guid.NewGuid().ToString("N"));
@@ -67,6 +72,103 @@ public sealed class GameHistoryTests : IDisposable
 
         Assert.Contains("rounds.log holds 10 records, but the checkpoint counts 50", error.Message);
     }
+
+    [Fact]
+    public async Task Diagnoses_are_logged_once_taken_up_whole_by_a_new_activation_and_cut_back_with_the_checkpoint()
+    {
+        var spec = GameSpecLoader.Load(null, new Dictionary<string, string>());
+        await using (var history = await OpenAsync())
+        {
+            await PlayAsync(history, 1, 60);
+            foreach (var round in new[] { 20, 40, 60 })
+            {
+                await history.DiagnosedAsync(Diagnosis(round, from: round - 20));
+            }
+
+            await history.FlushAsync();
+            Assert.Equal(3, history.DiagnosesCompleted);
+
+            // The silo died after the checkpoint of round 40, which counted two diagnoses (its own, made before it, and 20's).
+        }
+
+        await using var again = new GameHistory(new FileGameLogStore(_root), "long");
+        await again.RewindAsync(new GameCheckpoint(spec, 40, 1, 0, [], []) { Diagnoses = 2 });
+
+        Assert.Equal(2, again.DiagnosesCompleted);
+        Assert.Equal(40, again.LastDiagnosis!.Round);
+        var paged = await again.DiagnosesAfterAsync(0);
+        Assert.Equal([Json(Diagnosis(20, 0)), Json(Diagnosis(40, 20))], paged.Select(Json));
+        Assert.Empty(await again.DiagnosesAfterAsync(2));
+        await again.DiagnosedAsync(Diagnosis(60, 40) with { Notes = ["again"] });
+        await again.FlushAsync();
+        await using var log = new FileGameLogStore(_root).Diagnoses("long");
+        Assert.Equal(["again"], (await log.ReadAsync(2, 10)).Single().Notes);
+    }
+
+    [Fact]
+    public async Task Diagnosis_pages_past_the_window_come_from_the_log_at_most_a_page_at_a_time()
+    {
+        await using var history = await OpenAsync();
+        var count = GameHistory.MaxDiagnosesPerPage + GameHistory.DiagnosisWindow + 5;
+        for (var i = 1; i <= count; i++)
+        {
+            await history.DiagnosedAsync(Diagnosis(i * 10, (i - 1) * 10));
+        }
+
+        var first = await history.DiagnosesAfterAsync(0);
+        var rest = await history.DiagnosesAfterAsync(first.Count);
+
+        Assert.Equal(GameHistory.MaxDiagnosesPerPage, first.Count);
+        Assert.Equal(Enumerable.Range(1, count).Select(i => i * 10), first.Concat(rest).Select(d => d.Round));
+        Assert.Equal(Json(Diagnosis(10, 0)), Json(first[0]));
+    }
+
+    [Fact]
+    public async Task A_checkpoint_from_before_diagnoses_had_a_cursor_keeps_the_diagnoses_of_its_rounds()
+    {
+        await using var history = await OpenAsync();
+        foreach (var round in new[] { 20, 40, 60 })
+        {
+            await history.DiagnosedAsync(Diagnosis(round, round - 20));
+        }
+
+        var spec = GameSpecLoader.Load(null, new Dictionary<string, string>());
+        await PlayAsync(history, 1, 60);
+        await history.RewindAsync(new GameCheckpoint(spec, 50, 1, 0, [], []));
+
+        Assert.Equal([20, 40], (await history.DiagnosesAfterAsync(0)).Select(d => d.Round));
+    }
+
+    [Fact]
+    public async Task A_checkpoint_that_counts_more_diagnoses_than_the_log_holds_is_refused_by_name()
+    {
+        await using var history = await OpenAsync();
+        await PlayAsync(history, 1, 40);
+        await history.DiagnosedAsync(Diagnosis(20, 0));
+        var spec = GameSpecLoader.Load(null, new Dictionary<string, string>());
+
+        var error = await Assert.ThrowsAsync<InvalidDataException>(() => history.RewindAsync(new GameCheckpoint(spec, 40, 1, 0, [], []) { Diagnoses = 2 }));
+
+        Assert.Contains("diagnoses.log holds 1 records, but the checkpoint counts 2", error.Message);
+    }
+
+    // A diagnosis with every kind of field, NaN and infinities included (a gap not estimated, a residual that blew up).
+    private static Diagnosis Diagnosis(int round, int from) => new(
+        "long", round, 1_083, 1_121, new DiagnosticBatch(64, 4, 17, 19), TensorPrecision.Float32,
+        new FieldSummary(0.5 / round, 0.25, 0.375, 0.125, 0.0625, 1.5, 12.25, 3, 0.69, 0.7, 0.51, 0.49),
+        [
+            new SpectrumEstimate(SpectralOperator.GameJacobian, EigenvalueSelection.LargestMagnitude,
+                [new EigenvalueEstimate(round * 0.1, 1.0 / 3, 1e-9, true), new EigenvalueEstimate(-0.2, -1.0 / 3, double.PositiveInfinity, false)], 2.5, 40, 1, 0.25),
+            new SpectrumEstimate(SpectralOperator.GeneratorHessian, EigenvalueSelection.SmallestReal, [new EigenvalueEstimate(-1e-7, 0, 1e-5, true)], 1, 300, 7, 1.5),
+        ],
+        new EquilibriumVerdict(new Finding(Answer.No, "T = 3"), new Finding(Answer.Undetermined, "Re(lambda) ~ 0"), new Finding(Answer.Yes, "all > 0"),
+            new Finding(Answer.No, "lambda_min < 0"), new Finding(Answer.No, "not zero-sum"), null, new Finding(Answer.No, "-"), new Finding(Answer.No, "-"), null,
+            "not stationary"),
+        new PathAngle(from, round, Math.Sqrt(round), [new PathAnglePoint(-0.1, 0.99, 4, 0.7, 0.69), new PathAnglePoint(1.1, -0.25, double.NaN, 0.7, 0.69)]),
+        new DualityGap(0.125, 0.75, 0.625, 0, 20, 0.5), null, ["the Schur complement: not zero-sum"], 3.25);
+
+    // Every field of a diagnosis, as the log writes it (its records hold lists, which records compare by reference).
+    private static string Json(Diagnosis d) => System.Text.Encoding.UTF8.GetString(RecordFormat.Write(d));
 
     private static RoundRecord Round(int n) => new(n, n * 0.5, -n / 3.0, 0.5, 0.25, Math.Sqrt(n), 1.0 / n);
 

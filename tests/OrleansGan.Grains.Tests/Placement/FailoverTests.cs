@@ -1,7 +1,9 @@
 using Orleans.TestingHost;
+using OrleansGan.Abstractions.Diagnostics;
 using OrleansGan.Abstractions.Game;
 using OrleansGan.Abstractions.Grains;
 using OrleansGan.Abstractions.Spec;
+using OrleansGan.Core.Checkpoints;
 using OrleansGan.Core.Spec;
 using OrleansGan.Grains.Tests.Cluster;
 using OrleansGan.Grains.Tests.Game;
@@ -10,7 +12,7 @@ namespace OrleansGan.Grains.Tests.Placement;
 
 /// <summary>
 /// Killing the silo that hosts a player makes the game re-seat it on a survivor and continue from its last checkpoint
-/// with no manual step, producing the rounds an undisturbed game produces. (Explicit placement does not fail over: a
+/// with no manual step, producing the rounds (and in-game diagnoses) an undisturbed game produces. (Explicit placement does not fail over: a
 /// game told to use a silo that died fails, naming it.)
 /// </summary>
 public sealed class FailoverTests : IAsyncLifetime
@@ -23,13 +25,80 @@ public sealed class FailoverTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _silos.DisposeAsync();
 
-    private static GameSpec Spec(string policy) => GameSpecLoader.Load(null, new Dictionary<string, string>
+    private static GameSpec Spec(string policy, bool diagnosed = false) => GameSpecLoader.Load(null, new Dictionary<string, string>
     {
         ["name"] = "failover", ["seed"] = "8", ["rounds"] = "300", ["batchSize"] = "32", ["protocol.kind"] = "optimistic",
         ["generator.hidden"] = "[16,16]", ["discriminator.hidden"] = "[16,16]",
         ["evaluation.every"] = "100", ["evaluation.samples"] = "200", ["checkpoint.every"] = "25",
         ["placement.policy"] = policy,
-    });
+    }.Concat(diagnosed ? CheapDiagnostics : Enumerable.Empty<KeyValuePair<string, string>>()).ToDictionary());
+
+    // Diagnosed at rounds 100, 200 and 300, cheaply: the record, not the numbers, is under test.
+    private static readonly Dictionary<string, string> CheapDiagnostics = new()
+    {
+        ["diagnostics.every"] = "100", ["diagnostics.batchSize"] = "64", ["diagnostics.chunks"] = "4", ["diagnostics.eigenvalues"] = "4",
+        ["diagnostics.extremeEigenvalues"] = "2", ["diagnostics.maxRestarts"] = "20", ["diagnostics.dualityGap.steps"] = "10",
+        ["diagnostics.dualityGap.scoreBatches"] = "2", ["diagnostics.pathAngle.points"] = "5", ["diagnostics.precision"] = "float32",
+    };
+
+    [Fact]
+    public async Task A_game_keeps_its_diagnoses_through_the_death_of_its_own_silo_and_traces_each_path_angle_from_the_same_point()
+    {
+        var undisturbedGame = Cluster.Client.GetGrain<IGameGrain>("diagnosed-undisturbed");
+        await GameRunner.PlayAsync(Cluster.Client, "diagnosed-undisturbed", Spec("colocate", diagnosed: true));
+        var undisturbed = await undisturbedGame.GetDiagnosesAsync(0);
+        Assert.Equal([(100, 0), (200, 100), (300, 200)], undisturbed.Select(d => (d.Round, d.PathAngle!.StartRound)));
+
+        // The victim hosts the game grain but not membership (the primary, Silo_0); it dies after the diagnosis of
+        // round 100 and the checkpoint of round 125 that counts it, so the new activation has only the diagnosis log
+        // to start round 200's path-angle from.
+        var (game, victim) = await StartAwayFromPrimaryAsync("diagnosed-killed", Spec("split", diagnosed: true));
+        var (played, onProgress) = Progress.UntilRound(130);
+        var follow = GameRunner.FollowAsync(Cluster.Client, game, TimeSpan.FromMinutes(4), onProgress);
+        Assert.Same(played, await Task.WhenAny(played, follow));
+        await Cluster.KillSiloAsync(Cluster.Silos.Single(s => s.Name == victim));
+
+        var (status, _, _) = await follow;
+        Assert.True(status.State == GameState.Finished, $"{status.State}: {status.Error}");
+        Assert.NotEqual(victim, status.Silo);
+        Assert.True(status.Recoveries >= 1);
+        Assert.Equal(3, status.Diagnoses);
+        var disturbed = await game.GetDiagnosesAsync(0);
+        Assert.Equal(undisturbed.Select(Figures), disturbed.Select(Figures));
+
+        // An ended game's activation answers from the log too (its first page is all of them).
+        await Cluster.Client.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
+        Assert.Equal(undisturbed.Select(Figures), (await game.GetDiagnosesAsync(0)).Select(Figures));
+        Assert.Equal([Figures(undisturbed[2])], (await game.GetDiagnosesAsync(2)).Select(Figures));
+    }
+
+    // Every field of a diagnosis but the times it took, as the log writes it.
+    private static string Figures(Diagnosis d) => System.Text.Encoding.UTF8.GetString(RecordFormat.Write(d with
+    {
+        Seconds = 0,
+        Spectra = d.Spectra.Select(s => s with { Seconds = 0 }).ToList(),
+        DualityGap = d.DualityGap is { } plain ? plain with { Seconds = 0 } : null,
+        PerturbedDualityGap = d.PerturbedDualityGap is { } perturbed ? perturbed with { Seconds = 0 } : null,
+    }));
+
+    // Placement of the game grain is Orleans' choice: start games until one lands away from the primary silo.
+    private async Task<(IGameGrain Game, string Silo)> StartAwayFromPrimaryAsync(string prefix, GameSpec spec)
+    {
+        for (var attempt = 0; attempt < 20; attempt++)
+        {
+            var game = Cluster.Client.GetGrain<IGameGrain>($"{prefix}-{attempt}");
+            await game.StartAsync(spec);
+            var started = await game.GetStatusAsync(int.MaxValue, int.MaxValue);
+            if (started.Silo != "Silo_0")
+            {
+                return (game, started.Silo!);
+            }
+
+            await game.CancelAsync();
+        }
+
+        throw new InvalidOperationException("no game grain was placed away from the primary silo");
+    }
 
     [Fact]
     public async Task A_game_survives_the_death_of_its_own_silo()
