@@ -1,11 +1,10 @@
 using Orleans.TestingHost;
-using OrleansGan.Abstractions.Diagnostics;
 using OrleansGan.Abstractions.Game;
 using OrleansGan.Abstractions.Grains;
 using OrleansGan.Abstractions.Spec;
-using OrleansGan.Core.Checkpoints;
 using OrleansGan.Core.Spec;
 using OrleansGan.Grains.Tests.Cluster;
+using OrleansGan.Grains.Tests.Diagnostics;
 using OrleansGan.Grains.Tests.Game;
 
 namespace OrleansGan.Grains.Tests.Placement;
@@ -31,15 +30,7 @@ public sealed class FailoverTests : IAsyncLifetime
         ["generator.hidden"] = "[16,16]", ["discriminator.hidden"] = "[16,16]",
         ["evaluation.every"] = "100", ["evaluation.samples"] = "200", ["checkpoint.every"] = "25",
         ["placement.policy"] = policy,
-    }.Concat(diagnosed ? CheapDiagnostics : Enumerable.Empty<KeyValuePair<string, string>>()).ToDictionary());
-
-    // Diagnosed at rounds 100, 200 and 300, cheaply: the record, not the numbers, is under test.
-    private static readonly Dictionary<string, string> CheapDiagnostics = new()
-    {
-        ["diagnostics.every"] = "100", ["diagnostics.batchSize"] = "64", ["diagnostics.chunks"] = "4", ["diagnostics.eigenvalues"] = "4",
-        ["diagnostics.extremeEigenvalues"] = "2", ["diagnostics.maxRestarts"] = "20", ["diagnostics.dualityGap.steps"] = "10",
-        ["diagnostics.dualityGap.scoreBatches"] = "2", ["diagnostics.pathAngle.points"] = "5", ["diagnostics.precision"] = "float32",
-    };
+    }.Concat(diagnosed ? DiagnosisFigures.Cheap(100) : new Dictionary<string, string>()).ToDictionary());
 
     [Fact]
     public async Task A_game_keeps_its_diagnoses_through_the_death_of_its_own_silo_and_traces_each_path_angle_from_the_same_point()
@@ -64,22 +55,14 @@ public sealed class FailoverTests : IAsyncLifetime
         Assert.True(status.Recoveries >= 1);
         Assert.Equal(3, status.Diagnoses);
         var disturbed = await game.GetDiagnosesAsync(0);
-        Assert.Equal(undisturbed.Select(Figures), disturbed.Select(Figures));
+        Assert.Equal([(100, 0), (200, 100), (300, 200)], disturbed.Select(d => (d.Round, d.PathAngle!.StartRound)));
+        Assert.Equal(undisturbed.Select(DiagnosisFigures.Of), disturbed.Select(DiagnosisFigures.Of));
 
         // An ended game's activation answers from the log too (its first page is all of them).
         await Cluster.Client.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
-        Assert.Equal(undisturbed.Select(Figures), (await game.GetDiagnosesAsync(0)).Select(Figures));
-        Assert.Equal([Figures(undisturbed[2])], (await game.GetDiagnosesAsync(2)).Select(Figures));
+        Assert.Equal(undisturbed.Select(DiagnosisFigures.Of), (await game.GetDiagnosesAsync(0)).Select(DiagnosisFigures.Of));
+        Assert.Equal([DiagnosisFigures.Of(undisturbed[2])], (await game.GetDiagnosesAsync(2)).Select(DiagnosisFigures.Of));
     }
-
-    // Every field of a diagnosis but the times it took, as the log writes it.
-    private static string Figures(Diagnosis d) => System.Text.Encoding.UTF8.GetString(RecordFormat.Write(d with
-    {
-        Seconds = 0,
-        Spectra = d.Spectra.Select(s => s with { Seconds = 0 }).ToList(),
-        DualityGap = d.DualityGap is { } plain ? plain with { Seconds = 0 } : null,
-        PerturbedDualityGap = d.PerturbedDualityGap is { } perturbed ? perturbed with { Seconds = 0 } : null,
-    }));
 
     // Placement of the game grain is Orleans' choice: start games until one lands away from the primary silo.
     private async Task<(IGameGrain Game, string Silo)> StartAwayFromPrimaryAsync(string prefix, GameSpec spec)
