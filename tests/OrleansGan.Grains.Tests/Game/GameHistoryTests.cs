@@ -1,9 +1,9 @@
 using OrleansGan.Abstractions.Diagnostics;
 using OrleansGan.Abstractions.Game;
-using OrleansGan.Abstractions.Messages;
 using OrleansGan.Core.Checkpoints;
 using OrleansGan.Core.Spec;
 using OrleansGan.Grains.Game;
+using OrleansGan.Grains.Tests.Diagnostics;
 
 namespace OrleansGan.Grains.Tests.Game;
 
@@ -152,20 +152,7 @@ public sealed class GameHistoryTests : IDisposable
         Assert.Contains("diagnoses.log holds 1 records, but the checkpoint counts 2", error.Message);
     }
 
-    // A diagnosis with every kind of field, NaN and infinities included (a gap not estimated, a residual that blew up).
-    private static Diagnosis Diagnosis(int round, int from) => new(
-        "long", round, 1_083, 1_121, new DiagnosticBatch(64, 4, 17, 19), TensorPrecision.Float32,
-        new FieldSummary(0.5 / round, 0.25, 0.375, 0.125, 0.0625, 1.5, 12.25, 3, 0.69, 0.7, 0.51, 0.49),
-        [
-            new SpectrumEstimate(SpectralOperator.GameJacobian, EigenvalueSelection.LargestMagnitude,
-                [new EigenvalueEstimate(round * 0.1, 1.0 / 3, 1e-9, true), new EigenvalueEstimate(-0.2, -1.0 / 3, double.PositiveInfinity, false)], 2.5, 40, 1, 0.25),
-            new SpectrumEstimate(SpectralOperator.GeneratorHessian, EigenvalueSelection.SmallestReal, [new EigenvalueEstimate(-1e-7, 0, 1e-5, true)], 1, 300, 7, 1.5),
-        ],
-        new EquilibriumVerdict(new Finding(Answer.No, "T = 3"), new Finding(Answer.Undetermined, "Re(lambda) ~ 0"), new Finding(Answer.Yes, "all > 0"),
-            new Finding(Answer.No, "lambda_min < 0"), new Finding(Answer.No, "not zero-sum"), null, new Finding(Answer.No, "-"), new Finding(Answer.No, "-"), null,
-            "not stationary"),
-        new PathAngle(from, round, Math.Sqrt(round), [new PathAnglePoint(-0.1, 0.99, 4, 0.7, 0.69), new PathAnglePoint(1.1, -0.25, double.NaN, 0.7, 0.69)]),
-        new DualityGap(0.125, 0.75, 0.625, 0, 20, 0.5), null, ["the Schur complement: not zero-sum"], 3.25);
+    private static Diagnosis Diagnosis(int round, int from) => DiagnosisFigures.Sample("long", round, from);
 
     // Every field of a diagnosis, as the log writes it (its records hold lists, which records compare by reference).
     private static string Json(Diagnosis d) => System.Text.Encoding.UTF8.GetString(RecordFormat.Write(d));
