@@ -317,18 +317,29 @@ internal static class RunCommand
         {
             await new ProgressView(console).ShowAsync(spec.Rounds, async report =>
             {
-                // A pushed status counts the game's diagnoses; new ones (large, and rare) are fetched when it says so.
+                // A pushed status counts the game's diagnoses; new ones (large, and rare) are paged from the game's
+                // diagnosis log when it says so (a resumed game's log starts with those of its earlier rounds).
                 string Describe(GameStatus progress) => ProgressView.Describe(progress, records.LastRound, records.LastEvaluation)
                     + (diagnoses.Count == 0 ? "" : $"  diagnosed round {diagnoses[^1].Round}: {diagnoses[^1].Verdict.Classification}");
                 async Task CatchUpDiagnosesAsync(GameStatus progress)
                 {
-                    if (progress.Diagnoses > diagnoses.Count)
+                    var fresh = new List<Abstractions.Diagnostics.Diagnosis>();
+                    while (progress.Diagnoses > diagnoses.Count + fresh.Count)
                     {
-                        foreach (var diagnosis in await game.GetDiagnosesAsync(diagnoses.Count))
+                        // An empty page: the game went back to a checkpoint meanwhile, and will diagnose those rounds again.
+                        var page = await game.GetDiagnosesAsync(diagnoses.Count + fresh.Count);
+                        if (page.Count == 0)
                         {
-                            diagnoses.Add(diagnosis);
-                            folder.Append(diagnosis);
+                            break;
                         }
+
+                        fresh.AddRange(page);
+                    }
+
+                    if (fresh.Count > 0)
+                    {
+                        diagnoses.AddRange(fresh);
+                        folder.Append(fresh, diagnoses);
                     }
                 }
 
