@@ -212,6 +212,12 @@ public sealed class GameGrain(
         }
 
         await StopRemindingAsync();
+        if (spec is not null)
+        {
+            // Released at the game's end already, unless that release was lost: the book keeps nothing of a forgotten game.
+            await Seating.ReleaseAsync(spec);
+        }
+
         await GrainFactory.GetGrain<IGameDirectoryGrain>(0).ForgetAsync(Id);
 
         // The record last: until it goes, forgetting again finds the game and finishes the job.
