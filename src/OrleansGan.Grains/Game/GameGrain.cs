@@ -212,6 +212,17 @@ public sealed class GameGrain(
         }
 
         await StopRemindingAsync();
+        try
+        {
+            // Idle players would go by themselves in time; a forgotten game's go now, memory and directory entries with them.
+            await Players.Generator.LeaveAsync();
+            await Players.Discriminator.LeaveAsync();
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogWarning(e, "Game {Game}: its players could not be sent away; they go when idle", Id);
+        }
+
         if (spec is not null)
         {
             // Released at the game's end already, unless that release was lost: the book keeps nothing of a forgotten game.
