@@ -7,7 +7,7 @@ namespace OrleansGan.Live;
 /// equal size (1 round, then 2, 4, ... whenever more than <see cref="Capacity"/> buckets would be held), each bucket
 /// drawn as one point at its last round, so a curve of a million rounds is still the mean of every round it covers.
 /// </summary>
-internal sealed class RoundCurve
+public sealed class RoundCurve
 {
     /// <summary>Buckets held at most (the curves' points; 4,096 of about 100 bytes each).</summary>
     public const int Capacity = 4096;

@@ -166,6 +166,12 @@ internal static class DiagnoseCommand
                 console.MarkupLineInterpolated($"[red]error:[/] {e.Message}");
                 return e.Message.Contains("checkpoint", StringComparison.Ordinal) ? RunCommand.InvalidInput : RunCommand.Failed;
             }
+            catch (Exception e) when (e is Orleans.Runtime.OrleansException or TimeoutException or Abstractions.Players.PlayerLostException)
+            {
+                // A silo died under the diagnosis (its copies', or the diagnosis grain's): the point is still in the store.
+                console.MarkupLineInterpolated($"[red]error:[/] the diagnosis lost a silo of the cluster ({e.Message}); diagnose the round again");
+                return RunCommand.Failed;
+            }
             finally
             {
                 client.DeleteObjectReference<IDiagnosisObserver>(reference);

@@ -77,7 +77,7 @@ internal static class ReportCommand
             gameId = (await File.ReadAllTextAsync(idFile, cancel)).Trim();
             GameIds.Check(gameId, idFile);
             (latest, kept) = await CheckpointsAsync(Path.Combine(folder, "checkpoints"), gameId, cancel);
-            records = latest is null ? null : await RecordsAsync(Path.Combine(folder, "checkpoints"), gameId, latest);
+            records = latest is null ? null : await RecordsAsync(Path.Combine(folder, "checkpoints"), gameId, latest, spec, frames ?? TrainingAnimation.DefaultMaxFrames);
         }
         catch (Exception e) when (e is ArgumentException or InvalidGameSpecException or InvalidDataException or IOException or UnauthorizedAccessException)
         {
@@ -184,20 +184,63 @@ internal static class ReportCommand
 
     /// <summary>The latest checkpoint of the game in a run folder's checkpoint store, and those its diagnostics kept.</summary>
     /// <summary>
-    /// The round and evaluation records up to <paramref name="latest"/>: a version-1 checkpoint carries them, later
-    /// ones leave them in the append-only logs beside the checkpoints (the embedded silo's <see cref="FileGameLogStore"/>).
+    /// The round and evaluation records up to <paramref name="latest"/>, as the report draws them (<see cref="FollowedRecords"/>:
+    /// bounded whatever the game's length): a version-1 checkpoint carries them, later ones leave them in the append-only
+    /// logs beside the checkpoints (the embedded silo's <see cref="FileGameLogStore"/>), which are read a page at a time.
     /// </summary>
-    internal static async Task<CheckpointedRecords> RecordsAsync(string root, string gameId, GameCheckpoint latest)
+    internal static async Task<CheckpointedRecords> RecordsAsync(string root, string gameId, GameCheckpoint latest, GameSpec spec, int maxFrames)
     {
+        var followed = new FollowedRecords(spec, maxFrames);
         if (latest.Records is { } carried)
         {
-            return carried;
+            foreach (var round in carried.Rounds)
+            {
+                followed.Add(round);
+            }
+
+            foreach (var evaluation in carried.Evaluations)
+            {
+                followed.Add(evaluation);
+            }
+
+            return followed.ForReport();
         }
 
         var logs = new FileGameLogStore(root);
-        await using var rounds = logs.Rounds(gameId);
-        await using var evaluations = logs.Evaluations(gameId);
-        return new CheckpointedRecords(await rounds.ReadAsync(0, latest.Round), await evaluations.ReadAsync(0, latest.Evaluations));
+        await using (var rounds = logs.Rounds(gameId))
+        {
+            await PageAsync(rounds, latest.Round, RoundsPage, followed.Add);
+        }
+
+        await using (var evaluations = logs.Evaluations(gameId))
+        {
+            await PageAsync(evaluations, latest.Evaluations, EvaluationsPage, followed.Add);
+        }
+
+        return followed.ForReport();
+    }
+
+    // Pages of the logs read at once: a round record is ~100 bytes, a 2-D evaluation with its samples and field ~90 KB.
+    private const int RoundsPage = 10_000;
+    private const int EvaluationsPage = 8;
+
+    private static async Task PageAsync<T>(IRecordLog<T> log, int count, int page, Action<T> add)
+    {
+        for (var read = 0; read < count;)
+        {
+            var records = await log.ReadAsync(read, Math.Min(page, count - read));
+            if (records.Count == 0)
+            {
+                return;
+            }
+
+            foreach (var record in records)
+            {
+                add(record);
+            }
+
+            read += records.Count;
+        }
     }
 
     internal static async Task<(GameCheckpoint? Latest, List<GameCheckpoint> Kept)> CheckpointsAsync(string root, string gameId, CancellationToken cancel)

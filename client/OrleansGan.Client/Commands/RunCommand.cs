@@ -267,42 +267,29 @@ internal static class RunCommand
         var mixture = spec.Data.Kind == DataKind.Mnist ? null : GaussianMixture.For(spec.Data);
         var realSample = Pictures.RealSample(spec);
 
-        var rounds = new List<RoundRecord>();
-
-        // Every evaluation's figures (the latest one whole), and whole records only of an evenly spread few: those the
-        // animation and the digits' progress are drawn from, and the latest that holds a field. A long game's samples
-        // and fields (about 90 KB an evaluation on 2-D data) are not all held until the end.
-        var evaluations = new List<EvaluationRecord>();
-        var drawn = new EvenlyThinned<EvaluationRecord>(2 * TrainingAnimation.DefaultMaxFrames);
-        EvaluationRecord? latestField = null;
+        // What the summary, curves and report are drawn from, in memory bounded whatever the game's length.
+        var records = new FollowedRecords(spec, TrainingAnimation.DefaultMaxFrames);
 
         // The digits' progress (up to 120 rows) is redrawn at most this often while the game plays, and at its end: an
         // MNIST game evaluated every few rounds would otherwise leave the client drawing far behind the game.
         long? progressDrawn = null;
         var progressEvery = TimeSpan.FromSeconds(5);
-        void WriteDigitsProgress() => folder.WriteFile("digits-progress.png", path => DigitPictures.Progress(path, drawn.Items));
+        void WriteDigitsProgress() => folder.WriteFile("digits-progress.png", path => DigitPictures.Progress(path, records.Drawn));
         var diagnoses = new List<Abstractions.Diagnostics.Diagnosis>();
         GameStatus? status = null;
         void Write(GameStatus progress)
         {
             status = progress;
             observed?.Invoke(progress);
-            rounds.AddRange(progress.NewRounds);
+            foreach (var round in progress.NewRounds)
+            {
+                records.Add(round);
+            }
+
             folder.Append(progress.NewRounds);
             foreach (var evaluation in progress.NewEvaluations)
             {
-                if (evaluations.Count > 0)
-                {
-                    evaluations[^1] = evaluations[^1].FiguresOnly();
-                }
-
-                evaluations.Add(evaluation);
-                if (ReportCommand.IsFrame(spec, evaluation))
-                {
-                    drawn.Add(evaluation);
-                }
-
-                latestField = evaluation.Field is null ? latestField : evaluation;
+                records.Add(evaluation);
                 folder.Append(evaluation);
                 if (mixture is { Dimension: 2 })
                 {
@@ -330,18 +317,29 @@ internal static class RunCommand
         {
             await new ProgressView(console).ShowAsync(spec.Rounds, async report =>
             {
-                // A pushed status counts the game's diagnoses; new ones (large, and rare) are fetched when it says so.
-                string Describe(GameStatus progress) => ProgressView.Describe(progress, rounds.LastOrDefault(), evaluations.LastOrDefault())
+                // A pushed status counts the game's diagnoses; new ones (large, and rare) are paged from the game's
+                // diagnosis log when it says so (a resumed game's log starts with those of its earlier rounds).
+                string Describe(GameStatus progress) => ProgressView.Describe(progress, records.LastRound, records.LastEvaluation)
                     + (diagnoses.Count == 0 ? "" : $"  diagnosed round {diagnoses[^1].Round}: {diagnoses[^1].Verdict.Classification}");
                 async Task CatchUpDiagnosesAsync(GameStatus progress)
                 {
-                    if (progress.Diagnoses > diagnoses.Count)
+                    var fresh = new List<Abstractions.Diagnostics.Diagnosis>();
+                    while (progress.Diagnoses > diagnoses.Count + fresh.Count)
                     {
-                        foreach (var diagnosis in await game.GetDiagnosesAsync(diagnoses.Count))
+                        // An empty page: the game went back to a checkpoint meanwhile, and will diagnose those rounds again.
+                        var page = await game.GetDiagnosesAsync(diagnoses.Count + fresh.Count);
+                        if (page.Count == 0)
                         {
-                            diagnoses.Add(diagnosis);
-                            folder.Append(diagnosis);
+                            break;
                         }
+
+                        fresh.AddRange(page);
+                    }
+
+                    if (fresh.Count > 0)
+                    {
+                        diagnoses.AddRange(fresh);
+                        folder.Append(fresh, diagnoses);
                     }
                 }
 
@@ -372,22 +370,22 @@ internal static class RunCommand
             }
 
             // The game (or its cluster) was lost, or the folder could not be written: say so in the summary too.
-            status = (status ?? new GameStatus(GameState.Failed, rounds.Count, spec.Rounds, 0, [], [], null))
+            status = (status ?? new GameStatus(GameState.Failed, records.Rounds, spec.Rounds, 0, [], [], null))
                 with { State = GameState.Failed, Error = $"the client lost the game: {OneLine(e)}" };
         }
 
-        var rows = SummaryView.Rows(status!, rounds, evaluations.LastOrDefault(), spec.Protocol.ToString(), KebabName(spec.Loss), folder.Path);
+        var rows = SummaryView.Rows(status!, records.Recent, records.LastEvaluation, spec.Protocol.ToString(), KebabName(spec.Loss), folder.Path);
         if (folder.Replaced)
         {
-            if (rounds.Count > 0)
+            if (records.Rounds > 0)
             {
-                folder.WriteFile("curves.png", path => Pictures.Curves(path, rounds, evaluations));
+                folder.WriteFile("curves.png", path => Pictures.Curves(path, records.Curve.Points, records.Evaluations));
             }
 
             folder.WriteText(RunFolder.SummaryFile, SummaryView.AsText(rows));
         }
 
-        if (drawn.Latest?.SampleGrid is not null)
+        if (records.LatestDrawn?.SampleGrid is not null)
         {
             WriteDigitsProgress();
         }
@@ -397,18 +395,17 @@ internal static class RunCommand
             folder.WriteFile("diagnoses-over-rounds.png", path => DiagnosisPictures.OverRounds(path, diagnoses));
         }
 
-        if (folder.Replaced && evaluations.Count > 0)
+        if (folder.Replaced && records.Evaluations.Count > 0)
         {
             // The page of the run, from the records followed (a game on a cluster keeps its checkpoints there).
-            var whole = drawn.Items.Append(latestField).OfType<EvaluationRecord>().Distinct().OrderBy(e => e.Round).ToList();
-            ReportCommand.Write(folder.Path, spec, latest: null, new CheckpointedRecords(rounds, whole), [], TrainingAnimation.DefaultMaxFrames, FieldSnapshots.DefaultCells);
+            ReportCommand.Write(folder.Path, spec, latest: null, records.ForReport(), [], TrainingAnimation.DefaultMaxFrames, FieldSnapshots.DefaultCells);
         }
 
         SummaryView.Write(console, rows);
         if (!folder.Replaced)
         {
             console.MarkupLineInterpolated(
-                $"[yellow]the resumed game stopped after {rounds.Count} rounds, before the {folder.RoundsBefore} rounds the folder already held: its CSV files, curves and summary are kept as they were[/]");
+                $"[yellow]the resumed game stopped after {records.Rounds} rounds, before the {folder.RoundsBefore} rounds the folder already held: its CSV files, curves and summary are kept as they were[/]");
         }
 
         return status!.State switch

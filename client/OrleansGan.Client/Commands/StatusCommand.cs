@@ -35,9 +35,16 @@ internal static class StatusCommand
                 return RunCommand.InvalidInput;
             }
 
-            var (status, exit) = await cluster.ReadAsync(console, parse, $" for game {id}",
-                client => client.GetGrain<IGameGrain>(id).GetStatusAsync(int.MaxValue, int.MaxValue), cancel);
-            if (status is null)
+            // With the game's latest diagnosis, from its diagnosis log (a game with a diagnostics section).
+            var (read, exit) = await cluster.ReadAsync(console, parse, $" for game {id}", async client =>
+            {
+                var game = client.GetGrain<IGameGrain>(id);
+                var status = await game.GetStatusAsync(int.MaxValue, int.MaxValue);
+                var page = status.Diagnoses > 0 ? await game.GetDiagnosesAsync(status.Diagnoses - 1) : [];
+                var latest = page.Count > 0 ? page[^1] : null;
+                return (Status: status, Latest: latest);
+            }, cancel);
+            if (read.Status is not { } status)
             {
                 return exit;
             }
@@ -57,6 +64,11 @@ internal static class StatusCommand
                 ("rounds", $"{status.RoundsCompleted}/{status.TotalRounds}"),
                 ("rounds/s", status.ElapsedSeconds > 0 ? (status.RoundsCompleted / status.ElapsedSeconds).ToString("F1", CultureInfo.InvariantCulture) : "-"),
             };
+            if (read.Latest is { } diagnosis)
+            {
+                rows.Add(("diagnoses", $"{status.Diagnoses}, the latest after round {diagnosis.Round}: {diagnosis.Verdict.Classification}"));
+            }
+
             rows.AddRange((status.Players ?? []).Select(p => (p.Player.Name(), $"silo {p.Silo} ({p.SiloAddress}), device {p.Device}")));
             TableView.WritePairs(console, rows, "game");
             return 0;

@@ -76,6 +76,7 @@ internal sealed class GameConnection : IAsyncDisposable
             ? WebApplication.CreateBuilder(new WebApplicationOptions { Args = [] }).AddOrleansGanTelemetry()
             : livePort is not null ? WebApplication.CreateBuilder(new WebApplicationOptions { Args = [] }) : Host.CreateApplicationBuilder();
         Quiet(builder.Logging, cancel);
+        builder.Services.AddSingleton<IHostLifetime, CommandOwnedLifetime>();
         builder.UseOrleans(silo => silo
             .UseLocalhostClustering(siloPort, gatewayPort, serviceId: ClusterId, clusterId: ClusterId)
             .AddOrleansGan(checkpoints, "embedded"));
@@ -147,6 +148,7 @@ internal sealed class GameConnection : IAsyncDisposable
             : null;
         var builder = Host.CreateApplicationBuilder();
         Quiet(builder.Logging, deadline.Token);
+        builder.Services.AddSingleton<IHostLifetime, CommandOwnedLifetime>();
         builder.UseOrleansClient(client =>
         {
             if (gateways is null)

@@ -27,6 +27,7 @@ internal sealed class RunFolder : IDisposable
     private readonly string _roundsHeader;
     private readonly string _evaluationsHeader;
     private readonly int _recordedRounds;
+    private readonly bool _resumed;
     private StreamWriter _rounds;
     private StreamWriter _evaluations;
     private bool _replaced;
@@ -41,6 +42,7 @@ internal sealed class RunFolder : IDisposable
         _evaluationsHeader = "round,modes_covered,mode_count,high_quality_fraction,mean_real_score,mean_fake_score,"
             + "mean_confidence,frechet_distance," + string.Join(',', Enumerable.Range(0, 10).Select(c => $"class_{c}_share")) + ",class_accuracy,reverse_kl";
         _recordedRounds = resumed ? RecordedRounds(path) : 0;
+        _resumed = resumed;
         _replaced = !resumed;
         var suffix = resumed ? ResumedSuffix : "";
         _rounds = Open(RoundsFile + suffix, _roundsHeader);
@@ -158,21 +160,28 @@ internal sealed class RunFolder : IDisposable
     }
 
     /// <summary>
-    /// Writes an in-game diagnosis into diagnosis-round-NNNNNN/ (its table, CSV files and pictures) and appends its row
-    /// to diagnoses.csv.
+    /// Writes each of the <paramref name="fresh"/> in-game diagnoses into diagnosis-round-NNNNNN/ (its pictures, then
+    /// its CSV files and table) and rewrites diagnoses.csv, one row per diagnosis of <paramref name="series"/> (the
+    /// game's whole diagnosis log as followed, fresh ones included), atomically. A resumed game's log brings back the
+    /// diagnoses of its earlier rounds: those the folder already holds whole (their diagnosis.md, written last) are the
+    /// same numbers and are not drawn again.
     /// </summary>
-    public void Append(Diagnosis diagnosis)
+    public void Append(IReadOnlyList<Diagnosis> fresh, IReadOnlyList<Diagnosis> series)
     {
-        var place = PathOf($"diagnosis-round-{diagnosis.Round:D6}");
-        DiagnosisFiles.Write(place, diagnosis);
-        DiagnosisPictures.Write(place, diagnosis);
-        var series = PathOf("diagnoses.csv");
-        if (!File.Exists(series))
+        foreach (var diagnosis in fresh)
         {
-            File.WriteAllText(series, DiagnosisFiles.SeriesHeader + Environment.NewLine);
+            var place = PathOf($"diagnosis-round-{diagnosis.Round:D6}");
+            if (_resumed && File.Exists(System.IO.Path.Combine(place, "diagnosis.md")))
+            {
+                continue;
+            }
+
+            Directory.CreateDirectory(place);
+            DiagnosisPictures.Write(place, diagnosis);
+            DiagnosisFiles.Write(place, diagnosis);
         }
 
-        File.AppendAllText(series, DiagnosisFiles.SeriesRow(diagnosis) + Environment.NewLine);
+        WriteText("diagnoses.csv", string.Concat(series.Select(d => DiagnosisFiles.SeriesRow(d) + Environment.NewLine).Prepend(DiagnosisFiles.SeriesHeader + Environment.NewLine)));
     }
 
     /// <summary>Writes a text file into the folder, atomically.</summary>

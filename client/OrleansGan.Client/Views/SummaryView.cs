@@ -1,5 +1,6 @@
 using System.Globalization;
 using OrleansGan.Abstractions.Game;
+using OrleansGan.Client.Runs;
 using Spectre.Console;
 
 namespace OrleansGan.Client.Views;
@@ -11,7 +12,7 @@ internal static class SummaryView
     public static IReadOnlyList<(string Name, string Value)> Rows(
         GameStatus status, IReadOnlyList<RoundRecord> rounds, EvaluationRecord? last, string protocol, string loss, string folder)
     {
-        var tail = rounds.Skip(Math.Max(0, rounds.Count - 100)).ToList();
+        var tail = rounds.Skip(Math.Max(0, rounds.Count - FollowedRecords.RecentRounds)).ToList();
         string F(double v) => v.ToString("F4", CultureInfo.InvariantCulture);
         var rows = new List<(string, string)>
         {
@@ -47,8 +48,8 @@ internal static class SummaryView
 
         if (tail.Count > 0)
         {
-            rows.Add(("J_D (last 100 rounds)", F(tail.Average(r => r.DiscriminatorLoss))));
-            rows.Add(("J_G (last 100 rounds)", F(tail.Average(r => r.GeneratorLoss))));
+            rows.Add(($"J_D (last {FollowedRecords.RecentRounds} rounds)", F(tail.Average(r => r.DiscriminatorLoss))));
+            rows.Add(($"J_G (last {FollowedRecords.RecentRounds} rounds)", F(tail.Average(r => r.GeneratorLoss))));
         }
 
         rows.Add(("results", folder));

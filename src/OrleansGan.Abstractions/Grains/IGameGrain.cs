@@ -20,7 +20,10 @@ public interface IGameGrain : IGrainWithStringKey
     /// </summary>
     Task<int> ResumeAsync(GameSpec? expected);
 
-    /// <summary>The in-game diagnoses after the first <paramref name="cursor"/> (the caller has seen those).</summary>
+    /// <summary>
+    /// The in-game diagnoses after the first <paramref name="cursor"/> (the caller has seen those), oldest first, from
+    /// the game's diagnosis log: at most a page of them (64); ask again from the new cursor for more.
+    /// </summary>
     Task<IReadOnlyList<Diagnosis>> GetDiagnosesAsync(int cursor);
 
     /// <summary>The spec the game plays (null before it has started): what a page needs to draw its records.</summary>

@@ -1,8 +1,9 @@
+using OrleansGan.Abstractions.Diagnostics;
 using OrleansGan.Abstractions.Game;
 
 namespace OrleansGan.Core.Checkpoints;
 
-/// <summary>Record logs as files beside the checkpoints: root/&lt;game id&gt;/rounds.log and evaluations.log (the root of each game given by <see cref="CheckpointRoots"/>).</summary>
+/// <summary>Record logs as files beside the checkpoints: root/&lt;game id&gt;/rounds.log, evaluations.log and diagnoses.log (the root of each game given by <see cref="CheckpointRoots"/>).</summary>
 public sealed class FileGameLogStore(CheckpointRoots roots) : IGameLogStore
 {
     /// <summary>Every game's logs under <paramref name="root"/>, one folder per game.</summary>
@@ -12,9 +13,13 @@ public sealed class FileGameLogStore(CheckpointRoots roots) : IGameLogStore
     }
 
     /// <inheritdoc />
-    public IRecordLog<RoundRecord> Rounds(string gameId) => new FileRecordLog<RoundRecord>(Path.Combine(GameFolder.Of(roots.Of(gameId), gameId), "rounds.log"));
+    public IRecordLog<RoundRecord> Rounds(string gameId) => new FileRecordLog<RoundRecord>(PathOf(gameId, "rounds.log"));
 
     /// <inheritdoc />
-    public IRecordLog<EvaluationRecord> Evaluations(string gameId) =>
-        new FileRecordLog<EvaluationRecord>(Path.Combine(GameFolder.Of(roots.Of(gameId), gameId), "evaluations.log"));
+    public IRecordLog<EvaluationRecord> Evaluations(string gameId) => new FileRecordLog<EvaluationRecord>(PathOf(gameId, "evaluations.log"));
+
+    /// <inheritdoc />
+    public IRecordLog<Diagnosis> Diagnoses(string gameId) => new FileRecordLog<Diagnosis>(PathOf(gameId, "diagnoses.log"));
+
+    private string PathOf(string gameId, string log) => Path.Combine(GameFolder.Of(roots.Of(gameId), gameId), log);
 }

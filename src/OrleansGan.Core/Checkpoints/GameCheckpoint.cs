@@ -21,6 +21,12 @@ public sealed record GameCheckpoint(
     byte[] Generator,
     byte[] Discriminator)
 {
+    /// <summary>
+    /// In-game diagnoses made so far (the diagnosis log's cursor); null in a checkpoint from before diagnoses had a log
+    /// (versions 1 and 2), whose game keeps the logged diagnoses of rounds up to <see cref="Round"/>.
+    /// </summary>
+    public int? Diagnoses { get; init; }
+
     /// <summary>The records a version-1 checkpoint carried inside itself, from before records had logs; null otherwise.</summary>
     public CheckpointedRecords? Records { get; init; }
 }

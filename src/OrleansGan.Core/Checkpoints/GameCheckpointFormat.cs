@@ -8,16 +8,18 @@ using OrleansGan.Core.Spec;
 namespace OrleansGan.Core.Checkpoints;
 
 /// <summary>
-/// A checkpoint as bytes: "OGCK", version, the spec as JSON (no weights there), the round and evaluation cursors, both
-/// player states as binary blobs, and a SHA-256 of everything before it, so a damaged or truncated file is refused
-/// before anything is restored from it. Version 2 holds no records (they are in the game's logs), so its size does not
-/// grow with the game; version 1, which held every record as JSON, is still read, with its records.
+/// A checkpoint as bytes: "OGCK", version, the spec as JSON (no weights there), the round, evaluation and diagnosis
+/// cursors, both player states as binary blobs, and a SHA-256 of everything before it, so a damaged or truncated file
+/// is refused before anything is restored from it. Versions 2 and 3 hold no records (they are in the game's logs), so
+/// their size does not grow with the game; version 3 adds the diagnosis log's cursor. Version 2 (no diagnosis cursor)
+/// and version 1, which held every record as JSON, are still read, version 1 with its records.
 /// </summary>
 public static class GameCheckpointFormat
 {
     private const string Magic = "OGCK";
-    private const int Version = 2;
+    private const int Version = 3;
     private const int RecordsInside = 1;
+    private const int NoDiagnosisCursor = 2;
     private const int HashSize = 32;
 
     /// <summary>The checkpoint as bytes.</summary>
@@ -32,6 +34,7 @@ public static class GameCheckpointFormat
             writer.Write(checkpoint.Round);
             writer.Write(checkpoint.ElapsedSeconds);
             writer.Write(checkpoint.Evaluations);
+            writer.Write(checkpoint.Diagnoses ?? 0);
             WriteBlock(writer, checkpoint.Generator);
             WriteBlock(writer, checkpoint.Discriminator);
         }
@@ -62,10 +65,10 @@ public static class GameCheckpointFormat
             using var reader = new BinaryReader(new MemoryStream(content.ToArray()), Encoding.UTF8);
             reader.ReadBytes(Magic.Length);
             var version = reader.ReadInt32();
-            if (version is not (Version or RecordsInside))
+            if (version is not (Version or NoDiagnosisCursor or RecordsInside))
             {
                 throw new InvalidDataException(
-                    $"{source}: checkpoint version {version} is not supported (this version of OrleansGan reads versions {RecordsInside} and {Version})");
+                    $"{source}: checkpoint version {version} is not supported (this version of OrleansGan reads versions {RecordsInside} to {Version})");
             }
 
             var spec = JsonSerializer.Deserialize<GameSpec>(ReadBlock(reader), GameSpecLoader.JsonOptions) ?? throw new JsonException("the spec is null");
@@ -89,10 +92,16 @@ public static class GameCheckpointFormat
             else
             {
                 var evaluationCount = reader.ReadInt32();
-                checkpoint = new GameCheckpoint(spec, round, elapsed, evaluationCount, ReadBlock(reader), ReadBlock(reader));
+                int? diagnosisCount = version == NoDiagnosisCursor ? null : reader.ReadInt32();
+                checkpoint = new GameCheckpoint(spec, round, elapsed, evaluationCount, ReadBlock(reader), ReadBlock(reader)) { Diagnoses = diagnosisCount };
                 if (evaluationCount < 0)
                 {
                     throw new JsonException($"{evaluationCount} evaluations is not a count");
+                }
+
+                if (diagnosisCount < 0)
+                {
+                    throw new JsonException($"{diagnosisCount} diagnoses is not a count");
                 }
             }
 

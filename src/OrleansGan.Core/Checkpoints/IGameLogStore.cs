@@ -1,9 +1,10 @@
+using OrleansGan.Abstractions.Diagnostics;
 using OrleansGan.Abstractions.Game;
 
 namespace OrleansGan.Core.Checkpoints;
 
 /// <summary>
-/// Where each game's round and evaluation records go: append-only logs beside its checkpoints, so a checkpoint holds
+/// Where each game's round, evaluation and diagnosis records go: append-only logs beside its checkpoints, so a checkpoint holds
 /// only what a restart needs and its size does not grow with the game.
 /// </summary>
 public interface IGameLogStore
@@ -13,4 +14,7 @@ public interface IGameLogStore
 
     /// <summary>The log of the game's evaluations (record n is its n-th evaluation).</summary>
     IRecordLog<EvaluationRecord> Evaluations(string gameId);
+
+    /// <summary>The log of the game's in-game diagnoses (record n is its n-th diagnosis, spec section <c>diagnostics</c>).</summary>
+    IRecordLog<Diagnosis> Diagnoses(string gameId);
 }

@@ -1,9 +1,9 @@
 namespace OrleansGan.Core.Checkpoints;
 
 /// <summary>
-/// One append-only log of a game's records (its rounds, or its evaluations), numbered 1, 2, 3, ... in the order they
-/// were played. Each record is written once; a game that goes back to a checkpoint cuts the log back to the records
-/// that checkpoint had seen, so the log always tells the game as it stands.
+/// One append-only log of a game's records (its rounds, its evaluations or its diagnoses), numbered 1, 2, 3, ... in
+/// the order they were made. Each record is written once; a game that goes back to a checkpoint cuts the log back to
+/// the records that checkpoint had seen, so the log always tells the game as it stands.
 /// </summary>
 /// <typeparam name="T">The record.</typeparam>
 public interface IRecordLog<T> : IAsyncDisposable

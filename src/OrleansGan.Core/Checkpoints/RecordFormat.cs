@@ -5,7 +5,7 @@ using OrleansGan.Core.Spec;
 namespace OrleansGan.Core.Checkpoints;
 
 /// <summary>
-/// Round and evaluation records as bytes in the logs: compact JSON, one document per record. Doubles are written in
+/// Round, evaluation and diagnosis records as bytes in the logs: compact JSON, one document per record. Doubles are written in
 /// their shortest round-trip form, so a record read back is the record written, bit for bit; infinities and NaN (a
 /// saturated score, a diverged round) are written as named literals rather than refused. Tensor payloads (an
 /// evaluation's sample) are bytes, hence base64, never JSON floats.

@@ -71,8 +71,9 @@ public sealed class DiagnosisGrain(ICheckpointStore checkpoints, ILogger<Diagnos
                 await Task.WhenAny(gap);
             }
 
-            // The failure travels to the client, which may not know the exception's type (a MathNet one, say).
-            if (e is ArgumentException or InvalidOperationException or InvalidDataException or OperationCanceledException)
+            // The failure travels to the client, which may not know the exception's type (a MathNet one, say). A lost
+            // silo keeps its Orleans type, so that a game diagnosing itself recovers from it as from a lost player.
+            if (e is ArgumentException or InvalidOperationException or InvalidDataException or OperationCanceledException || Game.RecoveryPolicy.IsPlayerLoss(e))
             {
                 throw;
             }

@@ -26,7 +26,10 @@ public sealed class GameCheckpointer(ICheckpointStore store, string gameId)
         await history.FlushAsync();
         var generator = await players.Generator.SaveStateAsync();
         var discriminator = await players.Discriminator.SaveStateAsync();
-        var checkpoint = new GameCheckpoint(spec, history.RoundsCompleted, elapsed, history.EvaluationsCompleted, generator.Data, discriminator.Data);
+        var checkpoint = new GameCheckpoint(spec, history.RoundsCompleted, elapsed, history.EvaluationsCompleted, generator.Data, discriminator.Data)
+        {
+            Diagnoses = history.DiagnosesCompleted,
+        };
         var bytes = GameCheckpointFormat.Write(checkpoint);
         await store.SaveAsync(gameId, bytes);
         return (bytes.Length, Stopwatch.GetElapsedTime(started));

@@ -172,8 +172,7 @@ public sealed class GameGrain(
     }
 
     /// <inheritdoc />
-    public Task<IReadOnlyList<Diagnosis>> GetDiagnosesAsync(int cursor) =>
-        Task.FromResult<IReadOnlyList<Diagnosis>>(_diagnostics?.All.Skip(Math.Max(0, cursor)).ToList() ?? []);
+    public Task<IReadOnlyList<Diagnosis>> GetDiagnosesAsync(int cursor) => History.DiagnosesAfterAsync(cursor);
 
     /// <inheritdoc />
     public Task<GameSpec?> GetSpecAsync() => Task.FromResult(_spec);
@@ -340,7 +339,7 @@ public sealed class GameGrain(
 
     private GameStatus Status(IReadOnlyList<RoundRecord> rounds, IReadOnlyList<EvaluationRecord> evaluations) => new(
         _state, History.RoundsCompleted, _spec?.Rounds ?? 0, ElapsedSeconds, rounds, evaluations, _error, _locations, silo.Name,
-        _recovery.Recoveries, History.EvaluationsCompleted, _diagnostics?.All.Count ?? 0);
+        _recovery.Recoveries, History.EvaluationsCompleted, History.DiagnosesCompleted);
 
     private async Task SeatAsync(GameSpec spec) => _locations = await Seating.SeatAsync(spec, Players);
 

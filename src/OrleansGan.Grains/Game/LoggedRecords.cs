@@ -3,7 +3,7 @@ using OrleansGan.Core.Checkpoints;
 namespace OrleansGan.Grains.Game;
 
 /// <summary>
-/// One kind of a game's records (its rounds or its evaluations): all of them in an append-only log, the latest
+/// One kind of a game's records (its rounds, its evaluations or its diagnoses): all of them in an append-only log, the latest
 /// <c>window</c> in memory. Records reach the log in batches; every record not yet logged is always inside the window,
 /// so nothing is ever only in a batch that the window dropped.
 /// </summary>
@@ -99,6 +99,23 @@ internal sealed class LoggedRecords<T>(IRecordLog<T> log, int window, int batch)
 
     /// <summary>Records in the log now.</summary>
     public Task<int> LoggedAsync() => log.CountAsync();
+
+    /// <summary>
+    /// How many of the logged records come before the first for which <paramref name="within"/> fails (it holds for a
+    /// prefix of the log, as "made by round R" does): counted back from the end, where the few records after a
+    /// checkpoint are.
+    /// </summary>
+    public async Task<int> LeadingAsync(Func<T, bool> within)
+    {
+        await FlushAsync(durable: false);
+        var count = await log.CountAsync();
+        while (count > 0 && !within((await log.ReadAsync(count - 1, 1))[0]))
+        {
+            count--;
+        }
+
+        return count;
+    }
 
     /// <summary>The records numbered <paramref name="after"/> + 1 onwards, at most <paramref name="max"/>: from memory where the window has them, else from the log.</summary>
     public async Task<IReadOnlyList<T>> AfterAsync(int after, int max)

@@ -103,10 +103,12 @@ public sealed class RoundLoop(
             await EvaluateAsync(round);
         }
 
-        // The diagnosis comes before the checkpoint of its round, so a game that goes back to that checkpoint keeps it.
+        // The diagnosis comes before the checkpoint of its round, so a game that goes back to that checkpoint keeps it
+        // (the checkpoint counts it in the diagnosis log, made durable first).
         if (_end is null && diagnostics is not null && diagnostics.Due(round)
-            && await diagnostics.DiagnoseAsync(players, round, progress.ElapsedSeconds) is { } diagnosis)
+            && await diagnostics.DiagnoseAsync(players, round, history.LastDiagnosis?.Round ?? 0, progress.ElapsedSeconds) is { } diagnosis)
         {
+            await history.DiagnosedAsync(diagnosis);
             progress.Diagnosed(diagnosis);
         }
 
@@ -146,7 +148,6 @@ public sealed class RoundLoop(
                 if (checkpoint is null)
                 {
                     await history.RewindAsync(null);
-                    diagnostics?.RewindTo(0);
                     progress.Rewound();
                     await EvaluateAsync(0);
                     return 0;
@@ -154,7 +155,6 @@ public sealed class RoundLoop(
 
                 await GameCheckpointer.RestoreAsync(checkpoint, players);
                 await history.RewindAsync(checkpoint);
-                diagnostics?.RewindTo(checkpoint.Round);
                 progress.Rewound();
                 logger.LogInformation("Game {Game} recovered: players re-seated, resuming after round {Round}", gameId, checkpoint.Round);
                 return checkpoint.Round;

@@ -1,3 +1,4 @@
+using OrleansGan.Abstractions.Diagnostics;
 using OrleansGan.Abstractions.Game;
 using OrleansGan.Core.Checkpoints;
 using StackExchange.Redis;
@@ -12,4 +13,7 @@ public sealed class RedisGameLogStore(IConnectionMultiplexer redis, string prefi
 
     /// <inheritdoc />
     public IRecordLog<EvaluationRecord> Evaluations(string gameId) => new RedisRecordLog<EvaluationRecord>(redis, $"{prefix}evaluations:{gameId}");
+
+    /// <inheritdoc />
+    public IRecordLog<Diagnosis> Diagnoses(string gameId) => new RedisRecordLog<Diagnosis>(redis, $"{prefix}diagnoses:{gameId}");
 }

@@ -1,6 +1,9 @@
 namespace OrleansGan.Client.Tests.Commands;
 
-/// <summary>resume continues an embedded run from its folder's last checkpoint, reproducing the rounds after it.</summary>
+/// <summary>
+/// resume continues an embedded run from its folder's last checkpoint, reproducing the rounds (and the in-game
+/// diagnoses) after it.
+/// </summary>
 public class ResumeCommandTests : IDisposable
 {
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "orleansgan-resume-" + Guid.NewGuid().ToString("N"));
@@ -29,6 +32,30 @@ public class ResumeCommandTests : IDisposable
         Assert.True(again == 0, resumed);
         Assert.Contains("resumed after round 50", resumed);
         Assert.Equal(original, await File.ReadAllTextAsync(Path.Combine(_folder, "rounds.csv")));
+    }
+
+    [Fact]
+    public async Task A_resumed_game_takes_up_its_diagnosis_log_and_diagnoses_again_as_the_game_did()
+    {
+        var (exit, output) = await CommandLine.InvokeAsync("run", "--rounds", "60", "--batch", "32", "--g-hidden", "16", "--d-hidden", "16",
+            "--eval-every", "30", "--eval-samples", "200", "--set", "checkpoint.every=25", "--set", "diagnostics.every=20", "--set", "diagnostics.batchSize=64",
+            "--set", "diagnostics.chunks=4", "--set", "diagnostics.eigenvalues=4", "--set", "diagnostics.extremeEigenvalues=2", "--set", "diagnostics.maxRestarts=20",
+            "--set", "diagnostics.dualityGap.steps=0", "--set", "diagnostics.pathAngle.points=5", "--set", "diagnostics.precision=float32", "--out", _folder);
+        Assert.True(exit == 0, output);
+        var series = await File.ReadAllTextAsync(Path.Combine(_folder, "diagnoses.csv"));
+        var pathAngle = Path.Combine(_folder, "diagnosis-round-000060", "path-angle.csv");
+        var path = await File.ReadAllTextAsync(pathAngle);
+        Directory.Delete(Path.GetDirectoryName(pathAngle)!, recursive: true);
+
+        // From the checkpoint of round 50, which counts the diagnoses of rounds 20 and 40: round 60 is diagnosed again
+        // (and, its folder gone, drawn again), its path-angle from round 40's point, found in the diagnosis log; the
+        // series holds each diagnosis once.
+        var (again, resumed) = await CommandLine.InvokeAsync("resume", "--run", _folder);
+        Assert.True(again == 0, resumed);
+        Assert.Contains("resumed after round 50", resumed);
+        Assert.Equal(series, await File.ReadAllTextAsync(Path.Combine(_folder, "diagnoses.csv")));
+        Assert.Equal(["20", "40", "60"], series.Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1).Select(r => r.Split(',')[0]));
+        Assert.Equal(path, await File.ReadAllTextAsync(pathAngle));
     }
 
     [Fact]

@@ -6,6 +6,7 @@ using OrleansGan.Abstractions.Watching;
 using OrleansGan.Core.Spec;
 using StackExchange.Redis;
 using Xunit.Abstractions;
+using OrleansGan.Grains.Tests.Diagnostics;
 using OrleansGan.Grains.Tests.Game;
 
 namespace OrleansGan.Cluster.Tests.Survival;
@@ -14,11 +15,12 @@ namespace OrleansGan.Cluster.Tests.Survival;
 /// Slow suite (a): three silo processes on Redis play six games; in each of three runs a silo hosting game grains is
 /// killed with SIGKILL (the one killed the fewest times so far; in the last run a second silo as well, leaving one), and every
 /// game finishes with exactly the rounds and evaluations of an undisturbed game, with no manual step. In each run one
-/// game on the victim has no watcher at all when its silo dies: only its reminder can wake it.
+/// game on the victim has no watcher at all when its silo dies: only its reminder can wake it. The sixth spec's games
+/// diagnose themselves every 80 rounds: their diagnoses, path-angles included, are an undisturbed game's too.
 /// </summary>
 public class SiloDeathTests(ITestOutputHelper output)
 {
-    private const int Games = 6, Rounds = 400;
+    private const int Games = 6, Rounds = 400, DiagnosedSpec = 5;
 
     private static readonly TimeSpan Limit = TimeSpan.FromMinutes(6);
 
@@ -38,6 +40,8 @@ public class SiloDeathTests(ITestOutputHelper output)
         var reference = await Task.WhenAll(Enumerable.Range(0, Games).Select(i => Following.PlayAsync(client.Client, Game(client, $"reference-{i}"), Spec(i), Limit)));
         Assert.All(reference, r => Assert.Equal(GameState.Finished, r.Last.State));
         output.WriteLine($"undisturbed: {Games} games of {Rounds} rounds in {clock.Elapsed.TotalSeconds:F0} s");
+        var diagnoses = (await Game(client, $"reference-{DiagnosedSpec}").GetDiagnosesAsync(0)).Select(DiagnosisFigures.Of).ToList();
+        Assert.Equal(Rounds / 80, diagnoses.Count);
 
         var killed = new List<string>();
         for (var run = 0; run < 3; run++)
@@ -105,6 +109,14 @@ public class SiloDeathTests(ITestOutputHelper output)
             Assert.Equal(Figures(reference[unwatched.Spec].Rounds), Figures(all));
             Assert.Equal(reference[unwatched.Spec].Last.EvaluationsCompleted, end.EvaluationsCompleted);
 
+            var diagnosed = games.Where(g => g.Spec == DiagnosedSpec).ToList();
+            foreach (var (game, _, _) in diagnosed)
+            {
+                Assert.Equal(diagnoses, (await game.GetDiagnosesAsync(0)).Select(DiagnosisFigures.Of));
+            }
+
+            output.WriteLine($"run {run}: {diagnosed.Count} diagnosed games, each with the undisturbed game's {diagnoses.Count} diagnoses");
+
             // The directory, wherever it lives now, lists every game of the run as finished.
             var listed = await client.Client.GetGrain<IGameDirectoryGrain>(0).ListAsync();
             Assert.All(games, g => Assert.Contains(listed, e => e.GameId == g.Game.GetPrimaryKeyString() && e.State == GameState.Finished));
@@ -146,5 +158,5 @@ public class SiloDeathTests(ITestOutputHelper output)
         ["generator.hidden"] = "[16,16]", ["discriminator.hidden"] = "[16,16]",
         ["evaluation.every"] = "100", ["evaluation.samples"] = "200", ["checkpoint.every"] = "50",
         ["placement.policy"] = i % 2 == 0 ? "spread" : "any",
-    });
+    }.Concat(i == DiagnosedSpec ? DiagnosisFigures.Cheap(80) : new Dictionary<string, string>()).ToDictionary());
 }

@@ -20,12 +20,12 @@ public class CheckpointFormatTests
     public void A_checkpoint_keeps_its_cursors_and_player_states_and_does_not_grow_with_the_rounds()
     {
         var spec = GameSpecLoader.Load(null, new Dictionary<string, string> { ["rounds"] = "200000" });
-        var early = GameCheckpointFormat.Write(new GameCheckpoint(spec, 10_000, 12.5, 21, Generator, Discriminator));
-        var late = GameCheckpointFormat.Write(new GameCheckpoint(spec, 200_000, 250.25, 401, Generator, Discriminator));
+        var early = GameCheckpointFormat.Write(new GameCheckpoint(spec, 10_000, 12.5, 21, Generator, Discriminator) { Diagnoses = 20 });
+        var late = GameCheckpointFormat.Write(new GameCheckpoint(spec, 200_000, 250.25, 401, Generator, Discriminator) { Diagnoses = 400 });
 
         Assert.Equal(early.Length, late.Length);
         var read = GameCheckpointFormat.Read(late, "late");
-        Assert.Equal((200_000, 250.25, 401), (read.Round, read.ElapsedSeconds, read.Evaluations));
+        Assert.Equal((200_000, 250.25, 401, (int?)400), (read.Round, read.ElapsedSeconds, read.Evaluations, read.Diagnoses));
         Assert.Equal(Generator, read.Generator);
         Assert.Equal(Discriminator, read.Discriminator);
         Assert.Null(read.Records);
@@ -59,7 +59,36 @@ public class CheckpointFormatTests
         var error = Assert.Throws<InvalidDataException>(() => GameCheckpointFormat.Read([.. content, .. SHA256.HashData(content)], "future"));
 
         Assert.Contains("version 7 is not supported", error.Message);
-        Assert.Contains("reads versions 1 and 2", error.Message);
+        Assert.Contains("reads versions 1 to 3", error.Message);
+    }
+
+    [Fact]
+    public void A_version_2_checkpoint_is_read_without_a_diagnosis_cursor()
+    {
+        var spec = GameSpecLoader.Load(null, new Dictionary<string, string> { ["seed"] = "4" });
+        using var buffer = new MemoryStream();
+        using (var writer = new BinaryWriter(buffer, Encoding.UTF8, leaveOpen: true))
+        {
+            writer.Write("OGCK"u8.ToArray());
+            writer.Write(2);
+            var json = Encoding.UTF8.GetBytes(GameSpecLoader.ToJson(spec));
+            writer.Write(json.Length);
+            writer.Write(json);
+            writer.Write(30);
+            writer.Write(1.5);
+            writer.Write(4);
+            foreach (var block in new[] { Generator, Discriminator })
+            {
+                writer.Write(block.Length);
+                writer.Write(block);
+            }
+        }
+
+        var content = buffer.ToArray();
+        var read = GameCheckpointFormat.Read([.. content, .. SHA256.HashData(content)], "v2");
+
+        Assert.Equal((30, 1.5, 4, (int?)null), (read.Round, read.ElapsedSeconds, read.Evaluations, read.Diagnoses));
+        Assert.Equal(Discriminator, read.Discriminator);
     }
 
     // Version 1's layout, as OrleansGan wrote it before records had logs.

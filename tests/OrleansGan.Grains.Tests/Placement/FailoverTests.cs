@@ -4,13 +4,14 @@ using OrleansGan.Abstractions.Grains;
 using OrleansGan.Abstractions.Spec;
 using OrleansGan.Core.Spec;
 using OrleansGan.Grains.Tests.Cluster;
+using OrleansGan.Grains.Tests.Diagnostics;
 using OrleansGan.Grains.Tests.Game;
 
 namespace OrleansGan.Grains.Tests.Placement;
 
 /// <summary>
 /// Killing the silo that hosts a player makes the game re-seat it on a survivor and continue from its last checkpoint
-/// with no manual step, producing the rounds an undisturbed game produces. (Explicit placement does not fail over: a
+/// with no manual step, producing the rounds (and in-game diagnoses) an undisturbed game produces. (Explicit placement does not fail over: a
 /// game told to use a silo that died fails, naming it.)
 /// </summary>
 public sealed class FailoverTests : IAsyncLifetime
@@ -23,36 +24,26 @@ public sealed class FailoverTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _silos.DisposeAsync();
 
-    private static GameSpec Spec(string policy) => GameSpecLoader.Load(null, new Dictionary<string, string>
+    private static GameSpec Spec(string policy, bool diagnosed = false) => GameSpecLoader.Load(null, new Dictionary<string, string>
     {
         ["name"] = "failover", ["seed"] = "8", ["rounds"] = "300", ["batchSize"] = "32", ["protocol.kind"] = "optimistic",
         ["generator.hidden"] = "[16,16]", ["discriminator.hidden"] = "[16,16]",
         ["evaluation.every"] = "100", ["evaluation.samples"] = "200", ["checkpoint.every"] = "25",
         ["placement.policy"] = policy,
-    });
+    }.Concat(diagnosed ? DiagnosisFigures.Cheap(100) : new Dictionary<string, string>()).ToDictionary());
 
     [Fact]
-    public async Task A_game_survives_the_death_of_its_own_silo()
+    public async Task A_game_survives_the_death_of_its_own_silo_with_its_diagnoses_and_their_path_angles()
     {
-        var (_, undisturbed, undisturbedEvaluations) = await GameRunner.PlayAsync(Cluster.Client, "own-undisturbed", Spec("colocate"));
+        var (_, undisturbed, undisturbedEvaluations) = await GameRunner.PlayAsync(Cluster.Client, "own-undisturbed", Spec("colocate", diagnosed: true));
+        var undisturbedDiagnoses = await Cluster.Client.GetGrain<IGameGrain>("own-undisturbed").GetDiagnosesAsync(0);
+        Assert.Equal([(100, 0), (200, 100), (300, 200)], undisturbedDiagnoses.Select(d => (d.Round, d.PathAngle!.StartRound)));
 
-        // The victim hosts the game grain (and perhaps a player) but not membership (the primary, Silo_0).
-        IGameGrain game = null!;
-        string? victim = null;
-        for (var attempt = 0; victim is null; attempt++)
-        {
-            Assert.True(attempt < 20, "no game grain was placed away from the primary silo");
-            game = Cluster.Client.GetGrain<IGameGrain>($"own-killed-{attempt}");
-            await game.StartAsync(Spec("split"));
-            var started = await game.GetStatusAsync(int.MaxValue, int.MaxValue);
-            victim = started.Silo != "Silo_0" ? started.Silo : null;
-            if (victim is null)
-            {
-                await game.CancelAsync();
-            }
-        }
-
-        var (played, onProgress) = Progress.UntilRound(60);
+        // The victim hosts the game grain (and perhaps a player) but not membership (the primary, Silo_0). It dies
+        // after the diagnosis of round 100 and the checkpoint of round 125 that counts it, so the new activation has
+        // only the diagnosis log to start round 200's path-angle from.
+        var (game, victim) = await StartAwayFromPrimaryAsync("own-killed", Spec("split", diagnosed: true));
+        var (played, onProgress) = Progress.UntilRound(130);
         var follow = GameRunner.FollowAsync(Cluster.Client, game, TimeSpan.FromMinutes(4), onProgress);
         Assert.Same(played, await Task.WhenAny(played, follow));
         await Cluster.KillSiloAsync(Cluster.Silos.Single(s => s.Name == victim));
@@ -68,6 +59,17 @@ public sealed class FailoverTests : IAsyncLifetime
         var paged = await game.GetStatusAsync(0, 0);
         Assert.Equal(undisturbed.Select(r => (r.Round, r.DiscriminatorLoss, r.GeneratorLoss)), paged.NewRounds.Select(r => (r.Round, r.DiscriminatorLoss, r.GeneratorLoss)));
         Assert.Contains((await Cluster.Client.GetGrain<IGameDirectoryGrain>(0).ListAsync()), e => e.GameId == game.GetPrimaryKeyString() && e.State == GameState.Finished);
+
+        // The diagnoses, every field but the times taken, are the undisturbed game's.
+        Assert.Equal(3, status.Diagnoses);
+        var diagnoses = await game.GetDiagnosesAsync(0);
+        Assert.Equal([(100, 0), (200, 100), (300, 200)], diagnoses.Select(d => (d.Round, d.PathAngle!.StartRound)));
+        Assert.Equal(undisturbedDiagnoses.Select(DiagnosisFigures.Of), diagnoses.Select(DiagnosisFigures.Of));
+
+        // An ended game's next activation pages them from the log.
+        await Cluster.Client.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
+        Assert.Equal(undisturbedDiagnoses.Select(DiagnosisFigures.Of), (await game.GetDiagnosesAsync(0)).Select(DiagnosisFigures.Of));
+        Assert.Equal([DiagnosisFigures.Of(undisturbedDiagnoses[2])], (await game.GetDiagnosesAsync(2)).Select(DiagnosisFigures.Of));
     }
 
     [Fact]
@@ -106,5 +108,24 @@ public sealed class FailoverTests : IAsyncLifetime
         Assert.Equal(undisturbed.Select(r => (r.Round, r.DiscriminatorLoss, r.GeneratorLoss)), rounds.Select(r => (r.Round, r.DiscriminatorLoss, r.GeneratorLoss)));
         var paged = (await game.GetStatusAsync(0, 0)).NewRounds;
         Assert.Equal(undisturbed.Select(r => (r.Round, r.DiscriminatorLoss, r.GeneratorLoss)), paged.Select(r => (r.Round, r.DiscriminatorLoss, r.GeneratorLoss)));
+    }
+
+    // Placement of the game grain is Orleans' choice: start games until one lands away from the primary silo.
+    private async Task<(IGameGrain Game, string Silo)> StartAwayFromPrimaryAsync(string prefix, GameSpec spec)
+    {
+        for (var attempt = 0; attempt < 20; attempt++)
+        {
+            var game = Cluster.Client.GetGrain<IGameGrain>($"{prefix}-{attempt}");
+            await game.StartAsync(spec);
+            var started = await game.GetStatusAsync(int.MaxValue, int.MaxValue);
+            if (started.Silo != "Silo_0")
+            {
+                return (game, started.Silo!);
+            }
+
+            await game.CancelAsync();
+        }
+
+        throw new InvalidOperationException("no game grain was placed away from the primary silo");
     }
 }

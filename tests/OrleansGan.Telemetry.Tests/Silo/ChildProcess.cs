@@ -90,6 +90,18 @@ internal sealed class ChildProcess : IAsyncDisposable
         throw new InvalidOperationException($"waiting for '{text}' from {_process.StartInfo.FileName}: it {why}. Its output:\n{Output}");
     }
 
+    /// <summary>Sends the process SIGINT, as Ctrl+C in its terminal would.</summary>
+    public void Interrupt()
+    {
+        // .NET's Process can only kill; bash's kill builtin sends any signal.
+        using var kill = Process.Start("bash", ["-c", $"kill -INT {_process.Id}"]);
+        kill.WaitForExit();
+        if (kill.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"kill -INT {_process.Id} failed with exit code {kill.ExitCode}");
+        }
+    }
+
     /// <summary>Waits for the process to exit and its output to close; returns its exit code.</summary>
     public async Task<int> WaitForExitAsync(TimeSpan limit)
     {
