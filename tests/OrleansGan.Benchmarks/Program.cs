@@ -8,10 +8,10 @@ using OrleansGan.Grains.Hosting;
 // Benchmarks that anyone can re-run; each prints a markdown table.
 //   overhead  : rounds/s of the game on grains against the reference trainer, side by side (issue "The playable game").
 //   concurrency: many small games on one silo at once against one game alone (issue "Players on chosen devices ...").
-//   protocols : every protocol on the ring and the grid over several seeds: modes, quality, rounds/s, wall time,
-//               and each protocol's overhead on grains against its joint reference.
-//   toolbox   : every loss with and without each stabilizer of the tutorial, on the ring and on MNIST (issue "The
-//               tutorial's whole toolbox"): coverage, quality or Fréchet distance, rounds/s, wall time.
+//   protocol-overhead: each protocol's rounds/s on grains against its joint reference trainer, the games of
+//               docs/sweeps/protocols.yaml shortened, each contender a process of its own (modes protocol-game and
+//               protocol-reference). What the protocols and the toolbox reach is measured by `orleans-gan sweep` with
+//               the files in docs/sweeps, not here: this harness measures only speed and memory.
 //   diagnostics: the speed goals of the equilibrium diagnostics on the default ring game (issue "Is it an equilibrium?").
 //   scalar-race: how often TorchSharp's unrooted implicit Scalars are freed during a native call (docs/known-issues.md).
 //   speed     : the game on grains against a plain TorchSharp loop and PyTorch, each in a process of its own (issue "The
@@ -24,11 +24,11 @@ using OrleansGan.Grains.Hosting;
 //   field     : what recording a field with every evaluation costs, in time and in bytes, and drawing it; and per evaluation with evaluation.fieldEvery 1, 10 and 0.
 //   long-game : one 200,000-round game: checkpoint bytes and write time, resident memory and rounds/s as it goes (issue
 //               "Games that survive any silo, long games at constant cost").
-// Usage: dotnet run -c Release --project tests/OrleansGan.Benchmarks -- overhead|protocols|concurrency|toolbox [--option value ...]
-if (args.Length == 0 || args[0] is not ("overhead" or "protocols" or "concurrency" or "toolbox" or "scalar-race" or "long-game" or "diagnostics"
+// Usage: dotnet run -c Release --project tests/OrleansGan.Benchmarks -- overhead|protocol-overhead|concurrency|... [--option value ...]
+if (args.Length == 0 || args[0] is not ("overhead" or "protocol-overhead" or "protocol-game" or "protocol-reference" or "concurrency" or "scalar-race" or "long-game" or "diagnostics"
     or "speed" or "game" or "plain" or "peak" or "field" or "sweep-throughput"))
 {
-    Console.Error.WriteLine("usage: OrleansGan.Benchmarks overhead|protocols|concurrency|toolbox|scalar-race|field|long-game|diagnostics|speed|game|plain|peak|sweep-throughput [--seconds 10] [--games 16] [--rounds N] [--reps R] [--batches 64,256] [--seeds 1,2,3] [--data ring8,grid25] [--protocols a,b] [--silo-port 11111 --gateway-port 30000]");
+    Console.Error.WriteLine("usage: OrleansGan.Benchmarks overhead|protocol-overhead|concurrency|scalar-race|field|long-game|diagnostics|speed|game|plain|peak|sweep-throughput [--seconds 10] [--games 16] [--rounds N] [--reps R] [--batches 64,256] [--file docs/sweeps/protocols.yaml] [--data ring8,grid25] [--protocols a,b] [--silo-port 11111 --gateway-port 30000]");
     return 2;
 }
 
@@ -57,11 +57,20 @@ if (args[0] == "sweep-throughput")
     return 0;
 }
 
-// The driver and the baselines host no silo: a baseline is the speed of a process without one.
-if (args[0] is "speed" or "plain" or "peak")
+// The drivers and the baselines host no silo: a baseline is the speed of a process without one.
+if (args[0] is "speed" or "plain" or "peak" or "protocol-overhead" or "protocol-reference")
 {
     OrleansGan.Core.Native.TorchRuntime.EnsureLoaded();
-    if (args[0] == "speed")
+    if (args[0] == "protocol-overhead")
+    {
+        Console.WriteLine($"# {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, command: {string.Join(' ', args)}");
+        ProtocolOverheadBenchmark.Run(options);
+    }
+    else if (args[0] == "protocol-reference")
+    {
+        ProtocolOverheadBenchmark.RunReference(options);
+    }
+    else if (args[0] == "speed")
     {
         Console.WriteLine($"# {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, command: {string.Join(' ', args)}");
         OrleansGan.Benchmarks.SpeedBenchmark.Run(options);
@@ -110,17 +119,13 @@ if (args[0] == "overhead")
 {
     await OverheadBenchmark.RunAsync(client, options);
 }
-else if (args[0] == "protocols")
+else if (args[0] == "protocol-game")
 {
-    await ProtocolsBenchmark.RunAsync(client, options);
+    await ProtocolOverheadBenchmark.RunGameAsync(client, options);
 }
 else if (args[0] == "diagnostics")
 {
     await DiagnosticsBenchmark.RunAsync(client, options);
-}
-else if (args[0] == "toolbox")
-{
-    await ToolboxBenchmark.RunAsync(client, options);
 }
 else if (args[0] == "game")
 {

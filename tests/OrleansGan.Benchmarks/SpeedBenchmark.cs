@@ -247,7 +247,7 @@ internal static class SpeedBenchmark
 
     // Each contender's figure per repetition, and under "<name> cpu" its CPU milliseconds per round where it prints
     // them; every run's figures and the load average before it go to the output as a comment line.
-    private static Dictionary<string, List<double>> Interleave(List<(string Name, string File, string Arguments)> contenders, int reps, string figure = "rounds/s")
+    internal static Dictionary<string, List<double>> Interleave(List<(string Name, string File, string Arguments)> contenders, int reps, string figure = "rounds/s")
     {
         var times = contenders.SelectMany(c => new[] { c.Name, $"{c.Name} cpu" }).ToDictionary(n => n, _ => new List<double>());
         for (var rep = 0; rep <= reps; rep++)
@@ -276,7 +276,7 @@ internal static class SpeedBenchmark
         return times;
     }
 
-    private static string Cpu(Dictionary<string, List<double>> times, string name) =>
+    internal static string Cpu(Dictionary<string, List<double>> times, string name) =>
         times[$"{name} cpu"] is { Count: > 0 } cpu ? cpu.Median().ToString("F2", CultureInfo.InvariantCulture) : "-";
 
     private static double? Figure(List<string> lines, string figure) =>
@@ -316,9 +316,9 @@ internal static class SpeedBenchmark
     }
 
     // This benchmark's own executable: the apphost, or `dotnet` with the assembly as its first argument.
-    private static string Self() => Environment.ProcessPath ?? "dotnet";
+    internal static string Self() => Environment.ProcessPath ?? "dotnet";
 
-    private static string SelfArgument() =>
+    internal static string SelfArgument() =>
         Path.GetFileNameWithoutExtension(Environment.ProcessPath) == "dotnet" ? $"{typeof(SpeedBenchmark).Assembly.Location} " : "";
 
     /// <summary>
@@ -332,7 +332,7 @@ internal static class SpeedBenchmark
     private static IEnumerable<int> Batches(Dictionary<string, string> options) =>
         options.List("batches", "64,256,1024").Select(b => int.Parse(b, CultureInfo.InvariantCulture));
 
-    private static string Load() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
+    internal static string Load() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
 
     private static GameSpec Spec(string protocol, int batch, int rounds, string net = "mlp")
     {
@@ -354,7 +354,7 @@ internal static class SpeedBenchmark
     }
 
     // A file of this repository, from the folder the benchmark runs in or any folder above its build output.
-    private static string SpecFile(string relative)
+    internal static string SpecFile(string relative)
     {
         foreach (var start in new[] { Environment.CurrentDirectory, AppContext.BaseDirectory })
         {

@@ -24,6 +24,7 @@ internal static class CommandLineApp
         root.Subcommands.Add(DiagnoseCommand.Create(console));
         root.Subcommands.Add(ReportCommand.Create(console));
         root.Subcommands.Add(SweepCommand.Create(console));
+        root.Subcommands.Add(ForgetCommand.Create(console));
         return root;
     }
 

@@ -110,7 +110,8 @@ internal static class ResumeCommand
     }
 
     // The folder's game id and spec, each checked.
-    private static (string GameId, GameSpec Spec) ReadFolder(string folder)
+    /// <summary>A run folder's game id and spec; refused, naming --run, when it is not one.</summary>
+    internal static (string GameId, GameSpec Spec) ReadFolder(string folder)
     {
         if (File.Exists(folder))
         {

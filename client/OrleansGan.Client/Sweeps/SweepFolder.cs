@@ -106,6 +106,26 @@ internal sealed class SweepFolder
         return reopened;
     }
 
+    /// <summary>An existing sweep folder as its plan.json describes it (for commands that take one without its sweep file).</summary>
+    /// <exception cref="ArgumentException">The folder holds no readable plan; the message names <paramref name="flag"/>.</exception>
+    public static SweepFolder Existing(string path, string flag)
+    {
+        var planFile = System.IO.Path.Combine(path, PlanFile);
+        if (!File.Exists(planFile))
+        {
+            throw new ArgumentException($"{flag}: '{path}' holds no {PlanFile}: it is not a sweep folder");
+        }
+
+        try
+        {
+            return new SweepFolder(path, SweepPlan.Parse(File.ReadAllText(planFile), planFile), created: false);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
+        {
+            throw new ArgumentException($"{flag}: {e.Message}", e);
+        }
+    }
+
     /// <summary>The run folder of <paramref name="game"/>.</summary>
     public string RunFolderOf(SweepPlan.Game game) => PathOf(game.Folder);
 

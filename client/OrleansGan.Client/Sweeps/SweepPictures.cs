@@ -5,8 +5,8 @@ namespace OrleansGan.Client.Sweeps;
 
 /// <summary>
 /// A sweep's pictures: each figure over the rounds per configuration (the median over its seeds, with a band from
-/// their minimum to their maximum), and for a sweep of two axes besides the seed, a heatmap of each figure's final
-/// median over the two.
+/// their minimum to their maximum), and for a sweep of two or more axes besides the seed, a heatmap of each figure's
+/// final median (<see cref="SweepHeatmap"/>).
 /// </summary>
 internal static class SweepPictures
 {
@@ -37,13 +37,12 @@ internal static class SweepPictures
             }
         }
 
-        var varied = axes.Where(a => a.Values.Count > 1).ToList();
-        if (varied.Count == 2)
+        if (SweepHeatmap.LayoutOf(results) is { } layout)
         {
             foreach (var figure in results.Plan.Figures)
             {
                 var name = $"heatmap-{figure}.png";
-                folder.WriteFile(name, path => Heatmap(path, figure, results, varied[0], varied[1]));
+                folder.WriteFile(name, path => SweepHeatmap.Save(path, figure, results, layout));
                 written.Add(name);
             }
         }
@@ -90,40 +89,6 @@ internal static class SweepPictures
         plot.Axes.Left.Label.Text = seeds > 1 ? $"{figure}: median over seeds, band min-max" : figure;
         plot.ShowLegend(Alignment.UpperLeft);
         plot.SavePng(path, 1000, 650);
-    }
-
-    private static void Heatmap(string path, string figure, SweepResults results, SweepPlan.Axis columns, SweepPlan.Axis rows)
-    {
-        var cells = new double[rows.Values.Count, columns.Values.Count];
-        var plot = new Plot();
-        for (var r = 0; r < rows.Values.Count; r++)
-        {
-            for (var c = 0; c < columns.Values.Count; c++)
-            {
-                var values = results.Games
-                    .Where(g => g.Game.Levels[rows.Name] == rows.Values[r] && g.Game.Levels[columns.Name] == columns.Values[c])
-                    .Select(g => g.Final(figure)).OfType<double>().ToList();
-                cells[r, c] = values.Count == 0 ? double.NaN : SweepResults.Median(values);
-
-                // Row r of the data is drawn r rows from the top.
-                var label = plot.Add.Text(values.Count == 0 ? "-" : SweepResults.Number(cells[r, c]), c, rows.Values.Count - 1 - r);
-                label.LabelAlignment = Alignment.MiddleCenter;
-                label.LabelFontSize = 14;
-                label.LabelBackgroundColor = Colors.White.WithAlpha(0.6);
-            }
-        }
-
-        var map = plot.Add.Heatmap(cells);
-        map.Colormap = new ScottPlot.Colormaps.Viridis();
-        plot.MoveToBack(map);
-        plot.Add.ColorBar(map);
-        plot.Axes.Bottom.SetTicks(columns.Values.Select((_, i) => (double)i).ToArray(), columns.Values.ToArray());
-        plot.Axes.Left.SetTicks(rows.Values.Select((_, i) => (double)(rows.Values.Count - 1 - i)).ToArray(), rows.Values.ToArray());
-        plot.Axes.SetLimits(-0.5, columns.Values.Count - 0.5, -0.5, rows.Values.Count - 0.5);
-        plot.Axes.Bottom.Label.Text = columns.Name;
-        plot.Axes.Left.Label.Text = rows.Name;
-        plot.Title($"{figure}: last evaluation, median over seeds");
-        plot.SavePng(path, Math.Max(500, 250 + (130 * columns.Values.Count)), 220 + (60 * rows.Values.Count));
     }
 
     private static string Safe(string text) => new(text.Select(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or '=' ? c : '-').ToArray());

@@ -73,7 +73,7 @@ internal static class SweepReport
     {
         var name = Path.GetFileNameWithoutExtension(picture);
         return name.StartsWith("heatmap-", StringComparison.Ordinal)
-            ? $"{name["heatmap-".Length..]}: final median over the two varied axes"
+            ? $"{name["heatmap-".Length..]} at the last evaluation, median over {SweepAxis.SeedAxis}s; one panel and colour scale per data set (and per value of any axis beyond two)"
             : name.StartsWith("figure-", StringComparison.Ordinal)
                 ? $"{name["figure-".Length..]} over the rounds: median over {SweepAxis.SeedAxis}s per configuration, band from min to max"
                 : name;

@@ -10,4 +10,7 @@ public interface IGameDirectoryGrain : IGrainWithIntegerKey
 
     /// <summary>Every game the directory has heard of, newest first.</summary>
     Task<IReadOnlyList<GameEntry>> ListAsync();
+
+    /// <summary>Drops the game's entry (a forgotten game); false when it had none.</summary>
+    Task<bool> ForgetAsync(string gameId);
 }

@@ -40,4 +40,12 @@ public interface IGameGrain : IGrainWithStringKey
 
     /// <summary>Stops pushing to <paramref name="observer"/>.</summary>
     Task UnwatchAsync(IGameObserver observer);
+
+    /// <summary>
+    /// Removes an ended (finished, failed, diverged or cancelled) game's stored data: its checkpoint and kept snapshots,
+    /// its record logs, its reminder, its directory entry and its durable record. Refuses a running game
+    /// (<see cref="ForgetOutcome.Running"/>, nothing removed); an unknown or already forgotten id is
+    /// <see cref="ForgetOutcome.Unknown"/>. Touches no other game's data.
+    /// </summary>
+    Task<ForgetResult> ForgetAsync();
 }

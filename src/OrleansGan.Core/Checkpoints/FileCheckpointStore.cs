@@ -40,5 +40,25 @@ public sealed class FileCheckpointStore(CheckpointRoots roots) : ICheckpointStor
     /// <inheritdoc />
     public string Describe(string gameId) => PathOf(gameId);
 
+    /// <inheritdoc />
+    /// <remarks>The key's folder goes with its checkpoint once nothing else (a record log) is left in it.</remarks>
+    public Task<bool> DeleteAsync(string key, CancellationToken cancel = default)
+    {
+        var path = PathOf(key);
+        var existed = File.Exists(path);
+        if (existed)
+        {
+            File.Delete(path);
+        }
+
+        var folder = Path.GetDirectoryName(path)!;
+        if (Directory.Exists(folder) && !Directory.EnumerateFileSystemEntries(folder).Any())
+        {
+            Directory.Delete(folder);
+        }
+
+        return Task.FromResult(existed);
+    }
+
     private string PathOf(string gameId) => Path.Combine(GameFolder.Of(roots.Of(gameId), gameId), FileName);
 }

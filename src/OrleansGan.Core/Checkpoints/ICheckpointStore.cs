@@ -11,4 +11,7 @@ public interface ICheckpointStore
 
     /// <summary>Where a game's checkpoint lives, for messages.</summary>
     string Describe(string gameId);
+
+    /// <summary>Removes the checkpoint under <paramref name="key"/> (a game id or a snapshot's key); false when there was none.</summary>
+    Task<bool> DeleteAsync(string key, CancellationToken cancel = default);
 }

@@ -22,7 +22,12 @@ namespace OrleansGan.Grains.Diagnostics;
 public sealed class GameDiagnostics(IGrainFactory grains, ICheckpointStore checkpoints, string gameId, GameSpec spec, ILogger logger)
 {
     /// <summary>Whether round <paramref name="round"/> is diagnosed.</summary>
-    public bool Due(int round) => spec.Diagnostics is { Every: > 0 } d && (round % d.Every == 0 || round == spec.Rounds);
+    public bool Due(int round) => Due(spec, round);
+
+    /// <summary>The rounds of <paramref name="spec"/> whose snapshot a game keeps in its checkpoint store (those it diagnoses).</summary>
+    public static IEnumerable<int> KeptRounds(GameSpec spec) => Enumerable.Range(1, Math.Max(0, spec.Rounds)).Where(r => Due(spec, r));
+
+    private static bool Due(GameSpec spec, int round) => spec.Diagnostics is { Every: > 0 } d && (round % d.Every == 0 || round == spec.Rounds);
 
     /// <summary>
     /// Keeps and diagnoses the players' point after <paramref name="round"/>, the path-angle from the point diagnosed

@@ -30,6 +30,18 @@ public sealed class GameDirectoryGrain([PersistentState("directory", GameStorage
     }
 
     /// <inheritdoc />
+    public async Task<bool> ForgetAsync(string gameId)
+    {
+        if (!games.State.Games.Remove(gameId))
+        {
+            return false;
+        }
+
+        await games.WriteStateAsync();
+        return true;
+    }
+
+    /// <inheritdoc />
     public Task<IReadOnlyList<GameEntry>> ListAsync() =>
         Task.FromResult<IReadOnlyList<GameEntry>>(games.State.Games.Values.OrderByDescending(g => g.Since).ToList());
 }

@@ -185,8 +185,79 @@ public sealed class GameGrain(
     }
 
     /// <inheritdoc />
+    public async Task<ForgetResult> ForgetAsync()
+    {
+        if (_state == GameState.Running || record.State.State == GameState.Running)
+        {
+            return new ForgetResult(ForgetOutcome.Running, GameState.Running, []);
+        }
+
+        // A report of the end still under way would list the game again after its entry went.
+        if (_listingEnd is { } listing)
+        {
+            await listing;
+        }
+
+        var (spec, ended) = (record.State.Spec, record.State.State);
+        var removed = new List<string>();
+        await History.ForgetAsync();
+        foreach (var key in (spec is null ? [] : GameDiagnostics.KeptRounds(spec).Select(r => SnapshotKeys.Of(Id, r))).Prepend(Id))
+        {
+            var where = checkpoints.Describe(key);
+            if (await checkpoints.DeleteAsync(key))
+            {
+                removed.Add(where);
+            }
+        }
+
+        await StopRemindingAsync();
+        try
+        {
+            // Idle players would go by themselves in time; a forgotten game's go now, memory and directory entries with them.
+            await Players.Generator.LeaveAsync();
+            await Players.Discriminator.LeaveAsync();
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogWarning(e, "Game {Game}: its players could not be sent away; they go when idle", Id);
+        }
+
+        if (spec is not null)
+        {
+            // Released at the game's end already, unless that release was lost: the book keeps nothing of a forgotten game.
+            await Seating.ReleaseAsync(spec);
+        }
+
+        await GrainFactory.GetGrain<IGameDirectoryGrain>(0).ForgetAsync(Id);
+
+        // The record last: until it goes, forgetting again finds the game and finishes the job.
+        if (record.RecordExists)
+        {
+            await record.ClearStateAsync();
+        }
+
+        if (_history is not null)
+        {
+            await _history.DisposeAsync();
+            _history = null;
+        }
+
+        (_spec, _state, _error, _locations, _diagnostics, _elapsedBefore) = (null, GameState.Created, null, null, null, 0);
+        DeactivateOnIdle();
+        logger.LogInformation("Game {Game} forgotten ({State}; {Removed} checkpoints removed)", Id, ended, removed.Count);
+        return new ForgetResult(spec is null ? ForgetOutcome.Unknown : ForgetOutcome.Forgotten, ended, removed);
+    }
+
+    /// <inheritdoc />
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
+        if (record.State.Spec is null && _state != GameState.Running)
+        {
+            // A forgotten (or never started) game: nothing to report, and no reason to be woken again.
+            await StopRemindingAsync();
+            return;
+        }
+
         if (_state == GameState.Running)
         {
             // The game is playing (or ending) here: activating it was the point. A report of its start that never got

@@ -61,6 +61,9 @@ public sealed class GameHistory(IGameLogStore logs, string gameId) : IAsyncDispo
         await _diagnoses.ClearAsync();
     }
 
+    /// <summary>A forgotten game: every log of it removed, as a new game's are emptied.</summary>
+    public Task ForgetAsync() => BeginAsync();
+
     /// <summary>Takes up the logs as they are, for the status of a game that has ended.</summary>
     public async Task LoadAsync()
     {

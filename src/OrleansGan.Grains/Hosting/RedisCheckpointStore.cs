@@ -22,4 +22,7 @@ public sealed class RedisCheckpointStore(IConnectionMultiplexer redis, string pr
 
     /// <inheritdoc />
     public string Describe(string gameId) => $"redis key {prefix}{gameId}";
+
+    /// <inheritdoc />
+    public Task<bool> DeleteAsync(string key, CancellationToken cancel = default) => redis.GetDatabase().KeyDeleteAsync(prefix + key);
 }

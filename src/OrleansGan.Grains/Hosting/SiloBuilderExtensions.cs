@@ -47,6 +47,9 @@ public static class SiloBuilderExtensions
         {
             o.ConfigurationOptions = StackExchange.Redis.ConfigurationOptions.Parse(server);
             o.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer);
+
+            // A forgotten game's record goes with its key, not as an empty state left behind.
+            o.DeleteStateOnClear = true;
         }));
         silo.UseRedisReminderService(o => o.ConfigurationOptions = StackExchange.Redis.ConfigurationOptions.Parse(server));
         return silo;

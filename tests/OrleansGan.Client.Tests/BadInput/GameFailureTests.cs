@@ -80,6 +80,8 @@ public sealed class GameFailureTests : IDisposable
 
         public Task<Abstractions.Spec.GameSpec?> GetSpecAsync() => Task.FromResult<Abstractions.Spec.GameSpec?>(null);
 
+        public Task<ForgetResult> ForgetAsync() => throw new NotSupportedException("a scripted game is never forgotten");
+
         public Task<IReadOnlyList<Abstractions.Diagnostics.Diagnosis>> GetDiagnosesAsync(int cursor) =>
             Task.FromResult<IReadOnlyList<Abstractions.Diagnostics.Diagnosis>>([]);
 

@@ -88,6 +88,8 @@ public sealed class DiagnosisPagingTests : IDisposable
 
         public Task<GameSpec?> GetSpecAsync() => Task.FromResult<GameSpec?>(null);
 
+        public Task<ForgetResult> ForgetAsync() => throw new NotSupportedException("a scripted game is never forgotten");
+
         private GameStatus Status() => new(GameState.Finished, 0, 4, 1.5, [], [], null, Diagnoses: counted);
     }
 }
