@@ -21,7 +21,7 @@ public sealed class CommandLineBadInputTests : IDisposable
         { ["list", "--clutser", "h:1"], "error: list: unknown option '--clutser' (did you mean --cluster?)" },
         { ["analyze", "--game", "bilinear"], "error: analyze: unknown option '--game' (did you mean --games?)" },
         { ["rnu"], "error: unknown command 'rnu' (did you mean run?)" },
-        { [], "error: no command given (commands: run, analyze, status, list, resume, diagnose, report, sweep)" },
+        { [], "error: no command given (commands: run, analyze, status, list, resume, diagnose, report, sweep, forget)" },
         { ["run", "extra"], "error: run: unexpected argument 'extra'" },
 
         // Values that are missing, not numbers, out of range or not finite.

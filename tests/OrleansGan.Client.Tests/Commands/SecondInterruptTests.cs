@@ -22,7 +22,9 @@ public sealed class SecondInterruptTests : IDisposable
     public async Task A_second_ctrl_c_ends_the_run_without_waiting_for_its_round()
     {
         // Rounds of ~3.5 TFLOP: tens of seconds each on one core, far longer than the exit may take.
-        await using var run = ChildProcess.Start("dotnet", [Path.Combine(AppContext.BaseDirectory, "orleans-gan.dll"), "run",
+        // A terminal's Ctrl+C: a test run started in the background (as CI may start it) passes on SIGINT ignored,
+        // and .NET keeps an inherited SIG_IGN for it, so the client starts with SIGINT at its default (coreutils env).
+        await using var run = ChildProcess.Start("env", ["--default-signal=INT", "dotnet", Path.Combine(AppContext.BaseDirectory, "orleans-gan.dll"), "run",
             "--rounds", "100", "--batch", "8192", "--g-hidden", "4096,4096", "--d-hidden", "4096,4096", "--out", _folder]);
         await run.WaitForLineAsync("on the embedded silo", TimeSpan.FromMinutes(2));
 

@@ -76,7 +76,10 @@ public sealed class ScalarRaceRecoveryTests : IAsyncLifetime
     private static async Task FaultAfterUpdate(IIncomingGrainCallContext context)
     {
         await context.Invoke();
-        if (context.Grain is not IDiscriminatorGrain || context.MethodName != nameof(IDiscriminatorGrain.UpdateAsync))
+        // An alternating(1,1) round updates the discriminator in one UpdateThenJudgeAsync (one update each); other
+        // protocols call UpdateAsync.
+        if (context.Grain is not IDiscriminatorGrain
+            || context.MethodName is not (nameof(IDiscriminatorGrain.UpdateAsync) or nameof(IDiscriminatorGrain.UpdateThenJudgeAsync)))
         {
             return;
         }

@@ -105,7 +105,15 @@ internal sealed class ChildProcess : IAsyncDisposable
     /// <summary>Waits for the process to exit and its output to close; returns its exit code.</summary>
     public async Task<int> WaitForExitAsync(TimeSpan limit)
     {
-        await _process.WaitForExitAsync().WaitAsync(limit);
+        try
+        {
+            await _process.WaitForExitAsync().WaitAsync(limit);
+        }
+        catch (TimeoutException)
+        {
+            throw new TimeoutException($"{_process.StartInfo.FileName} did not exit within {limit.TotalSeconds:0.#} s. Its output:\n{Output}");
+        }
+
         return _process.ExitCode;
     }
 
