@@ -171,7 +171,16 @@ public class ChaosTests(ITestOutputHelper output)
         {
             var played = (await games[i].GetStatusAsync(int.MaxValue, int.MaxValue)).RoundsCompleted - warm[i].RoundsCompleted;
             rates[i] = played / (clock.Elapsed - measured).TotalSeconds;
-            lengths[i] = Math.Max(2, (int)Math.Ceiling(Stretch * rates[i] * Chaos.TotalSeconds / EvaluationEvery)) * EvaluationEvery;
+        }
+
+        // A game measured far slower than the others is sized as if it played at half their median: the split
+        // extragradient game measured 7.5 rounds/s beside a median of 41 (2026-12-02 CI) and then played its 4,500
+        // rounds at ~44 during the chaos, ending it after 103 s with only 4 kills. A game that is really that slow
+        // only lengthens the test.
+        var floor = rates.Order().ElementAt(Games / 2) / 2;
+        for (var i = 0; i < Games; i++)
+        {
+            lengths[i] = Math.Max(2, (int)Math.Ceiling(Stretch * Math.Max(rates[i], floor) * Chaos.TotalSeconds / EvaluationEvery)) * EvaluationEvery;
         }
 
         foreach (var game in games)
