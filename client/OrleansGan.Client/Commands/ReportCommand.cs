@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using OrleansGan.Abstractions.Diagnostics;
 using OrleansGan.Abstractions.Game;
 using OrleansGan.Abstractions.Spec;
 using OrleansGan.Client.Runs;
@@ -48,6 +49,7 @@ internal static class ReportCommand
         GameCheckpoint? latest;
         CheckpointedRecords? records;
         List<GameCheckpoint> kept;
+        List<Diagnosis> diagnoses;
         try
         {
             if (frames is < 1 or > 1000)
@@ -78,10 +80,22 @@ internal static class ReportCommand
             GameIds.Check(gameId, idFile);
             (latest, kept) = await CheckpointsAsync(Path.Combine(folder, "checkpoints"), gameId, cancel);
             records = latest is null ? null : await RecordsAsync(Path.Combine(folder, "checkpoints"), gameId, latest, spec, frames ?? TrainingAnimation.DefaultMaxFrames);
+            diagnoses = latest?.Diagnoses is > 0 ? await DiagnosesAsync(Path.Combine(folder, "checkpoints"), gameId, latest.Diagnoses.Value) : [];
         }
         catch (Exception e) when (e is ArgumentException or InvalidGameSpecException or InvalidDataException or IOException or UnauthorizedAccessException)
         {
             return RunCommand.Refuse(console, e);
+        }
+
+        // The in-game diagnoses up to the latest checkpoint, from the game's diagnosis log: a folder whose run was killed
+        // before it wrote them (or was resumed elsewhere) gets each one's files and the series again.
+        if (diagnoses.Count > 0)
+        {
+            RunFolder.WriteDiagnoses(folder, diagnoses, diagnoses, keepWhole: true);
+            if (diagnoses.Count > 1)
+            {
+                RunFolder.WriteFile(folder, "diagnoses-over-rounds.png", path => DiagnosisPictures.OverRounds(path, diagnoses));
+            }
         }
 
         var notes = Write(folder, spec, latest, records, kept, frames ?? TrainingAnimation.DefaultMaxFrames, cells ?? FieldSnapshots.DefaultCells);
@@ -220,9 +234,19 @@ internal static class ReportCommand
         return followed.ForReport();
     }
 
+    /// <summary>The first <paramref name="count"/> diagnoses of the game's diagnosis log (the count its latest checkpoint records).</summary>
+    internal static async Task<List<Diagnosis>> DiagnosesAsync(string root, string gameId, int count)
+    {
+        var diagnoses = new List<Diagnosis>();
+        await using var log = new FileGameLogStore(root).Diagnoses(gameId);
+        await PageAsync(log, count, DiagnosesPage, diagnoses.Add);
+        return diagnoses;
+    }
+
     // Pages of the logs read at once: a round record is ~100 bytes, a 2-D evaluation with its samples and field ~90 KB.
     private const int RoundsPage = 10_000;
     private const int EvaluationsPage = 8;
+    private const int DiagnosesPage = 16;
 
     private static async Task PageAsync<T>(IRecordLog<T> log, int count, int page, Action<T> add)
     {

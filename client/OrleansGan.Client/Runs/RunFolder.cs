@@ -166,12 +166,20 @@ internal sealed class RunFolder : IDisposable
     /// diagnoses of its earlier rounds: those the folder already holds whole (their diagnosis.md, written last) are the
     /// same numbers and are not drawn again.
     /// </summary>
-    public void Append(IReadOnlyList<Diagnosis> fresh, IReadOnlyList<Diagnosis> series)
+    public void Append(IReadOnlyList<Diagnosis> fresh, IReadOnlyList<Diagnosis> series) => WriteDiagnoses(Path, fresh, series, keepWhole: _resumed);
+
+    /// <summary>
+    /// Writes each of <paramref name="fresh"/> into <paramref name="folder"/>'s diagnosis-round-NNNNNN/ (skipping, where
+    /// <paramref name="keepWhole"/>, those the folder already holds whole: their diagnosis.md is written last) and
+    /// rewrites diagnoses.csv from <paramref name="series"/>, atomically; for <c>run</c> as its game goes, and for
+    /// <c>report</c> from the game's diagnosis log.
+    /// </summary>
+    public static void WriteDiagnoses(string folder, IReadOnlyList<Diagnosis> fresh, IReadOnlyList<Diagnosis> series, bool keepWhole)
     {
         foreach (var diagnosis in fresh)
         {
-            var place = PathOf($"diagnosis-round-{diagnosis.Round:D6}");
-            if (_resumed && File.Exists(System.IO.Path.Combine(place, "diagnosis.md")))
+            var place = System.IO.Path.Combine(folder, $"diagnosis-round-{diagnosis.Round:D6}");
+            if (keepWhole && File.Exists(System.IO.Path.Combine(place, "diagnosis.md")))
             {
                 continue;
             }
@@ -181,7 +189,8 @@ internal sealed class RunFolder : IDisposable
             DiagnosisFiles.Write(place, diagnosis);
         }
 
-        WriteText("diagnoses.csv", string.Concat(series.Select(d => DiagnosisFiles.SeriesRow(d) + Environment.NewLine).Prepend(DiagnosisFiles.SeriesHeader + Environment.NewLine)));
+        WriteAtomically(System.IO.Path.Combine(folder, "diagnoses.csv"),
+            string.Concat(series.Select(d => DiagnosisFiles.SeriesRow(d) + Environment.NewLine).Prepend(DiagnosisFiles.SeriesHeader + Environment.NewLine)));
     }
 
     /// <summary>Writes a text file into the folder, atomically.</summary>

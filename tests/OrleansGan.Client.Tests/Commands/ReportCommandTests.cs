@@ -110,6 +110,38 @@ public class ReportCommandTests : IDisposable
         Assert.Equal(132, page.Split("<tr><td>").Length); // every evaluation in the table, though not every one is a frame
     }
 
+    [Fact]
+    public async Task Report_rebuilds_the_diagnoses_up_to_the_latest_checkpoint_from_the_games_diagnosis_log()
+    {
+        var run = Path.Combine(_folder, "diagnosed");
+        var (exit, output) = await CommandLine.InvokeAsync("run", "--rounds", "60", "--batch", "32", "--g-hidden", "16", "--d-hidden", "16",
+            "--eval-every", "30", "--eval-samples", "200", "--set", "checkpoint.every=60", "--set", "diagnostics.every=20", "--set", "diagnostics.batchSize=64",
+            "--set", "diagnostics.chunks=4", "--set", "diagnostics.eigenvalues=4", "--set", "diagnostics.extremeEigenvalues=2", "--set", "diagnostics.maxRestarts=20",
+            "--set", "diagnostics.dualityGap.steps=0", "--set", "diagnostics.pathAngle.points=5", "--set", "diagnostics.precision=float32", "--out", run);
+        Assert.True(exit == 0, output);
+        var series = await File.ReadAllTextAsync(Path.Combine(run, "diagnoses.csv"));
+        var tables = Directory.GetDirectories(run, "diagnosis-round-*").Order(StringComparer.Ordinal)
+            .ToDictionary(d => Path.GetFileName(d), d => File.ReadAllText(Path.Combine(d, "eigenvalues.csv")));
+        Assert.Equal(["diagnosis-round-000020", "diagnosis-round-000040", "diagnosis-round-000060"], tables.Keys);
+
+        // As a client killed before it wrote them leaves the folder: no diagnosis files, no series, no picture of it.
+        foreach (var place in Directory.GetDirectories(run, "diagnosis-round-*"))
+        {
+            Directory.Delete(place, recursive: true);
+        }
+
+        File.Delete(Path.Combine(run, "diagnoses.csv"));
+        File.Delete(Path.Combine(run, "diagnoses-over-rounds.png"));
+
+        (exit, output) = await CommandLine.InvokeAsync("report", "--run", run);
+        Assert.True(exit == 0, output);
+        Assert.Equal(series, await File.ReadAllTextAsync(Path.Combine(run, "diagnoses.csv")));
+        Assert.Equal(tables, Directory.GetDirectories(run, "diagnosis-round-*").Order(StringComparer.Ordinal)
+            .ToDictionary(d => Path.GetFileName(d), d => File.ReadAllText(Path.Combine(d, "eigenvalues.csv"))));
+        Assert.True(File.Exists(Path.Combine(run, "diagnoses-over-rounds.png")));
+        Assert.Contains("diagnoses-over-rounds.png", await File.ReadAllTextAsync(Path.Combine(run, "report.html")));
+    }
+
     /// <summary>The page without its embedded pictures (base64 may spell anything, "http" too).</summary>
     internal static string WithoutData(string page) => System.Text.RegularExpressions.Regex.Replace(page, "src=\"data:[^\"]*\"", "src=\"\"");
 
