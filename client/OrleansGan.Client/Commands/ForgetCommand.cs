@@ -105,6 +105,7 @@ internal static class ForgetCommand
                             return RunCommand.Failed;
                         }
 
+                        // A running game's refusal goes with the folders' refusals; forgotten or not stored is a result.
                         counts[result.Outcome] = counts.GetValueOrDefault(result.Outcome) + 1;
                         WholeLine.Write(result.Outcome == ForgetOutcome.Running ? consoles.Errors : consoles.Output, Line(game, result));
                         if (result.Outcome == ForgetOutcome.Running)

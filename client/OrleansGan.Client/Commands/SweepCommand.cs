@@ -204,6 +204,7 @@ internal static class SweepCommand
                         rates[configuration.Key] = status.ElapsedSeconds / rounds;
                     }
 
+                    // A probe that did not finish is no estimate, only why it failed.
                     WholeLine.Write(status is { State: GameState.Finished } ? consoles.Output : consoles.Errors, status is { State: GameState.Finished }
                         ? string.Create(CultureInfo.InvariantCulture, $"probe {configuration.Key}: {rounds} rounds in {status.ElapsedSeconds:F1} s ({rounds / status.ElapsedSeconds:F1} rounds/s)")
                         : $"probe {configuration.Key}: {status?.State.ToString().ToLowerInvariant() ?? "no status"} {status?.Error}");
