@@ -17,11 +17,20 @@ void Stop(PosixSignalContext context)
 using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
 using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
 
-// In a pipe or a file, lines are not wrapped at 80 columns: ids and paths must stay whole to be copied.
-var console = AnsiConsole.Console;
-if (!console.Profile.Out.IsTerminal)
+// Results go to standard output and what went wrong to standard error (CommandConsoles), so a pipe gets data only.
+// In a pipe or a file, lines are not wrapped at 80 columns: ids and paths must stay whole to be copied. Each stream is
+// judged on its own: after `list > games.tsv` the errors still reach the terminal, and are drawn for it.
+static IAnsiConsole Whole(IAnsiConsole console)
 {
-    console.Profile.Width = 4096;
+    if (!console.Profile.Out.IsTerminal)
+    {
+        console.Profile.Width = 4096;
+    }
+
+    return console;
 }
 
-return await CommandLineApp.InvokeAsync(args, console, Console.Out, cancel.Token);
+var consoles = new CommandConsoles(
+    Whole(AnsiConsole.Console),
+    Whole(AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) })));
+return await CommandLineApp.InvokeAsync(args, consoles, cancel.Token);

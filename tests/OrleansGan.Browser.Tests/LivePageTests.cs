@@ -1,9 +1,7 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using OrleansGan.Client.Commands;
 using OrleansGan.Client.Tests.Commands;
 using PuppeteerSharp;
-using Spectre.Console;
 
 namespace OrleansGan.Browser.Tests;
 
@@ -22,12 +20,12 @@ public sealed partial class LivePageTests() : BrowserTest("live")
         var port = FreePorts.Next();
         using var stop = new CancellationTokenSource();
         var output = new WatchedWriter();
-        var console = AnsiConsole.Create(new AnsiConsoleSettings { Ansi = AnsiSupport.No, ColorSystem = ColorSystemSupport.NoColors, Interactive = InteractionSupport.No, Out = new AnsiConsoleOutput(output) });
-        var run = CommandLineApp.InvokeAsync(["run", "--name", "live-browser", "--rounds", "1000000", "--batch", "64", "--g-hidden", "32,32", "--d-hidden", "32,32",
-            "--eval-every", "20", "--eval-samples", "512", "--live-port", $"{port}", "--out", Path.Combine(Folder, "run")], console, output, stop.Token);
+        var errors = new StringWriter();
+        var run = CommandLine.InvokeAsync(output, errors, stop.Token, ["run", "--name", "live-browser", "--rounds", "1000000", "--batch", "64", "--g-hidden", "32,32", "--d-hidden", "32,32",
+            "--eval-every", "20", "--eval-samples", "512", "--live-port", $"{port}", "--out", Path.Combine(Folder, "run")]);
         var live = $"http://127.0.0.1:{port}/games";
         var announced = await Task.WhenAny(output.Printed($"live page at {live}"), run, Task.Delay(Limit));
-        Assert.True(announced != run && output.ToString().Contains($"live page at {live}"), $"the run did not announce {live}:\n{output}");
+        Assert.True(announced != run && output.ToString().Contains($"live page at {live}"), $"the run did not announce {live}:\n{output}{errors}");
         var gameId = GameIdIn().Match(output.ToString()).Groups[1].Value;
 
         var problems = new List<string>();

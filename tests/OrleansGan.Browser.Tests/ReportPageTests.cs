@@ -1,7 +1,6 @@
 using System.Text.Json;
-using OrleansGan.Client.Commands;
+using OrleansGan.Client.Tests.Commands;
 using PuppeteerSharp;
-using Spectre.Console;
 
 namespace OrleansGan.Browser.Tests;
 
@@ -105,9 +104,9 @@ public sealed class ReportPageTests() : BrowserTest("report")
     private static async Task Cli(params string[] args)
     {
         var output = new StringWriter();
-        var console = AnsiConsole.Create(new AnsiConsoleSettings { Ansi = AnsiSupport.No, ColorSystem = ColorSystemSupport.NoColors, Interactive = InteractionSupport.No, Out = new AnsiConsoleOutput(output) });
-        var exit = await CommandLineApp.InvokeAsync(args, console, output, CancellationToken.None);
-        Assert.True(exit == 0, $"{string.Join(' ', args)}: exit {exit}\n{output}");
+        var errors = new StringWriter();
+        var exit = await CommandLine.InvokeAsync(output, errors, CancellationToken.None, args);
+        Assert.True(exit == 0, $"{string.Join(' ', args)}: exit {exit}\n{output}{errors}");
     }
 
     private sealed record ImageState(string File, bool Loaded, int Width, int Height);

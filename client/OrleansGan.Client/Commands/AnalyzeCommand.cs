@@ -21,7 +21,7 @@ internal static class AnalyzeCommand
     private static readonly string[] DefaultProtocols =
         ["simultaneous", "alternating(1,1)", "two-time-scale", "optimistic", "extragradient", "unrolled(5)", "unrolled-stop-gradient(5)", "consensus(0.5)"];
 
-    public static Command Create(IAnsiConsole console)
+    public static Command Create(CommandConsoles consoles)
     {
         var games = new Option<string[]>("--games") { Description = $"Games ({string.Join(", ", KnownGame.All.Select(g => g.Name))}).", DefaultValueFactory = _ => ["bilinear", "dirac-non-saturating"], AllowMultipleArgumentsPerToken = true };
         var protocols = new Option<string[]>("--protocols") { Description = "Protocols, as --protocol of run takes them.", DefaultValueFactory = _ => DefaultProtocols, AllowMultipleArgumentsPerToken = true };
@@ -34,12 +34,12 @@ internal static class AnalyzeCommand
             command.Options.Add(option);
         }
 
-        command.SetAction((parse, cancel) => ExecuteAsync(console, parse, parse.GetValue(games)!, parse.GetValue(protocols)!, parse.GetValue(rates)!,
+        command.SetAction((parse, cancel) => ExecuteAsync(consoles, parse, parse.GetValue(games)!, parse.GetValue(protocols)!, parse.GetValue(rates)!,
             parse.GetValue(output), cluster, cancel));
         return command;
     }
 
-    private static async Task<int> ExecuteAsync(IAnsiConsole console, ParseResult parse, string[] gameNames, string[] protocolNames, double[] rates,
+    private static async Task<int> ExecuteAsync(CommandConsoles consoles, ParseResult parse, string[] gameNames, string[] protocolNames, double[] rates,
         DirectoryInfo? output, ClusterFlags clusterFlags, CancellationToken cancel)
     {
         List<KnownGame> games;
@@ -63,7 +63,7 @@ internal static class AnalyzeCommand
         }
         catch (Exception e) when (e is ArgumentException or Core.Spec.InvalidGameSpecException)
         {
-            return RunCommand.Refuse(console, e);
+            return RunCommand.Refuse(consoles.Errors, e);
         }
 
         var folder = output?.FullName ?? Path.Combine(Environment.CurrentDirectory, "runs", $"analysis-{DateTime.Now.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)}");
@@ -74,10 +74,10 @@ internal static class AnalyzeCommand
         }
         catch (ArgumentException e)
         {
-            return RunCommand.Refuse(console, e);
+            return RunCommand.Refuse(consoles.Errors, e);
         }
 
-        var (connected, exit) = await RunCommand.ConnectAsync(console, cluster, clusterFlags.Timeout(parse), CheckpointRoots.Single(Path.Combine(folder, "checkpoints")), null, cancel);
+        var (connected, exit) = await RunCommand.ConnectAsync(consoles.Errors, cluster, clusterFlags.Timeout(parse), CheckpointRoots.Single(Path.Combine(folder, "checkpoints")), null, cancel);
         if (connected is null)
         {
             RunFolder.Abandon(folder, created);
@@ -143,11 +143,11 @@ internal static class AnalyzeCommand
             cancelled = true;
         }
 
-        TableView.Write(console, ["game", "lr", "protocol", "predicted rho", "verdict", "measured rho", "|difference|"], table, 0, 2);
+        TableView.Write(consoles.Output, ["game", "lr", "protocol", "predicted rho", "verdict", "measured rho", "|difference|"], table, 0, 2);
         await File.WriteAllTextAsync(Path.Combine(folder, "analysis.csv"), csv.ToString(), CancellationToken.None);
         await File.WriteAllTextAsync(Path.Combine(folder, "analysis.md"), markdown.ToString(), CancellationToken.None);
-        console.MarkupLineInterpolated($"largest |measured - predicted| = {worst:E2}{(cancelled ? $" over the {table.Count} rows measured before Ctrl+C" : "")}");
-        WholeLine.Write(console, $"results: {folder}");
+        consoles.Output.MarkupLineInterpolated($"largest |measured - predicted| = {worst:E2}{(cancelled ? $" over the {table.Count} rows measured before Ctrl+C" : "")}");
+        WholeLine.Write(consoles.Output, $"results: {folder}");
         return cancelled ? RunCommand.Cancelled : RunCommand.Finished;
     }
 

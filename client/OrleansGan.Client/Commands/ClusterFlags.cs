@@ -51,11 +51,11 @@ internal sealed class ClusterFlags
     /// <summary>
     /// Connects to the cluster the flags name, reads from it, and disconnects: the whole of a command that only looks
     /// (list, status). A bad flag is refused (exit 2), an unreachable gateway told in one line (exit 4), and a cluster
-    /// that does not answer the read is told naming <paramref name="subject"/> (exit 4).
+    /// that does not answer the read is told naming <paramref name="subject"/> (exit 4), each to <paramref name="errors"/>.
     /// </summary>
     /// <returns>The value read and 0, or default and the exit code to end with.</returns>
     public async Task<(T? Value, int ExitCode)> ReadAsync<T>(
-        IAnsiConsole console, ParseResult parse, string subject, Func<IClusterClient, Task<T>> read, CancellationToken cancel)
+        IAnsiConsole errors, ParseResult parse, string subject, Func<IClusterClient, Task<T>> read, CancellationToken cancel)
     {
         TimeSpan timeout;
         try
@@ -64,12 +64,12 @@ internal sealed class ClusterFlags
         }
         catch (ArgumentException e)
         {
-            console.MarkupLineInterpolated($"[red]error:[/] {e.Message}");
+            errors.MarkupLineInterpolated($"[red]error:[/] {e.Message}");
             return (default, RunCommand.InvalidInput);
         }
 
         var address = parse.GetValue(Cluster)!;
-        var (connection, exit) = await RunCommand.ConnectAsync(console, address, timeout, null, null, cancel);
+        var (connection, exit) = await RunCommand.ConnectAsync(errors, address, timeout, null, null, cancel);
         if (connection is null)
         {
             return (default, exit);
@@ -83,7 +83,7 @@ internal sealed class ClusterFlags
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                console.MarkupLineInterpolated($"[red]error:[/] the cluster at {address} did not answer{subject}: {e.Message}");
+                errors.MarkupLineInterpolated($"[red]error:[/] the cluster at {address} did not answer{subject}: {e.Message}");
                 return (default, RunCommand.Failed);
             }
         }

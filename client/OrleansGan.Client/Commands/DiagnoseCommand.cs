@@ -21,7 +21,7 @@ namespace OrleansGan.Client.Commands;
 /// </summary>
 internal static class DiagnoseCommand
 {
-    public static Command Create(IAnsiConsole console)
+    public static Command Create(CommandConsoles consoles)
     {
         var run = new Option<DirectoryInfo?>("--run") { Description = "A run folder (run's output): its checkpoints are diagnosed on an embedded silo." };
         var cluster = new ClusterFlags("Gateway host:port of a cluster whose silos hold the game's checkpoints (with --game).", required: false);
@@ -109,12 +109,12 @@ internal static class DiagnoseCommand
             }
             catch (Exception e) when (e is ArgumentException or IOException or InvalidGameSpecException)
             {
-                console.MarkupLineInterpolated($"[red]error:[/] {e.Message}");
+                consoles.Errors.MarkupLineInterpolated($"[red]error:[/] {e.Message}");
                 return RunCommand.InvalidInput;
             }
 
             var embedded = parse.GetValue(run);
-            var (connection, exit) = await RunCommand.ConnectAsync(console, embedded is null ? parse.GetValue(cluster.Cluster) : null, timeout,
+            var (connection, exit) = await RunCommand.ConnectAsync(consoles.Errors, embedded is null ? parse.GetValue(cluster.Cluster) : null, timeout,
                 embedded is null ? null : CheckpointRoots.Single(Path.Combine(embedded.FullName, "checkpoints")), null, cancel);
             if (connection is null)
             {
@@ -123,15 +123,18 @@ internal static class DiagnoseCommand
 
             await using (connection)
             {
-                return await DiagnoseAsync(console, connection.Client, gameId, selected, parse.GetValue(from), options, folder, cancel);
+                return await DiagnoseAsync(consoles, connection.Client, gameId, selected, parse.GetValue(from), options, folder, cancel);
             }
         });
         return command;
     }
 
-    /// <summary>Diagnoses the rounds in turn, writing each one's files and the series; returns the exit code.</summary>
+    /// <summary>
+    /// Diagnoses the rounds in turn, writing each one's files and the series; returns the exit code. Progress and each
+    /// round's table go to the output of <paramref name="consoles"/>, why a round could not be diagnosed to its errors.
+    /// </summary>
     internal static async Task<int> DiagnoseAsync(
-        IAnsiConsole console, IClusterClient client, string gameId, int?[] rounds, int from, DiagnosticsSpec? options, string folder, CancellationToken cancel)
+        CommandConsoles consoles, IClusterClient client, string gameId, int?[] rounds, int from, DiagnosticsSpec? options, string folder, CancellationToken cancel)
     {
         var series = new List<Diagnosis>();
         foreach (var round in rounds)
@@ -142,34 +145,34 @@ internal static class DiagnoseCommand
             {
                 var grain = client.GetGrain<IDiagnosisGrain>($"{gameId}/diagnosis-{Guid.NewGuid():N}");
                 var title = round is null ? "latest" : $"round {round}";
-                var diagnosis = await DiagnosisView.FollowAsync(console, observer,
+                var diagnosis = await DiagnosisView.FollowAsync(consoles.Output, observer,
                     grain.DiagnoseAsync(new DiagnosisRequest(gameId, round, from, options), reference, cancel), title);
                 var place = rounds.Length == 1 ? folder : Path.Combine(folder, $"round-{diagnosis.Round:D6}");
                 DiagnosisFiles.Write(place, diagnosis);
                 DiagnosisPictures.Write(place, diagnosis);
-                DiagnosisView.Write(console, diagnosis, place);
+                DiagnosisView.Write(consoles.Output, diagnosis, place);
                 series.Add(diagnosis);
             }
             catch (OperationCanceledException)
             {
-                console.MarkupLine("[yellow]cancelled[/]");
+                consoles.Errors.MarkupLine("[yellow]cancelled[/]");
                 return RunCommand.Cancelled;
             }
             catch (Exception e) when (e is ArgumentException or InvalidDataException)
             {
-                console.MarkupLineInterpolated($"[red]error:[/] {e.Message}");
+                consoles.Errors.MarkupLineInterpolated($"[red]error:[/] {e.Message}");
                 return RunCommand.InvalidInput;
             }
             catch (InvalidOperationException e)
             {
                 // A missing checkpoint is the user's choice of round; anything else failed on the way.
-                console.MarkupLineInterpolated($"[red]error:[/] {e.Message}");
+                consoles.Errors.MarkupLineInterpolated($"[red]error:[/] {e.Message}");
                 return e.Message.Contains("checkpoint", StringComparison.Ordinal) ? RunCommand.InvalidInput : RunCommand.Failed;
             }
             catch (Exception e) when (e is Orleans.Runtime.OrleansException or TimeoutException or Abstractions.Players.PlayerLostException)
             {
                 // A silo died under the diagnosis (its copies', or the diagnosis grain's): the point is still in the store.
-                console.MarkupLineInterpolated($"[red]error:[/] the diagnosis lost a silo of the cluster ({e.Message}); diagnose the round again");
+                consoles.Errors.MarkupLineInterpolated($"[red]error:[/] the diagnosis lost a silo of the cluster ({e.Message}); diagnose the round again");
                 return RunCommand.Failed;
             }
             finally

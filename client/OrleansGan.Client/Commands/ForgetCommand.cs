@@ -20,7 +20,7 @@ namespace OrleansGan.Client.Commands;
 /// </summary>
 internal static class ForgetCommand
 {
-    public static Command Create(IAnsiConsole console)
+    public static Command Create(CommandConsoles consoles)
     {
         var ids = new Argument<string[]>("game-id") { Description = "Games on the cluster (--cluster) to forget.", Arity = ArgumentArity.ZeroOrMore };
         var runs = new Option<DirectoryInfo[]>("--run") { Description = "Run folders whose game to forget (its store is the folder's checkpoints/, or the cluster's with --cluster); repeatable.", AllowMultipleArgumentsPerToken = true };
@@ -34,7 +34,7 @@ internal static class ForgetCommand
             command.Options.Add(option);
         }
 
-        command.SetAction((parse, cancel) => ExecuteAsync(console, parse, parse.GetValue(ids) ?? [], parse.GetValue(runs) ?? [], parse.GetValue(sweep), parse.GetValue(before), cluster, cancel));
+        command.SetAction((parse, cancel) => ExecuteAsync(consoles, parse, parse.GetValue(ids) ?? [], parse.GetValue(runs) ?? [], parse.GetValue(sweep), parse.GetValue(before), cluster, cancel));
         return command;
     }
 
@@ -43,7 +43,7 @@ internal static class ForgetCommand
     private sealed record Target(string? Cluster, CheckpointRoots? Roots, IReadOnlyList<string> Games, IReadOnlyList<(string Game, string Why)> Refused);
 
     private static async Task<int> ExecuteAsync(
-        IAnsiConsole console, ParseResult parse, string[] ids, DirectoryInfo[] runs, DirectoryInfo? sweep, string? before, ClusterFlags clusterFlags, CancellationToken cancel)
+        CommandConsoles consoles, ParseResult parse, string[] ids, DirectoryInfo[] runs, DirectoryInfo? sweep, string? before, ClusterFlags clusterFlags, CancellationToken cancel)
     {
         var locks = new List<FolderLock>();
         try
@@ -56,12 +56,12 @@ internal static class ForgetCommand
             }
             catch (Exception e) when (e is ArgumentException or IOException or UnauthorizedAccessException or InvalidDataException)
             {
-                return RunCommand.Refuse(console, e);
+                return RunCommand.Refuse(consoles.Errors, e);
             }
 
             if (endedBefore is { } date)
             {
-                if (await EndedBeforeAsync(console, parse, clusterFlags, date, cancel) is not { } listed)
+                if (await EndedBeforeAsync(consoles, parse, clusterFlags, date, cancel) is not { } listed)
                 {
                     return RunCommand.Failed;
                 }
@@ -75,7 +75,7 @@ internal static class ForgetCommand
             {
                 foreach (var (game, why) in target.Refused)
                 {
-                    console.MarkupLineInterpolated($"[red]refused:[/] game {game}: {why}; nothing of it was removed");
+                    consoles.Errors.MarkupLineInterpolated($"[red]refused:[/] game {game}: {why}; nothing of it was removed");
                     exit = RunCommand.InvalidInput;
                 }
 
@@ -84,7 +84,7 @@ internal static class ForgetCommand
                     continue;
                 }
 
-                var (connection, connected) = await RunCommand.ConnectAsync(console, target.Cluster, clusterFlags.Timeout(parse), target.Roots, null, cancel);
+                var (connection, connected) = await RunCommand.ConnectAsync(consoles.Errors, target.Cluster, clusterFlags.Timeout(parse), target.Roots, null, cancel);
                 if (connection is null)
                 {
                     return connected;
@@ -101,12 +101,13 @@ internal static class ForgetCommand
                         }
                         catch (Exception e) when (e is not OperationCanceledException)
                         {
-                            console.MarkupLineInterpolated($"[red]error:[/] game {game} could not be forgotten ({e.Message}); what is left of it stays, and forgetting it again finishes the job");
+                            consoles.Errors.MarkupLineInterpolated($"[red]error:[/] game {game} could not be forgotten ({e.Message}); what is left of it stays, and forgetting it again finishes the job");
                             return RunCommand.Failed;
                         }
 
+                        // A running game's refusal goes with the folders' refusals; forgotten or not stored is a result.
                         counts[result.Outcome] = counts.GetValueOrDefault(result.Outcome) + 1;
-                        WholeLine.Write(console, Line(game, result));
+                        WholeLine.Write(result.Outcome == ForgetOutcome.Running ? consoles.Errors : consoles.Output, Line(game, result));
                         if (result.Outcome == ForgetOutcome.Running)
                         {
                             exit = RunCommand.InvalidInput;
@@ -115,7 +116,7 @@ internal static class ForgetCommand
                 }
             }
 
-            WholeLine.Write(console, $"{counts.GetValueOrDefault(ForgetOutcome.Forgotten)} forgotten, {counts.GetValueOrDefault(ForgetOutcome.Unknown)} not stored, "
+            WholeLine.Write(consoles.Output, $"{counts.GetValueOrDefault(ForgetOutcome.Forgotten)} forgotten, {counts.GetValueOrDefault(ForgetOutcome.Unknown)} not stored, "
                 + $"{counts.GetValueOrDefault(ForgetOutcome.Running) + targets.Sum(t => t.Refused.Count)} refused");
             return exit;
         }
@@ -212,16 +213,16 @@ internal static class ForgetCommand
     }
 
     // The ended games the cluster's directory lists as ended before the date; null (after saying why) when it cannot be read.
-    private static async Task<Target?> EndedBeforeAsync(IAnsiConsole console, ParseResult parse, ClusterFlags clusterFlags, DateTimeOffset before, CancellationToken cancel)
+    private static async Task<Target?> EndedBeforeAsync(CommandConsoles consoles, ParseResult parse, ClusterFlags clusterFlags, DateTimeOffset before, CancellationToken cancel)
     {
-        var (entries, _) = await clusterFlags.ReadAsync(console, parse, "'s game directory", client => client.GetGrain<IGameDirectoryGrain>(0).ListAsync(), cancel);
+        var (entries, _) = await clusterFlags.ReadAsync(consoles.Errors, parse, "'s game directory", client => client.GetGrain<IGameDirectoryGrain>(0).ListAsync(), cancel);
         if (entries is null)
         {
             return null;
         }
 
         var games = entries.Where(e => e.State is not (GameState.Running or GameState.Created) && e.Since < before).Select(e => e.GameId).ToList();
-        WholeLine.Write(console, $"{games.Count} of the {entries.Count} games the directory lists ended before {before:u}");
+        WholeLine.Write(consoles.Output, $"{games.Count} of the {entries.Count} games the directory lists ended before {before:u}");
         return new Target(clusterFlags.Gateway(parse), null, games, []);
     }
 

@@ -9,7 +9,7 @@ namespace OrleansGan.Client.Commands;
 /// <summary><c>list</c>: the games on a running cluster, their progress, and where each player lives.</summary>
 internal static class ListCommand
 {
-    public static Command Create(IAnsiConsole console)
+    public static Command Create(CommandConsoles consoles)
     {
         var cluster = new ClusterFlags("The cluster: its gateways host:port[,host:port...] or redis://host:port of its membership.", required: true);
         var command = new Command("list", "List the games on a running cluster with their state and the silo and device of each player.");
@@ -20,7 +20,7 @@ internal static class ListCommand
 
         command.SetAction(async (parse, cancel) =>
         {
-            var (rows, exit) = await cluster.ReadAsync(console, parse, "", async client =>
+            var (rows, exit) = await cluster.ReadAsync(consoles.Errors, parse, "", async client =>
             {
                 var rows = new List<string[]>();
                 foreach (var entry in await client.GetGrain<IGameDirectoryGrain>(0).ListAsync())
@@ -41,7 +41,7 @@ internal static class ListCommand
                 return exit;
             }
 
-            TableView.Write(console, ["game", "state", "rounds", "game silo", "generator", "discriminator"], rows, 0);
+            TableView.Write(consoles.Output, ["game", "state", "rounds", "game silo", "generator", "discriminator"], rows, 0);
             return 0;
         });
         return command;

@@ -25,7 +25,7 @@ internal static class ReportCommand
     /// <summary>The animation's file name.</summary>
     public const string AnimationFile = "training.gif";
 
-    public static Command Create(IAnsiConsole console)
+    public static Command Create(CommandConsoles consoles)
     {
         var run = new Option<DirectoryInfo>("--run") { Description = "A run folder (run's output), finished or still running.", Required = true };
         var frames = FlagParsers.Number<int>("--frames", $"Frames of the animation at most (default {TrainingAnimation.DefaultMaxFrames}), spread evenly over the evaluations.");
@@ -36,12 +36,12 @@ internal static class ReportCommand
             command.Options.Add(option);
         }
 
-        command.SetAction((parse, cancel) => ExecuteAsync(console, parse.GetValue(run)!,
+        command.SetAction((parse, cancel) => ExecuteAsync(consoles, parse.GetValue(run)!,
             parse.GetResult(frames) is { Implicit: false } ? parse.GetValue(frames) : null, parse.GetResult(cells) is { Implicit: false } ? parse.GetValue(cells) : null, cancel));
         return command;
     }
 
-    private static async Task<int> ExecuteAsync(IAnsiConsole console, DirectoryInfo run, int? frames, int? cells, CancellationToken cancel)
+    private static async Task<int> ExecuteAsync(CommandConsoles consoles, DirectoryInfo run, int? frames, int? cells, CancellationToken cancel)
     {
         string folder;
         GameSpec spec;
@@ -84,7 +84,7 @@ internal static class ReportCommand
         }
         catch (Exception e) when (e is ArgumentException or InvalidGameSpecException or InvalidDataException or IOException or UnauthorizedAccessException)
         {
-            return RunCommand.Refuse(console, e);
+            return RunCommand.Refuse(consoles.Errors, e);
         }
 
         // The in-game diagnoses up to the latest checkpoint, from the game's diagnosis log: a folder whose run was killed
@@ -101,10 +101,10 @@ internal static class ReportCommand
         var notes = Write(folder, spec, latest, records, kept, frames ?? TrainingAnimation.DefaultMaxFrames, cells ?? FieldSnapshots.DefaultCells);
         foreach (var note in notes)
         {
-            console.MarkupLineInterpolated($"[yellow]{note}[/]");
+            consoles.Errors.MarkupLineInterpolated($"[yellow]{note}[/]");
         }
 
-        WholeLine.Write(console, $"results: {Path.Combine(folder, RunReport.FileName)}");
+        WholeLine.Write(consoles.Output, $"results: {Path.Combine(folder, RunReport.FileName)}");
         return RunCommand.Finished;
     }
 

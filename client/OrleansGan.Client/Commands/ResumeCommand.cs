@@ -17,7 +17,7 @@ namespace OrleansGan.Client.Commands;
 /// </summary>
 internal static class ResumeCommand
 {
-    public static Command Create(IAnsiConsole console)
+    public static Command Create(CommandConsoles consoles)
     {
         var run = new Option<DirectoryInfo>("--run") { Description = "The run folder of the game to continue (its CSV files are replaced once the resumed game has replayed as many rounds as they hold).", Required = true };
         var cluster = new ClusterFlags("The cluster the game ran on: its gateways host:port[,host:port...] or redis://host:port of its membership; without it the game resumes on an embedded silo from the run folder's checkpoints.", required: false);
@@ -55,11 +55,11 @@ internal static class ResumeCommand
             catch (Exception e) when (e is ArgumentException or InvalidGameSpecException or InvalidDataException or IOException or UnauthorizedAccessException)
             {
                 held?.Dispose();
-                return RunCommand.Refuse(console, e);
+                return RunCommand.Refuse(consoles.Errors, e);
             }
 
             using var _ = held;
-            var (connection, exit) = await RunCommand.ConnectAsync(console, address, cluster.Timeout(parse), CheckpointRoots.Single(Path.Combine(folder, "checkpoints")), null, cancel);
+            var (connection, exit) = await RunCommand.ConnectAsync(consoles.Errors, address, cluster.Timeout(parse), CheckpointRoots.Single(Path.Combine(folder, "checkpoints")), null, cancel);
             if (connection is null)
             {
                 return exit;
@@ -69,7 +69,7 @@ internal static class ResumeCommand
             {
                 var game = connection.Client.GetGrain<IGameGrain>(gameId);
                 var round = 0;
-                var refused = await RunCommand.StartAsync(console, async () =>
+                var refused = await RunCommand.StartAsync(consoles.Errors, async () =>
                 {
                     if (fromStart)
                     {
@@ -85,7 +85,7 @@ internal static class ResumeCommand
                     return code;
                 }
 
-                WholeLine.Write(console, fromStart
+                WholeLine.Write(consoles.Output, fromStart
                     ? $"game {gameId} restarted from round 0 on the {connection.Description}"
                     : $"game {gameId} resumed after round {round} on the {connection.Description}");
                 RunFolder results;
@@ -96,13 +96,13 @@ internal static class ResumeCommand
                 catch (Exception e) when (e is IOException or UnauthorizedAccessException)
                 {
                     await game.CancelAsync();
-                    console.MarkupLineInterpolated($"[red]error:[/] --run: could not write into '{folder}': {e.Message}; the game was cancelled");
+                    consoles.Errors.MarkupLineInterpolated($"[red]error:[/] --run: could not write into '{folder}': {e.Message}; the game was cancelled");
                     return RunCommand.Failed;
                 }
 
                 using (results)
                 {
-                    return await RunCommand.PlayAsync(console, connection.Client, connection.Address, game, spec, results, cancel);
+                    return await RunCommand.PlayAsync(consoles, connection.Client, connection.Address, game, spec, results, cancel);
                 }
             }
         });

@@ -26,7 +26,7 @@ internal static class RunCommand
     /// <summary>Exit codes a script can act on.</summary>
     public const int Finished = 0, InvalidInput = 2, Diverged = 3, Failed = 4, Cancelled = 130;
 
-    public static Command Create(IAnsiConsole console)
+    public static Command Create(CommandConsoles consoles)
     {
         var flags = new SpecFlags();
         var output = new Option<DirectoryInfo?>("--out") { Description = "Run folder (default: runs/<name>-<time>). Must not hold files yet." };
@@ -39,14 +39,14 @@ internal static class RunCommand
             command.Options.Add(option);
         }
 
-        command.SetAction((parse, cancel) => ExecuteAsync(console, flags, parse, parse.GetValue(output), cluster,
+        command.SetAction((parse, cancel) => ExecuteAsync(consoles, flags, parse, parse.GetValue(output), cluster,
             parse.GetResult(metricsPort) is { Implicit: false } ? parse.GetValue(metricsPort) : null,
             parse.GetResult(livePort) is { Implicit: false } ? parse.GetValue(livePort) : null, cancel));
         return command;
     }
 
     private static async Task<int> ExecuteAsync(
-        IAnsiConsole console, SpecFlags flags, ParseResult parse, DirectoryInfo? output, ClusterFlags clusterFlags, int? metricsPort, int? livePort, CancellationToken cancel)
+        CommandConsoles consoles, SpecFlags flags, ParseResult parse, DirectoryInfo? output, ClusterFlags clusterFlags, int? metricsPort, int? livePort, CancellationToken cancel)
     {
         // Everything that can be refused is refused before anything is written or started.
         GameSpec spec;
@@ -76,12 +76,12 @@ internal static class RunCommand
         }
         catch (Exception e) when (e is InvalidGameSpecException or ArgumentException or InvalidDataException or DirectoryNotFoundException or FileNotFoundException)
         {
-            return Refuse(console, e);
+            return Refuse(consoles.Errors, e);
         }
         catch (InvalidOperationException e)
         {
             // The MNIST digits could not be downloaded.
-            console.MarkupLineInterpolated($"[red]error:[/] {e.Message}");
+            consoles.Errors.MarkupLineInterpolated($"[red]error:[/] {e.Message}");
             return Failed;
         }
 
@@ -95,7 +95,7 @@ internal static class RunCommand
         }
         catch (ArgumentException e)
         {
-            return Refuse(console, e);
+            return Refuse(consoles.Errors, e);
         }
 
         try
@@ -105,7 +105,7 @@ internal static class RunCommand
         catch (ArgumentException e)
         {
             RunFolder.Abandon(folderPath, created);
-            return Refuse(console, e);
+            return Refuse(consoles.Errors, e);
         }
 
         using var _ = held;
@@ -117,7 +117,7 @@ internal static class RunCommand
         }
 
         var gameId = $"{spec.Name}-{stamp}-{Guid.NewGuid().ToString("N")[..6]}";
-        var (connection, exit) = await ConnectAsync(console, cluster, clusterFlags.Timeout(parse), CheckpointRoots.Single(Path.Combine(folderPath, "checkpoints")), metricsPort, cancel, livePort);
+        var (connection, exit) = await ConnectAsync(consoles.Errors, cluster, clusterFlags.Timeout(parse), CheckpointRoots.Single(Path.Combine(folderPath, "checkpoints")), metricsPort, cancel, livePort);
         if (connection is null)
         {
             return Abandon(exit);
@@ -126,12 +126,12 @@ internal static class RunCommand
         await using (connection)
         {
             var game = connection.Client.GetGrain<IGameGrain>(gameId);
-            if (await StartAsync(console, () => game.StartAsync(spec), $"game {gameId} could not start") is { } refused)
+            if (await StartAsync(consoles.Errors, () => game.StartAsync(spec), $"game {gameId} could not start") is { } refused)
             {
                 return Abandon(refused);
             }
 
-            WholeLine.Write(console, $"game {gameId}: {spec.Protocol}, {KebabName(spec.Loss)} loss, {spec.Rounds} rounds on the {connection.Description}");
+            WholeLine.Write(consoles.Output, $"game {gameId}: {spec.Protocol}, {KebabName(spec.Loss)} loss, {spec.Rounds} rounds on the {connection.Description}");
             RunFolder folder;
             try
             {
@@ -140,13 +140,13 @@ internal static class RunCommand
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
                 await game.CancelAsync();
-                console.MarkupLineInterpolated($"[red]error:[/] --out: could not write the run folder '{folderPath}': {e.Message}; the game was cancelled");
+                consoles.Errors.MarkupLineInterpolated($"[red]error:[/] --out: could not write the run folder '{folderPath}': {e.Message}; the game was cancelled");
                 return Failed;
             }
 
             using (folder)
             {
-                return await PlayAsync(console, connection.Client, connection.Address, game, spec, folder, cancel);
+                return await PlayAsync(consoles, connection.Client, connection.Address, game, spec, folder, cancel);
             }
         }
     }
@@ -171,16 +171,16 @@ internal static class RunCommand
         }
     }
 
-    /// <summary>Prints why the input was refused; returns <see cref="InvalidInput"/>.</summary>
-    internal static int Refuse(IAnsiConsole console, Exception e)
+    /// <summary>Prints why the input was refused to <paramref name="errors"/>; returns <see cref="InvalidInput"/>.</summary>
+    internal static int Refuse(IAnsiConsole errors, Exception e)
     {
         if (e is InvalidGameSpecException { Problems.Count: 1 } one)
         {
-            console.MarkupLineInterpolated($"[red]error:[/] {one.Problems[0]}");
+            errors.MarkupLineInterpolated($"[red]error:[/] {one.Problems[0]}");
         }
         else
         {
-            console.MarkupLineInterpolated($"[red]error:[/] {e.Message}");
+            errors.MarkupLineInterpolated($"[red]error:[/] {e.Message}");
         }
 
         return InvalidInput;
@@ -188,17 +188,17 @@ internal static class RunCommand
 
     /// <summary>
     /// The embedded silo (checkpoints under <paramref name="checkpoints"/>) or the cluster at <paramref name="cluster"/>;
-    /// null with the exit code after saying why not: 2 for a malformed address or a port in use, 4 for a cluster that
-    /// cannot be reached, 130 for Ctrl+C.
+    /// null with the exit code after saying why not (to <paramref name="errors"/>): 2 for a malformed address or a port
+    /// in use, 4 for a cluster that cannot be reached, 130 for Ctrl+C.
     /// </summary>
     internal static Task<(GameConnection? Connection, int ExitCode)> ConnectAsync(
-        IAnsiConsole console, string? cluster, TimeSpan timeout, CheckpointRoots? checkpoints, int? metricsPort, CancellationToken cancel, int? livePort = null)
-        => ConnectAsync(console, cluster is null
+        IAnsiConsole errors, string? cluster, TimeSpan timeout, CheckpointRoots? checkpoints, int? metricsPort, CancellationToken cancel, int? livePort = null)
+        => ConnectAsync(errors, cluster is null
             ? () => GameConnection.EmbeddedAsync(checkpoints ?? throw new ArgumentNullException(nameof(checkpoints)), cancel, metricsPort, livePort)
             : () => GameConnection.ConnectAsync(cluster, cancel, timeout), cancel);
 
     /// <summary>What <paramref name="connect"/> gives, or the exit code after saying why not (see the overload above).</summary>
-    internal static async Task<(GameConnection? Connection, int ExitCode)> ConnectAsync(IAnsiConsole console, Func<Task<GameConnection>> connect, CancellationToken cancel)
+    internal static async Task<(GameConnection? Connection, int ExitCode)> ConnectAsync(IAnsiConsole errors, Func<Task<GameConnection>> connect, CancellationToken cancel)
     {
         try
         {
@@ -206,28 +206,29 @@ internal static class RunCommand
         }
         catch (ArgumentException e)
         {
-            return (null, Refuse(console, e));
+            return (null, Refuse(errors, e));
         }
         catch (Exception) when (cancel.IsCancellationRequested)
         {
             // Not only OperationCanceledException: Ctrl+C inside the embedded silo's start surfaces as Orleans'
             // OrleansLifecycleCanceledException (or whatever the half-started host throws as it is torn down), and
             // that is the user's cancellation, not a failure.
-            console.MarkupLine("[yellow]cancelled before the game started; nothing was written[/]");
+            errors.MarkupLine("[yellow]cancelled before the game started; nothing was written[/]");
             return (null, Cancelled);
         }
         catch (Exception e)
         {
-            console.MarkupLineInterpolated($"[red]error:[/] {e.Message}");
+            errors.MarkupLineInterpolated($"[red]error:[/] {e.Message}");
             return (null, Failed);
         }
     }
 
     /// <summary>
     /// Runs the grain call that starts (or resumes) a game. A refusal by the game (its spec, its checkpoint, a game of
-    /// that id already running) is invalid input; anything else a failure. Returns null once the game runs.
+    /// that id already running) is invalid input; anything else a failure, either said to <paramref name="errors"/>.
+    /// Returns null once the game runs.
     /// </summary>
-    internal static async Task<int?> StartAsync(IAnsiConsole console, Func<Task> start, string what)
+    internal static async Task<int?> StartAsync(IAnsiConsole errors, Func<Task> start, string what)
     {
         try
         {
@@ -236,12 +237,12 @@ internal static class RunCommand
         }
         catch (Exception e) when (e is InvalidGameSpecException or InvalidDataException or InvalidOperationException or ArgumentException)
         {
-            console.MarkupLineInterpolated($"[red]error:[/] {what}: {OneLine(e)}");
+            errors.MarkupLineInterpolated($"[red]error:[/] {what}: {OneLine(e)}");
             return InvalidInput;
         }
         catch (Exception e)
         {
-            console.MarkupLineInterpolated($"[red]error:[/] {what}: {OneLine(e)}");
+            errors.MarkupLineInterpolated($"[red]error:[/] {what}: {OneLine(e)}");
             return Failed;
         }
     }
@@ -250,7 +251,7 @@ internal static class RunCommand
     /// Follows the game by what it pushes, shows its progress and writes its results; the game has started. A client
     /// that loses the cluster for good says so in one line, with the command that follows the game, which plays on.
     /// </summary>
-    /// <param name="console">Where progress and the summary go.</param>
+    /// <param name="consoles">Progress and the summary go to its output; a lost cluster and a resumed game's kept files to its errors.</param>
     /// <param name="grains">The connection's grain factory (the watch's observer is made with it).</param>
     /// <param name="cluster">The --cluster address, or null for the embedded silo (which cannot be lost).</param>
     /// <param name="game">The game.</param>
@@ -260,7 +261,7 @@ internal static class RunCommand
     /// <param name="watching">How the game is followed (default: <see cref="WatchOptions"/>' defaults).</param>
     /// <param name="observed">Also sees every status the game pushes, and its last one (a sweep's progress board).</param>
     internal static async Task<int> PlayAsync(
-        IAnsiConsole console, IGrainFactory grains, string? cluster, IGameGrain game, GameSpec spec, RunFolder folder, CancellationToken cancel,
+        CommandConsoles consoles, IGrainFactory grains, string? cluster, IGameGrain game, GameSpec spec, RunFolder folder, CancellationToken cancel,
         WatchOptions? watching = null, Action<GameStatus>? observed = null)
     {
         // Only the 2-D mixtures are drawn over a real sample; image data is drawn from the evaluations' sample grids.
@@ -315,7 +316,7 @@ internal static class RunCommand
 
         try
         {
-            await new ProgressView(console).ShowAsync(spec.Rounds, async report =>
+            await new ProgressView(consoles.Output).ShowAsync(spec.Rounds, async report =>
             {
                 // A pushed status counts the game's diagnoses; new ones (large, and rare) are paged from the game's
                 // diagnosis log when it says so (a resumed game's log starts with those of its earlier rounds).
@@ -365,7 +366,7 @@ internal static class RunCommand
             if (cluster is not null && GameConnection.IsLostCluster(e))
             {
                 var id = game.GetPrimaryKeyString();
-                console.MarkupLineInterpolated(
+                consoles.Errors.MarkupLineInterpolated(
                     $"[red]error:[/] lost the cluster at {cluster} while following game {id} ({OneLine(e)}); the game plays on there: follow it with `orleans-gan status {id} --cluster {cluster}`");
             }
 
@@ -401,10 +402,10 @@ internal static class RunCommand
             ReportCommand.Write(folder.Path, spec, latest: null, records.ForReport(), [], TrainingAnimation.DefaultMaxFrames, FieldSnapshots.DefaultCells);
         }
 
-        SummaryView.Write(console, rows);
+        SummaryView.Write(consoles.Output, rows);
         if (!folder.Replaced)
         {
-            console.MarkupLineInterpolated(
+            consoles.Errors.MarkupLineInterpolated(
                 $"[yellow]the resumed game stopped after {records.Rounds} rounds, before the {folder.RoundsBefore} rounds the folder already held: its CSV files, curves and summary are kept as they were[/]");
         }
 

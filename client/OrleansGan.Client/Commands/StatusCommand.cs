@@ -11,7 +11,7 @@ namespace OrleansGan.Client.Commands;
 /// <summary><c>status</c>: where a game on a running cluster stands, and where each of its players lives.</summary>
 internal static class StatusCommand
 {
-    public static Command Create(IAnsiConsole console)
+    public static Command Create(CommandConsoles consoles)
     {
         var gameId = new Argument<string>("game-id") { Description = "The game's id (run prints it and writes it to game-id.txt)." };
         var cluster = new ClusterFlags("The cluster: its gateways host:port[,host:port...] or redis://host:port of its membership.", required: true);
@@ -31,12 +31,12 @@ internal static class StatusCommand
             }
             catch (ArgumentException e)
             {
-                console.MarkupLineInterpolated($"[red]error:[/] {e.Message}");
+                consoles.Errors.MarkupLineInterpolated($"[red]error:[/] {e.Message}");
                 return RunCommand.InvalidInput;
             }
 
             // With the game's latest diagnosis, from its diagnosis log (a game with a diagnostics section).
-            var (read, exit) = await cluster.ReadAsync(console, parse, $" for game {id}", async client =>
+            var (read, exit) = await cluster.ReadAsync(consoles.Errors, parse, $" for game {id}", async client =>
             {
                 var game = client.GetGrain<IGameGrain>(id);
                 var status = await game.GetStatusAsync(int.MaxValue, int.MaxValue);
@@ -52,7 +52,7 @@ internal static class StatusCommand
             if (status.State == GameState.Created)
             {
                 var address = parse.GetValue(cluster.Cluster);
-                console.MarkupLineInterpolated($"[red]error:[/] game-id: the cluster at {address} has no game '{id}' ('orleans-gan list --cluster {address}' shows its games)");
+                consoles.Errors.MarkupLineInterpolated($"[red]error:[/] game-id: the cluster at {address} has no game '{id}' ('orleans-gan list --cluster {address}' shows its games)");
                 return RunCommand.InvalidInput;
             }
 
@@ -70,7 +70,7 @@ internal static class StatusCommand
             }
 
             rows.AddRange((status.Players ?? []).Select(p => (p.Player.Name(), $"silo {p.Silo} ({p.SiloAddress}), device {p.Device}")));
-            TableView.WritePairs(console, rows, "game");
+            TableView.WritePairs(consoles.Output, rows, "game");
             return 0;
         });
         return command;

@@ -21,7 +21,7 @@ internal static class SweepCommand
 {
     private const int MaxParallel = 256;
 
-    public static Command Create(IAnsiConsole console)
+    public static Command Create(CommandConsoles consoles)
     {
         var file = new Option<FileInfo>("--file") { Description = "The sweep file (YAML or JSON): a base spec, axes, how they combine, figures (README: Sweeps).", Required = true };
         var output = new Option<DirectoryInfo?>("--out") { Description = "The sweep folder (default: sweeps/<name>); rerunning on it continues the sweep." };
@@ -38,13 +38,13 @@ internal static class SweepCommand
             command.Options.Add(option);
         }
 
-        command.SetAction((parse, cancel) => ExecuteAsync(console, parse, parse.GetValue(file)!, parse.GetValue(output), parse.GetValue(parallel),
+        command.SetAction((parse, cancel) => ExecuteAsync(consoles, parse, parse.GetValue(file)!, parse.GetValue(output), parse.GetValue(parallel),
             parse.GetValue(dryRun), parse.GetValue(yes), parse.GetValue(probeRounds), cluster, cancel));
         return command;
     }
 
     private static async Task<int> ExecuteAsync(
-        IAnsiConsole console, ParseResult parse, FileInfo file, DirectoryInfo? output, int parallel, bool dryRun, bool yes, int probeRounds, ClusterFlags clusterFlags, CancellationToken cancel)
+        CommandConsoles consoles, ParseResult parse, FileInfo file, DirectoryInfo? output, int parallel, bool dryRun, bool yes, int probeRounds, ClusterFlags clusterFlags, CancellationToken cancel)
     {
         SweepFolder folder;
         string? cluster;
@@ -87,14 +87,14 @@ internal static class SweepCommand
         {
             foreach (var problem in e.Problems)
             {
-                console.MarkupLineInterpolated($"[red]error:[/] {file.Name}: {problem}");
+                consoles.Errors.MarkupLineInterpolated($"[red]error:[/] {file.Name}: {problem}");
             }
 
             return RunCommand.InvalidInput;
         }
         catch (Exception e) when (e is ArgumentException or InvalidGameSpecException or InvalidDataException or DirectoryNotFoundException or FileNotFoundException or IOException)
         {
-            return RunCommand.Refuse(console, e);
+            return RunCommand.Refuse(consoles.Errors, e);
         }
 
         FolderLock? held = null;
@@ -106,7 +106,7 @@ internal static class SweepCommand
             }
             catch (ArgumentException e)
             {
-                return RunCommand.Refuse(console, e);
+                return RunCommand.Refuse(consoles.Errors, e);
             }
         }
 
@@ -115,15 +115,15 @@ internal static class SweepCommand
         var pending = results.Where(r => r.Result is not (GameResult.Finished or GameResult.Diverged)).Select(r => r.Game).ToList();
         if (dryRun)
         {
-            return await DryRunAsync(console, folder, results, pending, parallel, probeRounds, cluster, cancel);
+            return await DryRunAsync(consoles, folder, results, pending, parallel, probeRounds, cluster, cancel);
         }
 
-        WholeLine.Write(console, $"sweep {folder.Plan.Name}: {folder.Plan.Games.Count} games, {results.Count - pending.Count} already done, {pending.Count} to play, {parallel} at once");
-        WholeLine.Write(console, $"folder: {folder.Path}");
+        WholeLine.Write(consoles.Output, $"sweep {folder.Plan.Name}: {folder.Plan.Games.Count} games, {results.Count - pending.Count} already done, {pending.Count} to play, {parallel} at once");
+        WholeLine.Write(consoles.Output, $"folder: {folder.Path}");
         IReadOnlyList<(SweepPlan.Game Game, int ExitCode, string? Error)> outcomes = [];
         if (pending.Count > 0)
         {
-            var (connection, exit) = await RunCommand.ConnectAsync(console, cluster, clusterFlags.Timeout(parse), folder.Checkpoints, null, cancel);
+            var (connection, exit) = await RunCommand.ConnectAsync(consoles.Errors, cluster, clusterFlags.Timeout(parse), folder.Checkpoints, null, cancel);
             if (connection is null)
             {
                 return exit;
@@ -133,27 +133,27 @@ internal static class SweepCommand
             {
                 var board = new SweepBoard(folder.Plan.Games.Count, results.Count - pending.Count);
                 var work = SweepScheduler.RunAsync(pending, parallel, new SweepGamePlayer(connection, folder), board, cancel);
-                await SweepProgressView.ShowAsync(console, board, work);
+                await SweepProgressView.ShowAsync(consoles.Output, board, work);
                 outcomes = await work;
             }
         }
 
-        Aggregate(console, folder, file);
+        Aggregate(consoles.Output, folder, file);
         foreach (var (game, exit, error) in outcomes.Where(o => o.ExitCode is not (RunCommand.Finished or RunCommand.Diverged or RunCommand.Cancelled)))
         {
-            console.MarkupLineInterpolated($"[red]failed:[/] {game.Key} ({game.Folder}, log {Path.Combine("logs", $"{game.Index:D4}.txt")}): {error ?? $"exit {exit}"}");
+            consoles.Errors.MarkupLineInterpolated($"[red]failed:[/] {game.Key} ({game.Folder}, log {Path.Combine("logs", $"{game.Index:D4}.txt")}): {error ?? $"exit {exit}"}");
         }
 
         if (cancel.IsCancellationRequested || outcomes.Any(o => o.ExitCode == RunCommand.Cancelled))
         {
-            console.MarkupLine("[yellow]cancelled: the games stopped after their rounds in progress; rerun the same command to continue the sweep[/]");
+            consoles.Errors.MarkupLine("[yellow]cancelled: the games stopped after their rounds in progress; rerun the same command to continue the sweep[/]");
             return RunCommand.Cancelled;
         }
 
         return outcomes.Any(o => o.ExitCode is not (RunCommand.Finished or RunCommand.Diverged)) ? RunCommand.Failed : RunCommand.Finished;
     }
 
-    private static void Aggregate(IAnsiConsole console, SweepFolder folder, FileInfo file)
+    private static void Aggregate(IAnsiConsole output, SweepFolder folder, FileInfo file)
     {
         var results = SweepResults.Read(folder);
         folder.Write(SweepResults.CsvFile, results.Csv());
@@ -161,17 +161,17 @@ internal static class SweepCommand
         var pictures = SweepPictures.Write(folder, results);
         folder.Write(SweepReport.FileName, SweepReport.Html(folder, results, pictures));
         var done = results.Games.Count(g => g.State is "finished" || g.State.StartsWith("diverged", StringComparison.Ordinal));
-        WholeLine.Write(console, $"{done}/{results.Games.Count} games have results; {SweepResults.CsvFile}, {SweepResults.SummaryFile}, {SweepReport.FileName} and {pictures.Count} pictures written");
-        WholeLine.Write(console, $"results: {folder.Path}");
+        WholeLine.Write(output, $"{done}/{results.Games.Count} games have results; {SweepResults.CsvFile}, {SweepResults.SummaryFile}, {SweepReport.FileName} and {pictures.Count} pictures written");
+        WholeLine.Write(output, $"results: {folder.Path}");
     }
 
     private static async Task<int> DryRunAsync(
-        IAnsiConsole console, SweepFolder folder, IReadOnlyList<(SweepPlan.Game Game, GameResult Result)> games, IReadOnlyList<SweepPlan.Game> pending,
+        CommandConsoles consoles, SweepFolder folder, IReadOnlyList<(SweepPlan.Game Game, GameResult Result)> games, IReadOnlyList<SweepPlan.Game> pending,
         int parallel, int probeRounds, string? cluster, CancellationToken cancel)
     {
-        TableView.Write(console, ["game", "axes", "rounds", "state", "folder"], games.Select(g => (IReadOnlyList<string>)
+        TableView.Write(consoles.Output, ["game", "axes", "rounds", "state", "folder"], games.Select(g => (IReadOnlyList<string>)
             [g.Game.Index.ToString(CultureInfo.InvariantCulture), g.Game.Key, g.Game.Spec["rounds"]!.ToString(), g.Result.ToString().ToLowerInvariant(), g.Game.Folder]), 1, 4);
-        WholeLine.Write(console, $"{games.Count} games, {pending.Count} to play; folder: {folder.Path}{(folder.Created ? " (not created by a dry run)" : "")}");
+        WholeLine.Write(consoles.Output, $"{games.Count} games, {pending.Count} to play; folder: {folder.Path}{(folder.Created ? " (not created by a dry run)" : "")}");
         if (pending.Count == 0)
         {
             return RunCommand.Finished;
@@ -184,7 +184,7 @@ internal static class SweepCommand
         var rates = new Dictionary<string, double>();
         try
         {
-            var (connection, exit) = await RunCommand.ConnectAsync(console, null, GameConnection.DefaultConnectTimeout, CheckpointRoots.Single(Path.Combine(scratch, "checkpoints")), null, cancel);
+            var (connection, exit) = await RunCommand.ConnectAsync(consoles.Errors, null, GameConnection.DefaultConnectTimeout, CheckpointRoots.Single(Path.Combine(scratch, "checkpoints")), null, cancel);
             if (connection is null)
             {
                 return exit;
@@ -204,7 +204,8 @@ internal static class SweepCommand
                         rates[configuration.Key] = status.ElapsedSeconds / rounds;
                     }
 
-                    WholeLine.Write(console, status is { State: GameState.Finished }
+                    // A probe that did not finish is no estimate, only why it failed.
+                    WholeLine.Write(status is { State: GameState.Finished } ? consoles.Output : consoles.Errors, status is { State: GameState.Finished }
                         ? string.Create(CultureInfo.InvariantCulture, $"probe {configuration.Key}: {rounds} rounds in {status.ElapsedSeconds:F1} s ({rounds / status.ElapsedSeconds:F1} rounds/s)")
                         : $"probe {configuration.Key}: {status?.State.ToString().ToLowerInvariant() ?? "no status"} {status?.Error}");
                 }
@@ -225,7 +226,7 @@ internal static class SweepCommand
 
         if (rates.Count == 0)
         {
-            console.MarkupLine("[yellow]no probe finished: no estimate[/]");
+            consoles.Errors.MarkupLine("[yellow]no probe finished: no estimate[/]");
             return RunCommand.Failed;
         }
 
@@ -233,7 +234,7 @@ internal static class SweepCommand
         var mean = rates.Values.Average();
         var seconds = configurations.Sum(c => c.Sum(g => (int)g.Spec["rounds"]! * rates.GetValueOrDefault(c.Key, mean)));
         var at = Math.Min(parallel, Environment.ProcessorCount);
-        WholeLine.Write(console, string.Create(CultureInfo.InvariantCulture,
+        WholeLine.Write(consoles.Output, string.Create(CultureInfo.InvariantCulture,
             $"estimate: {Duration(seconds)} one game at a time on this machine; about {Duration(seconds / at)} with {at} at once if the games share its {Environment.ProcessorCount} cores perfectly "
             + $"(probes of {probeRounds} rounds, evaluations counted at the probe's rate{(probed.Count < configurations.Count ? $"; {probed.Count} of {configurations.Count} configurations probed" : "")}"
             + $"{(cluster is null ? "" : "; probed here, not on the cluster")})"));

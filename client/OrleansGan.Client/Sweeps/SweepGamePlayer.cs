@@ -82,7 +82,8 @@ internal sealed class SweepGamePlayer(GameConnection connection, SweepFolder swe
         GameStatus? last = null;
         using (folder)
         {
-            var exit = await RunCommand.PlayAsync(console, connection.Client, connection.Address, grain, spec, folder, cancel, observed: status => progress(last = status));
+            // The game's log holds its whole story, what went wrong included, in the order it happened.
+            var exit = await RunCommand.PlayAsync(new CommandConsoles(console, console), connection.Client, connection.Address, grain, spec, folder, cancel, observed: status => progress(last = status));
             return (exit, last?.Error);
         }
     }
@@ -99,7 +100,7 @@ internal sealed class SweepGamePlayer(GameConnection connection, SweepFolder swe
         GameStatus? last = null;
         using var run = RunFolder.Create(folder, spec, id);
         var quiet = AnsiConsole.Create(new AnsiConsoleSettings { Interactive = InteractionSupport.No, Out = new AnsiConsoleOutput(TextWriter.Null) });
-        await RunCommand.PlayAsync(quiet, connection.Client, connection.Address, grain, spec, run, cancel, observed: status => last = status);
+        await RunCommand.PlayAsync(new CommandConsoles(quiet, quiet), connection.Client, connection.Address, grain, spec, run, cancel, observed: status => last = status);
         return last;
     }
 

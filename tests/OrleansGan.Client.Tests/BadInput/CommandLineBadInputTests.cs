@@ -4,7 +4,8 @@ namespace OrleansGan.Client.Tests.BadInput;
 
 /// <summary>
 /// Every command line System.CommandLine cannot parse exits 2 (it used to exit 1) with the real problem on the first
-/// line, naming the flag, for every command; a flag that takes one value may be given once; nothing is written.
+/// line of standard error, naming the flag, for every command, and nothing on standard output; a flag that takes one
+/// value may be given once; nothing is written.
 /// </summary>
 public sealed class CommandLineBadInputTests : IDisposable
 {
@@ -57,11 +58,12 @@ public sealed class CommandLineBadInputTests : IDisposable
     public async Task A_command_line_that_does_not_parse_exits_2_with_the_problem_first(string[] args, string firstLine)
     {
         var before = Directory.GetFileSystemEntries(Environment.CurrentDirectory).Length;
-        var (exit, output) = await CommandLine.InvokeAsync(args);
-        Assert.True(exit == 2, output);
-        Assert.StartsWith(firstLine, output, StringComparison.Ordinal);
-        Assert.DoesNotContain("was not matched", output);
-        Assert.DoesNotContain("System.", output);
+        var printed = await CommandLine.InvokeAsync(args);
+        Assert.True(printed.ExitCode == 2, printed.ToString());
+        Assert.True(printed.Output == "", printed.ToString());
+        Assert.StartsWith(firstLine, printed.Errors, StringComparison.Ordinal);
+        Assert.DoesNotContain("was not matched", printed.Errors);
+        Assert.DoesNotContain("System.", printed.Errors);
         Assert.Equal(before, Directory.GetFileSystemEntries(Environment.CurrentDirectory).Length);
     }
 
@@ -70,9 +72,10 @@ public sealed class CommandLineBadInputTests : IDisposable
     [InlineData("two words", "error: game-id: 'two words' is not a game id")]
     public async Task A_game_id_that_cannot_be_one_is_refused_before_connecting(string id, string firstLine)
     {
-        var (exit, output) = await CommandLine.InvokeAsync("status", id, "--cluster", "127.0.0.1:1");
+        var (exit, output, errors) = await CommandLine.InvokeAsync("status", id, "--cluster", "127.0.0.1:1");
         Assert.Equal(2, exit);
-        Assert.StartsWith(firstLine, output, StringComparison.Ordinal);
+        Assert.Equal("", output);
+        Assert.StartsWith(firstLine, errors, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -91,9 +94,9 @@ public sealed class CommandLineBadInputTests : IDisposable
             (new[] { "--set", "generator.hidden=" + new string('[', 70) + new string(']', 70) }, "nests more than 16 levels deep"),
         })
         {
-            var (exit, output) = await CommandLine.InvokeAsync(["run", .. args, "--out", _folder.Sub("out")]);
-            Assert.True(exit == 2, output);
-            Assert.Contains(problem, output);
+            var printed = await CommandLine.InvokeAsync(["run", .. args, "--out", _folder.Sub("out")]);
+            Assert.True(printed.ExitCode == 2, printed.ToString());
+            Assert.Contains(problem, printed.Errors);
             Assert.False(Directory.Exists(_folder.Sub("out")));
         }
     }
@@ -101,8 +104,8 @@ public sealed class CommandLineBadInputTests : IDisposable
     [Fact]
     public async Task An_unknown_flag_is_named_before_its_value()
     {
-        var (_, output) = await CommandLine.InvokeAsync("run", "--latnt", "3");
-        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var (_, _, errors) = await CommandLine.InvokeAsync("run", "--latnt", "3");
+        var lines = errors.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.DoesNotContain(lines, l => l.Contains("'3'", StringComparison.Ordinal));
         Assert.Contains("--help", lines[^1]);
     }
@@ -115,19 +118,20 @@ public sealed class CommandLineBadInputTests : IDisposable
     [InlineData("analyze")]
     public async Task Help_is_not_an_error(string command)
     {
-        var (exit, output) = await CommandLine.InvokeAsync(command, "--help");
+        var (exit, output, errors) = await CommandLine.InvokeAsync(command, "--help");
         Assert.Equal(0, exit);
         Assert.Contains("Usage:", output);
+        Assert.Equal("", errors);
     }
 
     [Fact]
     public async Task A_text_flag_means_its_text_not_yaml()
     {
         // Without quoting, "[x]" would have been a list and "3" a number.
-        var (exit, output) = await CommandLine.InvokeAsync("run", "--name", "[x]", "--out", _folder.Path);
+        var (exit, _, errors) = await CommandLine.InvokeAsync("run", "--name", "[x]", "--out", _folder.Path);
         Assert.Equal(2, exit);
-        Assert.Contains("name: '[x]' must be", output);
+        Assert.Contains("name: '[x]' must be", errors);
         Assert.False(Directory.Exists(_folder.Path));
-        Assert.Contains("loss: '3' is not one of", (await CommandLine.InvokeAsync("run", "--loss", "3", "--out", _folder.Path)).Output);
+        Assert.Contains("loss: '3' is not one of", (await CommandLine.InvokeAsync("run", "--loss", "3", "--out", _folder.Path)).Errors);
     }
 }

@@ -22,7 +22,7 @@ public sealed class GameFailureTests : IDisposable
     [Fact]
     public async Task A_game_that_fails_leaves_a_summary_that_says_so()
     {
-        var (exit, output, summary, rows) = await PlayAsync(new ScriptedGame(failWith: null, endState: GameState.Failed, error: "a move failed: out of memory"));
+        var (exit, output, _, summary, rows) = await PlayAsync(new ScriptedGame(failWith: null, endState: GameState.Failed, error: "a move failed: out of memory"));
         Assert.Equal(RunCommand.Failed, exit);
         Assert.StartsWith("state: failed: a move failed: out of memory", summary, StringComparison.Ordinal);
         Assert.Contains("state: failed: a move failed: out of memory", output);
@@ -32,28 +32,29 @@ public sealed class GameFailureTests : IDisposable
     [Fact]
     public async Task A_game_the_client_loses_leaves_a_summary_that_says_so_and_keeps_its_rows()
     {
-        var (exit, output, summary, rows) = await PlayAsync(new ScriptedGame(failWith: new TimeoutException("the gateway at 10.0.0.7:30000 did not answer"), endState: GameState.Running, error: null));
+        var (exit, output, errors, summary, rows) = await PlayAsync(new ScriptedGame(failWith: new TimeoutException("the gateway at 10.0.0.7:30000 did not answer"), endState: GameState.Running, error: null));
         Assert.Equal(RunCommand.Failed, exit);
         Assert.StartsWith("state: failed: the client lost the game: could not reach game ring8-scripted", summary, StringComparison.Ordinal);
         Assert.Contains("TimeoutException: the gateway at 10.0.0.7:30000 did not answer", summary);
-        Assert.DoesNotContain("   at ", output);
+        Assert.DoesNotContain("   at ", output + errors);
         Assert.Equal(2, rows);
     }
 
-    private async Task<(int Exit, string Output, string Summary, int Rows)> PlayAsync(ScriptedGame game)
+    private async Task<(int Exit, string Output, string Errors, string Summary, int Rows)> PlayAsync(ScriptedGame game)
     {
         var spec = GameSpecLoader.Load(null, [KeyValuePair.Create("rounds", "4"), KeyValuePair.Create("evaluation.samples", "100")]);
         Directory.CreateDirectory(_folder.Path);
         var output = new StringWriter();
+        var errors = new StringWriter();
         int exit;
         using (var folder = RunFolder.Create(_folder.Path, spec, "ring8-scripted"))
         {
             // The watch renews every 0.2 s and gives up on the game after 2 s of failed calls instead of three minutes.
-            exit = await RunCommand.PlayAsync(CommandLine.Console(output), ObserverFactory.Create(), null, game, spec, folder, CancellationToken.None,
+            exit = await RunCommand.PlayAsync(CommandLine.Consoles(output, errors), ObserverFactory.Create(), null, game, spec, folder, CancellationToken.None,
                 new WatchOptions { Patience = TimeSpan.FromSeconds(2), Retry = TimeSpan.FromMilliseconds(100), Renewal = TimeSpan.FromMilliseconds(200) });
         }
 
-        return (exit, output.ToString(), await File.ReadAllTextAsync(Path.Combine(_folder.Path, RunFolder.SummaryFile)), RunFolder.RecordedRounds(_folder.Path));
+        return (exit, output.ToString(), errors.ToString(), await File.ReadAllTextAsync(Path.Combine(_folder.Path, RunFolder.SummaryFile)), RunFolder.RecordedRounds(_folder.Path));
     }
 
     // A game grain that reports two rounds per status; then either ends in a state or throws.

@@ -21,9 +21,12 @@ public sealed class OutputForToolsTests : IDisposable
     public async Task A_run_writes_csv_files_withfoldera_byte_order_mark_and_a_summary_with_whole_paths()
     {
         var folder = Path.Combine(_folder.Path, new string('p', 120));
-        var (exit, output) = await CommandLine.InvokeAsync("run", "--data", "grid25", "--rounds", "20", "--eval-every", "10", "--batch", "32",
+        var (exit, output, errors) = await CommandLine.InvokeAsync("run", "--data", "grid25", "--rounds", "20", "--eval-every", "10", "--batch", "32",
             "--g-hidden", "16", "--d-hidden", "16", "--eval-samples", "200", "--out", folder);
-        Assert.True(exit == 0, output);
+        Assert.True(exit == 0, output + errors);
+
+        // A game that went well says nothing on standard error: its results are all on standard output.
+        Assert.Equal("", errors);
         foreach (var (file, header) in new[] { (RunFolder.RoundsFile, "round,discriminator_loss,"), (RunFolder.EvaluationsFile, "round,modes_covered,") })
         {
             var bytes = await File.ReadAllBytesAsync(Path.Combine(folder, file));

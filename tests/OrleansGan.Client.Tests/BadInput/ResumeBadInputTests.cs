@@ -22,16 +22,17 @@ public sealed class ResumeBadInputTests : IDisposable
         // The likeliest case: the first checkpoint is far off and the user stops the game before it. The progress
         // line shows J_D once rounds have been played (and written).
         var output = new WatchedWriter();
+        var errors = new StringWriter();
         using var ctrlC = new CancellationTokenSource();
-        var run = CommandLine.InvokeAsync(output, ctrlC.Token, ["run", "--rounds", "200000", "--eval-every", "100", "--set", "checkpoint.every=100000", .. Small, "--out", _folder.Path]);
+        var run = CommandLine.InvokeAsync(output, errors, ctrlC.Token, ["run", "--rounds", "200000", "--eval-every", "100", "--set", "checkpoint.every=100000", .. Small, "--out", _folder.Path]);
         await output.Printed("J_D ");
         await ctrlC.CancelAsync();
-        Assert.True(await run == 130, output.ToString());
+        Assert.True(await run == 130, $"{output}{errors}");
         var recorded = RunFolder.RecordedRounds(_folder.Path);
         Assert.InRange(recorded, 1, 99_999);
         var before = TempFolder.Fingerprint(_folder.Path);
 
-        var (exit, text) = await CommandLine.InvokeAsync("resume", "--run", _folder.Path);
+        var (exit, _, text) = await CommandLine.InvokeAsync("resume", "--run", _folder.Path);
         Assert.True(exit == 2, text);
         Assert.Contains($"has no checkpoint (its first was due at round 100000; rounds.csv holds {recorded} rounds); nothing was changed. 'resume --restart' plays it again from round 0", text);
         Assert.Equal(before, TempFolder.Fingerprint(_folder.Path));
@@ -79,7 +80,7 @@ public sealed class ResumeBadInputTests : IDisposable
         }
 
         var before = TempFolder.Fingerprint(_folder.Path);
-        var (exit, text) = await CommandLine.InvokeAsync("resume", "--run", _folder.Path);
+        var (exit, _, text) = await CommandLine.InvokeAsync("resume", "--run", _folder.Path);
         Assert.True(exit == 2, text);
         Assert.StartsWith("error: --run: ", text, StringComparison.Ordinal);
         Assert.Contains(expected, text);
@@ -104,10 +105,10 @@ public sealed class ResumeBadInputTests : IDisposable
         await PlayAsync(_folder.Path, "30", "10");
         await File.WriteAllTextAsync(Path.Combine(_folder.Path, file), text);
         var before = TempFolder.Fingerprint(_folder.Path);
-        var (exit, output) = await CommandLine.InvokeAsync("resume", "--run", _folder.Path);
-        Assert.True(exit == 2, output);
-        Assert.Contains(Path.Combine(_folder.Path, file), output);
-        Assert.Contains(problem, output);
+        var (exit, _, errors) = await CommandLine.InvokeAsync("resume", "--run", _folder.Path);
+        Assert.True(exit == 2, errors);
+        Assert.Contains(Path.Combine(_folder.Path, file), errors);
+        Assert.Contains(problem, errors);
         Assert.Equal(before, TempFolder.Fingerprint(_folder.Path));
     }
 
@@ -117,10 +118,10 @@ public sealed class ResumeBadInputTests : IDisposable
         Directory.CreateDirectory(_folder.Path);
         var file = _folder.Sub("file");
         await File.WriteAllTextAsync(file, "x");
-        Assert.Contains("is a file, not a run folder", (await CommandLine.InvokeAsync("resume", "--run", file)).Output);
-        var (exit, output) = await CommandLine.InvokeAsync("resume", "--run", _folder.Sub("nowhere"));
+        Assert.Contains("is a file, not a run folder", (await CommandLine.InvokeAsync("resume", "--run", file)).Errors);
+        var (exit, _, errors) = await CommandLine.InvokeAsync("resume", "--run", _folder.Sub("nowhere"));
         Assert.Equal(2, exit);
-        Assert.Contains("does not exist", output);
+        Assert.Contains("does not exist", errors);
     }
 
     [Fact]
@@ -131,12 +132,13 @@ public sealed class ResumeBadInputTests : IDisposable
 
         // The checkpoint is at round 1500: stop the resumed game at once, long before it replays round 1990.
         var output = new WatchedWriter();
+        var errors = new StringWriter();
         using var ctrlC = new CancellationTokenSource();
-        var resume = CommandLine.InvokeAsync(output, ctrlC.Token, "resume", "--run", _folder.Path);
+        var resume = CommandLine.InvokeAsync(output, errors, ctrlC.Token, "resume", "--run", _folder.Path);
         await output.Printed("resumed after round 1500");
         await ctrlC.CancelAsync();
-        Assert.True(await resume == 130, output.ToString());
-        Assert.Contains("before the 1990 rounds the folder already held: its CSV files, curves and summary are kept as they were", output.ToString());
+        Assert.True(await resume == 130, $"{output}{errors}");
+        Assert.Contains("before the 1990 rounds the folder already held: its CSV files, curves and summary are kept as they were", errors.ToString());
         var after = TempFolder.Fingerprint(_folder.Path);
 
         // Pictures of replayed evaluations are drawn again (the same pictures); the checkpoint may be rewritten; the record is not touched.
@@ -153,44 +155,46 @@ public sealed class ResumeBadInputTests : IDisposable
     {
         // The game's own `run` is still playing (past its first checkpoint) when a second terminal resumes the folder.
         var output = new WatchedWriter();
+        var errors = new StringWriter();
         using var ctrlC = new CancellationTokenSource();
-        var run = CommandLine.InvokeAsync(output, ctrlC.Token, ["run", "--rounds", "200000", "--eval-every", "100", "--set", "checkpoint.every=20", .. Small, "--out", _folder.Path]);
+        var run = CommandLine.InvokeAsync(output, errors, ctrlC.Token, ["run", "--rounds", "200000", "--eval-every", "100", "--set", "checkpoint.every=20", .. Small, "--out", _folder.Path]);
         await output.Printed("J_D ");
         var before = TempFolder.Fingerprint(_folder.Path).Where(f => !f.Key.StartsWith("checkpoints", StringComparison.Ordinal) && !f.Key.EndsWith(".csv", StringComparison.Ordinal)).ToList();
 
-        var (exit, text) = await CommandLine.InvokeAsync("resume", "--run", _folder.Path);
+        var (exit, _, text) = await CommandLine.InvokeAsync("resume", "--run", _folder.Path);
         Assert.True(exit == 2, text);
         Assert.Contains($"error: --run: '{_folder.Path}' is in use by another orleans-gan command", text);
         Assert.Single(text.Trim().Split('\n'));
         var restart = await CommandLine.InvokeAsync("resume", "--run", _folder.Path, "--restart");
         Assert.Equal(2, restart.ExitCode);
-        Assert.Contains("is in use by another orleans-gan command", restart.Output);
+        Assert.Contains("is in use by another orleans-gan command", restart.Errors);
 
         // The running game was not disturbed: it plays on and stops cleanly.
-        Assert.False(run.IsCompleted, output.ToString());
+        Assert.False(run.IsCompleted, $"{output}{errors}");
         await ctrlC.CancelAsync();
-        Assert.True(await run == 130, output.ToString());
+        Assert.True(await run == 130, $"{output}{errors}");
         var after = TempFolder.Fingerprint(_folder.Path);
         Assert.All(before.Where(f => f.Key != RunFolder.SummaryFile), f => Assert.Equal(f.Value, after[f.Key]));
 
         // Once the run has let go, the folder resumes.
         var resumed = new WatchedWriter();
+        var resumeErrors = new StringWriter();
         using var stop = new CancellationTokenSource();
-        var resume = CommandLine.InvokeAsync(resumed, stop.Token, "resume", "--run", _folder.Path);
+        var resume = CommandLine.InvokeAsync(resumed, resumeErrors, stop.Token, "resume", "--run", _folder.Path);
         await resumed.Printed("resumed after round ");
         await stop.CancelAsync();
-        Assert.True(await resume == 130, resumed.ToString());
+        Assert.True(await resume == 130, $"{resumed}{resumeErrors}");
     }
 
     [Fact]
     public async Task Restart_plays_a_game_without_checkpoint_again_and_is_refused_where_one_exists()
     {
-        var (exit, output) = await CommandLine.InvokeAsync(["run", "--rounds", "40", "--eval-every", "20", "--set", "checkpoint.every=0", .. Small, "--out", _folder.Path]);
-        Assert.True(exit == 0, output);
+        var played = await CommandLine.InvokeAsync(["run", "--rounds", "40", "--eval-every", "20", "--set", "checkpoint.every=0", .. Small, "--out", _folder.Path]);
+        Assert.True(played.ExitCode == 0, played.ToString());
         var original = await File.ReadAllTextAsync(Path.Combine(_folder.Path, RunFolder.RoundsFile));
 
         var restarted = await CommandLine.InvokeAsync("resume", "--run", _folder.Path, "--restart");
-        Assert.True(restarted.ExitCode == 0, restarted.Output);
+        Assert.True(restarted.ExitCode == 0, restarted.ToString());
         Assert.Contains("restarted from round 0", restarted.Output);
         Assert.Equal(original, await File.ReadAllTextAsync(Path.Combine(_folder.Path, RunFolder.RoundsFile)));
 
@@ -198,17 +202,17 @@ public sealed class ResumeBadInputTests : IDisposable
         await PlayAsync(other, "30", "10");
         var refused = await CommandLine.InvokeAsync("resume", "--run", other, "--restart");
         Assert.Equal(2, refused.ExitCode);
-        Assert.Contains("--restart: game", refused.Output);
-        Assert.Contains("restarting would overwrite it", refused.Output);
-        Assert.Contains("--restart: only an embedded run", (await CommandLine.InvokeAsync("resume", "--run", other, "--restart", "--cluster", "127.0.0.1:1")).Output);
+        Assert.Contains("--restart: game", refused.Errors);
+        Assert.Contains("restarting would overwrite it", refused.Errors);
+        Assert.Contains("--restart: only an embedded run", (await CommandLine.InvokeAsync("resume", "--run", other, "--restart", "--cluster", "127.0.0.1:1")).Errors);
     }
 
     // Plays a short game into `folder`; returns its id and checkpoint path.
     private static async Task<(string Id, string Checkpoint)> PlayAsync(string folder, string rounds, string every, params string[] more)
     {
         var evaluations = int.Parse(rounds, System.Globalization.CultureInfo.InvariantCulture) > 100 ? "500" : "10";
-        var (exit, output) = await CommandLine.InvokeAsync(["run", "--rounds", rounds, "--eval-every", evaluations, "--set", $"checkpoint.every={every}", .. Small, .. more, "--out", folder]);
-        Assert.True(exit == 0, output);
+        var played = await CommandLine.InvokeAsync(["run", "--rounds", rounds, "--eval-every", evaluations, "--set", $"checkpoint.every={every}", .. Small, .. more, "--out", folder]);
+        Assert.True(played.ExitCode == 0, played.ToString());
         var id = (await File.ReadAllTextAsync(Path.Combine(folder, RunFolder.GameIdFile))).Trim();
         return (id, Path.Combine(folder, "checkpoints", id, "checkpoint.bin"));
     }

@@ -20,8 +20,9 @@ public class AnalyzeCommandTests : IDisposable
     [Fact]
     public async Task Analysis_writes_prediction_measurement_and_phase_portrait()
     {
-        var (exit, output) = await CommandLine.InvokeAsync("analyze", "--games", "bilinear", "--protocols", "simultaneous,extragradient", "--lr", "0.2", "--out", _folder);
-        Assert.True(exit == 0, output);
+        var (exit, output, errors) = await CommandLine.InvokeAsync("analyze", "--games", "bilinear", "--protocols", "simultaneous,extragradient", "--lr", "0.2", "--out", _folder);
+        Assert.True(exit == 0, output + errors);
+        Assert.Equal("", errors);
         var rows = (await File.ReadAllLinesAsync(Path.Combine(_folder, "analysis.csv"))).Skip(1).Select(r => r.Split(',')).ToList();
         Assert.Equal(2, rows.Count);
 
@@ -51,9 +52,10 @@ public class AnalyzeCommandTests : IDisposable
     [InlineData("--lr", "0", "--lr")]
     public async Task Bad_analysis_input_is_refused_by_name(string flag, string value, string expected)
     {
-        var (exit, output) = await CommandLine.InvokeAsync("analyze", flag, value, "--out", _folder);
+        var (exit, output, errors) = await CommandLine.InvokeAsync("analyze", flag, value, "--out", _folder);
         Assert.Equal(2, exit);
-        Assert.Contains(expected, output);
+        Assert.Contains(expected, errors);
+        Assert.Equal("", output);
         Assert.False(Directory.Exists(_folder));
     }
 }

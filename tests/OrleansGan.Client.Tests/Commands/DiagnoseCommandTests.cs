@@ -35,9 +35,9 @@ public class DiagnoseCommandTests : IDisposable
     public async Task A_game_diagnoses_itself_and_diagnose_finds_the_same_spectra_from_its_snapshots()
     {
         var run = Path.Combine(_folder, "run");
-        var (exit, output) = await CommandLine.InvokeAsync(
+        var (exit, output, errors) = await CommandLine.InvokeAsync(
             [.. new[] { "run", "--rounds", "40", "--batch", "64", "--g-hidden", "32,32", "--d-hidden", "32,32", "--eval-every", "20", "--eval-samples", "200", "--out", run }, .. Cheap]);
-        Assert.True(exit == 0, output);
+        Assert.True(exit == 0, output + errors);
         var series = await File.ReadAllLinesAsync(Path.Combine(run, "diagnoses.csv"));
         Assert.Equal(["20", "40"], series.Skip(1).Select(r => r.Split(',')[0]));
         foreach (var file in new[] { "diagnosis.md", "eigenvalues.csv", "path-angle.csv", "jacobian-eigenvalues.png", "hessian-spectra.png", "path-angle.png" })
@@ -50,8 +50,9 @@ public class DiagnoseCommandTests : IDisposable
 
         // Afterwards, from the kept snapshots of rounds 20 and 40: the spectra are the same numbers (same batch, seeds).
         var later = Path.Combine(_folder, "later");
-        (exit, output) = await CommandLine.InvokeAsync([.. new[] { "diagnose", "--run", run, "--round", "20,40", "--out", later }, .. Cheap.Skip(2)]);
-        Assert.True(exit == 0, output);
+        (exit, output, errors) = await CommandLine.InvokeAsync([.. new[] { "diagnose", "--run", run, "--round", "20,40", "--out", later }, .. Cheap.Skip(2)]);
+        Assert.True(exit == 0, output + errors);
+        Assert.Equal("", errors);
         Assert.Contains("round 20:", output);
         Assert.Contains("round 20: J, largest |lambda| done", output);
         Assert.Contains("round 40: duality gap", output);
@@ -66,23 +67,24 @@ public class DiagnoseCommandTests : IDisposable
         Assert.All(series.Skip(1), row => Assert.True(double.IsFinite(double.Parse(row.Split(',')[4], CultureInfo.InvariantCulture))));
 
         // Bad requests: a round with no kept checkpoint, a field outside the diagnostics section, options that do not fit.
-        (exit, output) = await CommandLine.InvokeAsync("diagnose", "--run", run, "--round", "30", "--out", Path.Combine(_folder, "x"));
+        (exit, output, errors) = await CommandLine.InvokeAsync("diagnose", "--run", run, "--round", "30", "--out", Path.Combine(_folder, "x"));
         Assert.Equal(2, exit);
-        Assert.Contains("kept no checkpoint at round 30", output);
-        (exit, output) = await CommandLine.InvokeAsync("diagnose", "--run", run, "--set", "rounds=5", "--out", Path.Combine(_folder, "y"));
+        Assert.Contains("kept no checkpoint at round 30", errors);
+        Assert.DoesNotContain("kept no checkpoint", output);
+        (exit, output, errors) = await CommandLine.InvokeAsync("diagnose", "--run", run, "--set", "rounds=5", "--out", Path.Combine(_folder, "y"));
         Assert.Equal(2, exit);
-        Assert.Contains("diagnostics.path=value", output);
-        (exit, output) = await CommandLine.InvokeAsync("diagnose", "--run", run, "--set", "diagnostics.chunks=3", "--out", Path.Combine(_folder, "z"));
+        Assert.Contains("diagnostics.path=value", errors);
+        (exit, output, errors) = await CommandLine.InvokeAsync("diagnose", "--run", run, "--set", "diagnostics.chunks=3", "--out", Path.Combine(_folder, "z"));
         Assert.Equal(2, exit);
-        Assert.Contains("diagnostics.batchSize", output);
-        (exit, output) = await CommandLine.InvokeAsync("diagnose", "--run", later, "--out", later);
+        Assert.Contains("diagnostics.batchSize", errors);
+        (exit, output, errors) = await CommandLine.InvokeAsync("diagnose", "--run", later, "--out", later);
         Assert.Equal(2, exit);
-        Assert.Contains("no game-id.txt", output);
-        (exit, output) = await CommandLine.InvokeAsync("diagnose", "--run", run, "--out", later);
+        Assert.Contains("no game-id.txt", errors);
+        (exit, output, errors) = await CommandLine.InvokeAsync("diagnose", "--run", run, "--out", later);
         Assert.Equal(2, exit);
-        Assert.Contains("not empty", output);
-        (exit, output) = await CommandLine.InvokeAsync("diagnose");
+        Assert.Contains("not empty", errors);
+        (exit, output, errors) = await CommandLine.InvokeAsync("diagnose");
         Assert.Equal(2, exit);
-        Assert.Contains("diagnose needs --run", output);
+        Assert.Contains("diagnose needs --run", errors);
     }
 }

@@ -50,11 +50,12 @@ public sealed class DiagnosisPagingTests : IDisposable
     {
         var spec = GameSpecLoader.Load(null, [KeyValuePair.Create("rounds", "4"), KeyValuePair.Create("evaluation.samples", "100")]);
         var output = new StringWriter();
+        var errors = new StringWriter();
         Directory.CreateDirectory(_folder.Path);
         using (var folder = RunFolder.Create(_folder.Path, spec, "ring8-diagnosed"))
         {
-            var exit = await RunCommand.PlayAsync(CommandLine.Console(output), ObserverFactory.Create(), null, game, spec, folder, CancellationToken.None);
-            Assert.True(exit == RunCommand.Finished, output.ToString());
+            var exit = await RunCommand.PlayAsync(CommandLine.Consoles(output, errors), ObserverFactory.Create(), null, game, spec, folder, CancellationToken.None);
+            Assert.True(exit == RunCommand.Finished, $"{output}{errors}");
         }
 
         return (await File.ReadAllLinesAsync(Path.Combine(_folder.Path, "diagnoses.csv"))).Skip(1).Select(r => r.Split(',')[0]);

@@ -17,31 +17,33 @@ public sealed class ForgetCommandTests : IDisposable
     public async Task Forgetting_a_run_folder_removes_its_stored_game_and_keeps_its_results()
     {
         var folder = _temp.Sub("run");
-        var (exit, output) = await CommandLine.InvokeAsync("run", "--rounds", "20", "--batch", "16", "--g-hidden", "8", "--d-hidden", "8",
+        var played = await CommandLine.InvokeAsync("run", "--rounds", "20", "--batch", "16", "--g-hidden", "8", "--d-hidden", "8",
             "--eval-every", "10", "--eval-samples", "64", "--set", "checkpoint.every=10", "--out", folder);
-        Assert.True(exit == 0, output);
+        Assert.True(played.ExitCode == 0, played.ToString());
         var id = (await File.ReadAllTextAsync(Path.Combine(folder, "game-id.txt"))).Trim();
         var checkpoints = Path.Combine(folder, "checkpoints");
         Assert.True(File.Exists(Path.Combine(GameFolder.Of(checkpoints, id), "checkpoint.bin")));
         var results = TempFolder.Fingerprint(folder).Where(f => !f.Key.StartsWith("checkpoints", StringComparison.Ordinal)).ToList();
 
-        var (forgot, said) = await CommandLine.InvokeAsync("forget", "--run", folder);
+        var (forgot, said, _) = await CommandLine.InvokeAsync("forget", "--run", folder);
         Assert.True(forgot == 0, said);
         Assert.Contains($"forgotten: game {id} (finished)", said);
         Assert.False(Directory.Exists(GameFolder.Of(checkpoints, id)));
         Assert.DoesNotContain(Directory.EnumerateFiles(checkpoints, "*", SearchOption.AllDirectories), f => f.Contains(id, StringComparison.Ordinal) && !f.EndsWith(".lock", StringComparison.Ordinal));
         Assert.Equal(results, TempFolder.Fingerprint(folder).Where(f => !f.Key.StartsWith("checkpoints", StringComparison.Ordinal)).ToList());
 
-        var (again, answer) = await CommandLine.InvokeAsync("forget", "--run", folder);
+        var (again, answer, _) = await CommandLine.InvokeAsync("forget", "--run", folder);
         Assert.True(again == 0, answer);
         Assert.Contains($"not stored: game {id}", answer);
 
         // A folder whose game did not end (here: its summary gone, as a killed client leaves it) is refused untouched.
         File.Delete(Path.Combine(folder, "summary.txt"));
         var before = TempFolder.Fingerprint(folder);
-        var (refused, why) = await CommandLine.InvokeAsync("forget", "--run", folder);
+        var (refused, counted, why) = await CommandLine.InvokeAsync("forget", "--run", folder);
         Assert.Equal(2, refused);
         Assert.Contains($"refused: game {id}", why);
+        Assert.DoesNotContain("refused: game", counted);
+        Assert.Contains("0 forgotten, 0 not stored, 1 refused", counted);
         Assert.Equal(before, TempFolder.Fingerprint(folder));
     }
 
@@ -63,14 +65,14 @@ public sealed class ForgetCommandTests : IDisposable
               seed: 1..2
             """);
         var folder = _temp.Sub("sweep");
-        var (exit, output) = await CommandLine.InvokeAsync("sweep", "--file", file, "--out", folder, "--parallel", "1");
-        Assert.True(exit == 0, output);
+        var swept = await CommandLine.InvokeAsync("sweep", "--file", file, "--out", folder, "--parallel", "1");
+        Assert.True(swept.ExitCode == 0, swept.ToString());
         var games = Directory.GetDirectories(Path.Combine(folder, "games"));
         Assert.Equal(2, games.Length);
         Assert.All(games, g => Assert.NotEmpty(Directory.EnumerateFiles(Path.Combine(g, "checkpoints"), "checkpoint.bin", SearchOption.AllDirectories)));
         var csv = await File.ReadAllTextAsync(Path.Combine(folder, "results.csv"));
 
-        var (forgot, said) = await CommandLine.InvokeAsync("forget", "--sweep", folder);
+        var (forgot, said, _) = await CommandLine.InvokeAsync("forget", "--sweep", folder);
         Assert.True(forgot == 0, said);
         Assert.Contains("2 forgotten, 0 not stored, 0 refused", said);
         Assert.All(games, g => Assert.Empty(Directory.EnumerateFiles(Path.Combine(g, "checkpoints"), "*.bin", SearchOption.AllDirectories)));
@@ -86,22 +88,22 @@ public sealed class ForgetCommandTests : IDisposable
     [InlineData("a date without a cluster", new[] { "forget", "--finished-before", "2026-12-01" }, "needs --cluster")]
     public async Task Bad_input_exits_2_naming_what_is_wrong(string what, string[] args, string expected)
     {
-        var (exit, output) = await CommandLine.InvokeAsync(args);
-        Assert.True(exit == 2, $"{what}: exit {exit}: {output}");
-        Assert.Contains(expected, output);
+        var printed = await CommandLine.InvokeAsync(args);
+        Assert.True(printed.ExitCode == 2, $"{what}: {printed}");
+        Assert.Contains(expected, printed.Errors);
     }
 
     [Fact]
     public async Task Folders_that_are_not_runs_or_sweeps_are_refused()
     {
         Directory.CreateDirectory(_temp.Sub("empty"));
-        var (run, runSaid) = await CommandLine.InvokeAsync("forget", "--run", _temp.Sub("empty"));
+        var (run, _, runSaid) = await CommandLine.InvokeAsync("forget", "--run", _temp.Sub("empty"));
         Assert.Equal(2, run);
         Assert.Contains("has no game-id.txt", runSaid);
-        var (sweep, sweepSaid) = await CommandLine.InvokeAsync("forget", "--sweep", _temp.Sub("empty"));
+        var (sweep, _, sweepSaid) = await CommandLine.InvokeAsync("forget", "--sweep", _temp.Sub("empty"));
         Assert.Equal(2, sweep);
         Assert.Contains("is not a sweep folder", sweepSaid);
-        var (missing, missingSaid) = await CommandLine.InvokeAsync("forget", "--sweep", _temp.Sub("missing"));
+        var (missing, _, missingSaid) = await CommandLine.InvokeAsync("forget", "--sweep", _temp.Sub("missing"));
         Assert.Equal(2, missing);
         Assert.Contains("does not exist", missingSaid);
     }

@@ -22,11 +22,11 @@ public sealed class MnistRunEndToEndTests : IDisposable
     [Fact]
     public async Task A_short_mnist_game_reports_class_shares_and_a_frechet_distance_and_draws_digit_grids()
     {
-        var (exit, output) = await CommandLine.InvokeAsync(
+        var (exit, output, errors) = await CommandLine.InvokeAsync(
             "run", "--data", "mnist", "--set", "generator.outputSize=784", "--set", "discriminator.inputSize=784",
             "--rounds", "20", "--batch", "32", "--g-hidden", "64", "--d-hidden", "64", "--eval-every", "10", "--eval-samples", "300",
             "--out", _folder);
-        Assert.True(exit == 0, output);
+        Assert.True(exit == 0, output + errors);
         Assert.Contains("Fréchet distance", output);
 
         var lines = await File.ReadAllLinesAsync(Path.Combine(_folder, "evaluations.csv"));
@@ -57,12 +57,12 @@ public sealed class MnistRunEndToEndTests : IDisposable
     [Fact]
     public async Task A_conditional_dcgan_game_reports_the_class_accuracy_of_its_generator()
     {
-        var (exit, output) = await CommandLine.InvokeAsync(
+        var (exit, output, errors) = await CommandLine.InvokeAsync(
             "run", "--data", "mnist", "--set", "stabilizers.classLabels=conditional",
             "--set", "generator.network=dcgan", "--set", "generator.hidden=[8, 4]", "--set", "generator.outputSize=784",
             "--set", "discriminator.network=dcgan", "--set", "discriminator.hidden=[4, 8]", "--set", "discriminator.inputSize=784",
             "--rounds", "4", "--batch", "16", "--eval-every", "2", "--eval-samples", "200", "--out", _folder);
-        Assert.True(exit == 0, output);
+        Assert.True(exit == 0, output + errors);
         Assert.Contains("class accuracy (G(z, y) classified as y)", output);
 
         var lines = await File.ReadAllLinesAsync(Path.Combine(_folder, "evaluations.csv"));

@@ -32,9 +32,9 @@ public class RecipeRunTests : IDisposable
     public async Task PacGAN2_on_the_ring_runs_from_its_recipe_and_writes_the_reverse_KL()
     {
         // Its 100,000-sample dataset, maxout discriminator on packs of 2 and bias-free batch-normalised generator.
-        var (exit, output) = await CommandLine.InvokeAsync("run", "--spec", Recipe("pacgan/pacgan2-ring.yaml"),
+        var (exit, output, errors) = await CommandLine.InvokeAsync("run", "--spec", Recipe("pacgan/pacgan2-ring.yaml"),
             "--rounds", "6", "--eval-every", "3", "--out", _folder);
-        Assert.True(exit == 0, output);
+        Assert.True(exit == 0, output + errors);
         Assert.Contains("pacgan2-ring", output);
 
         var lines = await File.ReadAllLinesAsync(Path.Combine(_folder, "evaluations.csv"));

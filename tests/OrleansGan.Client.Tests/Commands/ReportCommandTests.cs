@@ -26,9 +26,9 @@ public class ReportCommandTests : IDisposable
     public async Task A_run_folder_gets_its_field_pictures_animation_and_page()
     {
         var run = Path.Combine(_folder, "run");
-        var (exit, output) = await CommandLine.InvokeAsync("run", "--rounds", "60", "--batch", "64", "--g-hidden", "32,32", "--d-hidden", "32,32",
+        var (exit, output, errors) = await CommandLine.InvokeAsync("run", "--rounds", "60", "--batch", "64", "--g-hidden", "32,32", "--d-hidden", "32,32",
             "--eval-every", "20", "--eval-samples", "256", "--set", "checkpoint.every=30", "--out", run);
-        Assert.True(exit == 0, output);
+        Assert.True(exit == 0, output + errors);
 
         // run wrote the page itself: a field picture per evaluation, the latest one on the page, every evaluation a frame.
         Assert.Equal(["field-round-000000.png", "field-round-000020.png", "field-round-000040.png", "field-round-000060.png"],
@@ -45,8 +45,8 @@ public class ReportCommandTests : IDisposable
             Assert.Equal((1200, 800), (gif.Width, gif.Height));
         }
 
-        (exit, output) = await CommandLine.InvokeAsync("report", "--run", run, "--frames", "3", "--cells", "24");
-        Assert.True(exit == 0, output);
+        (exit, output, errors) = await CommandLine.InvokeAsync("report", "--run", run, "--frames", "3", "--cells", "24");
+        Assert.True(exit == 0, output + errors);
         Assert.Contains($"results: {Path.Combine(run, "report.html")}", output);
         Assert.Equal(PngSignature, (await File.ReadAllBytesAsync(Path.Combine(run, "field-round-000060.png"))).Take(8));
 
@@ -71,9 +71,10 @@ public class ReportCommandTests : IDisposable
         var bytes = await File.ReadAllBytesAsync(checkpoint);
         bytes[bytes.Length / 2] ^= 0xFF;
         await File.WriteAllBytesAsync(checkpoint, bytes);
-        (exit, output) = await CommandLine.InvokeAsync("report", "--run", run);
+        (exit, output, errors) = await CommandLine.InvokeAsync("report", "--run", run);
         Assert.Equal(2, exit);
-        Assert.Contains("damaged or truncated", output);
+        Assert.Contains("damaged or truncated", errors);
+        Assert.DoesNotContain("results:", output);
         Assert.Equal(page, await File.ReadAllTextAsync(Path.Combine(run, "report.html")));
     }
 
@@ -81,9 +82,9 @@ public class ReportCommandTests : IDisposable
     public async Task With_a_field_every_fourth_evaluation_run_draws_those_and_the_last_and_animates_them()
     {
         var run = Path.Combine(_folder, "fourth");
-        var (exit, output) = await CommandLine.InvokeAsync("run", "--rounds", "100", "--batch", "32", "--g-hidden", "8", "--d-hidden", "8",
+        var (exit, output, errors) = await CommandLine.InvokeAsync("run", "--rounds", "100", "--batch", "32", "--g-hidden", "8", "--d-hidden", "8",
             "--eval-every", "10", "--eval-samples", "100", "--field-every", "4", "--out", run);
-        Assert.True(exit == 0, output);
+        Assert.True(exit == 0, output + errors);
         Assert.Equal(12, File.ReadAllLines(Path.Combine(run, "evaluations.csv")).Length); // a header and 11 evaluations
         Assert.Equal(["field-round-000000.png", "field-round-000040.png", "field-round-000080.png", "field-round-000100.png"],
             Directory.GetFiles(run, "field-round-*.png").Select(Path.GetFileName).Order());
@@ -99,9 +100,9 @@ public class ReportCommandTests : IDisposable
     public async Task Without_fields_a_long_run_animates_an_even_spread_of_at_most_60_evaluations()
     {
         var run = Path.Combine(_folder, "nofield");
-        var (exit, output) = await CommandLine.InvokeAsync("run", "--rounds", "130", "--batch", "32", "--g-hidden", "8", "--d-hidden", "8",
+        var (exit, output, errors) = await CommandLine.InvokeAsync("run", "--rounds", "130", "--batch", "32", "--g-hidden", "8", "--d-hidden", "8",
             "--eval-every", "1", "--eval-samples", "64", "--field-every", "0", "--set", "checkpoint.every=0", "--out", run);
-        Assert.True(exit == 0, output);
+        Assert.True(exit == 0, output + errors);
         Assert.Empty(Directory.GetFiles(run, "field-round-*.png"));
         Assert.Equal(131, Directory.GetFiles(run, "samples-round-*.png").Length);
         using var gif = await Image.LoadAsync(Path.Combine(run, "training.gif"));
@@ -158,15 +159,16 @@ public class ReportCommandTests : IDisposable
     public async Task What_is_not_a_run_folder_or_a_flag_out_of_range_is_refused()
     {
         Directory.CreateDirectory(_folder);
-        var (exit, output) = await CommandLine.InvokeAsync("report", "--run", Path.Combine(_folder, "missing"));
+        var (exit, output, errors) = await CommandLine.InvokeAsync("report", "--run", Path.Combine(_folder, "missing"));
         Assert.Equal(2, exit);
-        Assert.Contains("is not a folder", output);
-        (exit, output) = await CommandLine.InvokeAsync("report", "--run", _folder);
+        Assert.Contains("is not a folder", errors);
+        Assert.Equal("", output);
+        (exit, _, errors) = await CommandLine.InvokeAsync("report", "--run", _folder);
         Assert.Equal(2, exit);
-        Assert.Contains("has no spec.json", output);
-        (exit, output) = await CommandLine.InvokeAsync("report", "--run", _folder, "--frames", "0");
+        Assert.Contains("has no spec.json", errors);
+        (exit, _, errors) = await CommandLine.InvokeAsync("report", "--run", _folder, "--frames", "0");
         Assert.Equal(2, exit);
-        Assert.Contains("--frames", output);
+        Assert.Contains("--frames", errors);
         Assert.Empty(Directory.EnumerateFileSystemEntries(_folder));
     }
 }

@@ -21,10 +21,10 @@ public class RunCommandEndToEndTests : IDisposable
     [Fact]
     public async Task Run_writes_spec_metrics_pictures_and_summary()
     {
-        var (exit, output) = await CommandLine.InvokeAsync(
+        var (exit, output, errors) = await CommandLine.InvokeAsync(
             "run", "--rounds", "60", "--batch", "64", "--protocol", "alternating(2,1)", "--loss", "minimax",
             "--g-hidden", "32,32", "--d-hidden", "32,32", "--eval-every", "20", "--eval-samples", "500", "--out", _folder);
-        Assert.True(exit == 0, output);
+        Assert.True(exit == 0, output + errors);
         Assert.Contains("finished", output);
         Assert.Contains("modes covered", output);
         Assert.Contains("alternating(2,1)", output);
@@ -58,9 +58,9 @@ public class RunCommandEndToEndTests : IDisposable
     [InlineData("optimistic", "optimistic")]
     public async Task Every_protocol_runs_by_name(string protocol, string shown)
     {
-        var (exit, output) = await CommandLine.InvokeAsync("run", "--protocol", protocol, "--rounds", "8", "--batch", "16",
+        var (exit, output, errors) = await CommandLine.InvokeAsync("run", "--protocol", protocol, "--rounds", "8", "--batch", "16",
             "--g-hidden", "8", "--d-hidden", "8", "--eval-every", "4", "--eval-samples", "100", "--out", Path.Combine(_folder, protocol));
-        Assert.True(exit == 0, output);
+        Assert.True(exit == 0, output + errors);
         Assert.Contains(shown, output);
         Assert.Equal(9, (await File.ReadAllLinesAsync(Path.Combine(_folder, protocol, "rounds.csv"))).Length);
     }
@@ -68,9 +68,9 @@ public class RunCommandEndToEndTests : IDisposable
     [Fact]
     public async Task A_known_game_runs_from_the_command_line()
     {
-        var (exit, output) = await CommandLine.InvokeAsync("run", "--game", "bilinear", "--protocol", "extragradient",
+        var (exit, output, errors) = await CommandLine.InvokeAsync("run", "--game", "bilinear", "--protocol", "extragradient",
             "--lr-g", "0.2", "--lr-d", "0.2", "--rounds", "200", "--out", _folder);
-        Assert.True(exit == 0, output);
+        Assert.True(exit == 0, output + errors);
         var rows = await File.ReadAllLinesAsync(Path.Combine(_folder, "rounds.csv"));
         Assert.Equal(201, rows.Length);
         Assert.EndsWith(",parameter_0,parameter_1", rows[0]);
@@ -85,11 +85,11 @@ public class RunCommandEndToEndTests : IDisposable
     {
         var first = Path.Combine(_folder, "first");
         var second = Path.Combine(_folder, "second");
-        var (exit1, out1) = await CommandLine.InvokeAsync("run", "--rounds", "30", "--batch", "32", "--g-hidden", "16", "--d-hidden", "16",
+        var (exit1, out1, errors1) = await CommandLine.InvokeAsync("run", "--rounds", "30", "--batch", "32", "--g-hidden", "16", "--d-hidden", "16",
             "--eval-every", "15", "--eval-samples", "200", "--seed", "11", "--out", first);
-        Assert.True(exit1 == 0, out1);
-        var (exit2, out2) = await CommandLine.InvokeAsync("run", "--spec", Path.Combine(first, "spec.json"), "--out", second);
-        Assert.True(exit2 == 0, out2);
+        Assert.True(exit1 == 0, out1 + errors1);
+        var (exit2, out2, errors2) = await CommandLine.InvokeAsync("run", "--spec", Path.Combine(first, "spec.json"), "--out", second);
+        Assert.True(exit2 == 0, out2 + errors2);
         Assert.Equal(await File.ReadAllTextAsync(Path.Combine(first, "rounds.csv")), await File.ReadAllTextAsync(Path.Combine(second, "rounds.csv")));
         Assert.Equal(await File.ReadAllTextAsync(Path.Combine(first, "evaluations.csv")), await File.ReadAllTextAsync(Path.Combine(second, "evaluations.csv")));
     }

@@ -51,19 +51,20 @@ public class RunCommandInputTests : IDisposable
     [InlineData("--set", "evaluation.fieldEvery=off", "evaluation.fieldEvery", "whole number")]
     public async Task A_bad_flag_is_refused_naming_the_field(string flag, string value, string field, string reason)
     {
-        var (exit, output) = await CommandLine.InvokeAsync("run", flag, value, "--out", _folder);
+        var (exit, output, errors) = await CommandLine.InvokeAsync("run", flag, value, "--out", _folder);
         Assert.Equal(2, exit);
-        Assert.Contains(field, output);
-        Assert.Contains(reason, output);
+        Assert.Contains(field, errors);
+        Assert.Contains(reason, errors);
+        Assert.Equal("", output);
         Assert.False(Directory.Exists(_folder), "nothing may be written for a refused game");
     }
 
     [Fact]
     public async Task A_number_flag_with_text_is_refused_by_name()
     {
-        var (exit, output) = await CommandLine.InvokeAsync("run", "--batch", "lots");
+        var (exit, _, errors) = await CommandLine.InvokeAsync("run", "--batch", "lots");
         Assert.NotEqual(0, exit);
-        Assert.Contains("--batch", output);
+        Assert.Contains("--batch", errors);
     }
 
     [Fact]
@@ -72,18 +73,18 @@ public class RunCommandInputTests : IDisposable
         Directory.CreateDirectory(_folder);
         var spec = Path.Combine(_folder, "bad.yaml");
         await File.WriteAllTextAsync(spec, "generator:\n  hiden: [64]\n");
-        var (exit, output) = await CommandLine.InvokeAsync("run", "--spec", spec, "--out", Path.Combine(_folder, "out"));
+        var (exit, _, errors) = await CommandLine.InvokeAsync("run", "--spec", spec, "--out", Path.Combine(_folder, "out"));
         Assert.Equal(2, exit);
-        Assert.Contains("generator", output);
-        Assert.Contains("hiden", output);
+        Assert.Contains("generator", errors);
+        Assert.Contains("hiden", errors);
     }
 
     [Fact]
     public async Task A_missing_spec_file_is_refused_naming_it()
     {
-        var (exit, output) = await CommandLine.InvokeAsync("run", "--spec", "/nonexistent/game.yaml");
+        var (exit, _, errors) = await CommandLine.InvokeAsync("run", "--spec", "/nonexistent/game.yaml");
         Assert.Equal(2, exit);
-        Assert.Contains("/nonexistent/game.yaml", output);
+        Assert.Contains("/nonexistent/game.yaml", errors);
     }
 
     [Fact]
@@ -92,9 +93,9 @@ public class RunCommandInputTests : IDisposable
         Directory.CreateDirectory(_folder);
         var earlier = Path.Combine(_folder, "rounds.csv");
         await File.WriteAllTextAsync(earlier, "earlier results");
-        var (exit, output) = await CommandLine.InvokeAsync("run", "--rounds", "1", "--out", _folder);
+        var (exit, _, errors) = await CommandLine.InvokeAsync("run", "--rounds", "1", "--out", _folder);
         Assert.Equal(2, exit);
-        Assert.Contains("not empty", output);
+        Assert.Contains("not empty", errors);
         Assert.Equal("earlier results", await File.ReadAllTextAsync(earlier));
     }
 
@@ -104,16 +105,16 @@ public class RunCommandInputTests : IDisposable
     public async Task Cluster_commands_refuse_a_bad_address_by_name(string command, string? argument)
     {
         string[] args = argument is null ? [command, "--cluster", "nowhere"] : [command, argument, "--cluster", "nowhere"];
-        var (exit, output) = await CommandLine.InvokeAsync(args);
+        var (exit, _, errors) = await CommandLine.InvokeAsync(args);
         Assert.Equal(2, exit);
-        Assert.Contains("--cluster: 'nowhere' is not host:port", output);
+        Assert.Contains("--cluster: 'nowhere' is not host:port", errors);
     }
 
     [Fact]
     public async Task A_bad_cluster_address_is_refused_by_name()
     {
-        var (exit, output) = await CommandLine.InvokeAsync("run", "--rounds", "1", "--cluster", "localhost", "--out", _folder);
+        var (exit, _, errors) = await CommandLine.InvokeAsync("run", "--rounds", "1", "--cluster", "localhost", "--out", _folder);
         Assert.Equal(2, exit);
-        Assert.Contains("--cluster", output);
+        Assert.Contains("--cluster", errors);
     }
 }

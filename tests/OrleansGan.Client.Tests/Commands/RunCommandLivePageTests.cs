@@ -182,9 +182,10 @@ public partial class RunCommandLivePageTests : IDisposable
         var port = FreePorts.Next();
         var live = $"http://127.0.0.1:{port}/games";
         var output = new WatchedWriter();
-        var run = CommandLine.InvokeAsync(output, stop, ["run", "--name", "live-probe", .. flags, "--live-port", $"{port}", "--out", _folder]);
+        var errors = new StringWriter();
+        var run = CommandLine.InvokeAsync(output, errors, stop, ["run", "--name", "live-probe", .. flags, "--live-port", $"{port}", "--out", _folder]);
         var announced = await Task.WhenAny(output.Printed($"live page at {live}"), run, Task.Delay(Limit));
-        Assert.True(announced != run && !announced.IsFaulted && output.ToString().Contains($"live page at {live}"), $"the run did not announce {live}:\n{output}");
+        Assert.True(announced != run && !announced.IsFaulted && output.ToString().Contains($"live page at {live}"), $"the run did not announce {live}:\n{output}{errors}");
         var gameId = GameIdIn().Match(output.ToString()) is { Success: true } m ? m.Groups[1].Value : throw new Xunit.Sdk.XunitException($"no game id in:\n{output}");
         return (run, output, live, gameId);
     }

@@ -25,14 +25,15 @@ public partial class RunCommandMetricsTests : IDisposable
         var metrics = new Uri($"http://127.0.0.1:{port}/metrics");
         using var stop = new CancellationTokenSource();
         var output = new WatchedWriter();
-        var run = CommandLine.InvokeAsync(output, stop.Token, "run", "--name", "metrics-probe", "--rounds", "1000000", "--batch", "32", "--g-hidden", "16",
+        var errors = new StringWriter();
+        var run = CommandLine.InvokeAsync(output, errors, stop.Token, "run", "--name", "metrics-probe", "--rounds", "1000000", "--batch", "32", "--g-hidden", "16",
             "--d-hidden", "16", "--eval-every", "100", "--eval-samples", "200", "--metrics-port", $"{port}", "--out", _folder);
 
         // Other tests may run embedded silos in this process at the same time, and an OpenTelemetry exporter collects
         // every meter of its name in the process: this game is told apart by its name.
         // The header line names the endpoint once the silo and its web host are up.
         var announced = await Task.WhenAny(output.Printed($"metrics at {metrics}"), run, Task.Delay(Limit));
-        Assert.True(announced != run && !announced.IsFaulted && output.ToString().Contains($"metrics at {metrics}"), $"the run did not announce {metrics}:\n{output}");
+        Assert.True(announced != run && !announced.IsFaulted && output.ToString().Contains($"metrics at {metrics}"), $"the run did not announce {metrics}:\n{output}{errors}");
 
         using var http = new HttpClient();
         var deadline = DateTime.UtcNow + Limit;
@@ -72,9 +73,10 @@ public partial class RunCommandMetricsTests : IDisposable
     public async Task A_bad_metrics_port_is_refused(string port, string? cluster, string message)
     {
         string[] args = ["run", "--metrics-port", port, "--out", _folder, .. cluster is null ? Array.Empty<string>() : ["--cluster", cluster]];
-        var (exit, output) = await CommandLine.InvokeAsync(args);
+        var (exit, output, errors) = await CommandLine.InvokeAsync(args);
         Assert.Equal(2, exit);
-        Assert.Contains(message, output);
+        Assert.Contains(message, errors);
+        Assert.Equal("", output);
         Assert.False(Directory.Exists(_folder));
     }
 

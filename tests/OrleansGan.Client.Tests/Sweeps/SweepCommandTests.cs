@@ -45,8 +45,8 @@ public class SweepCommandTests : IDisposable
     {
         var file = Write("tiny.yaml", Sweep);
         var folder = Path.Combine(_temp.Path, "out");
-        var (exit, output) = await CommandLine.InvokeAsync("sweep", "--file", file, "--out", folder, "--parallel", "2");
-        Assert.True(exit == 0, output);
+        var (exit, output, errors) = await CommandLine.InvokeAsync("sweep", "--file", file, "--out", folder, "--parallel", "2");
+        Assert.True(exit == 0, output + errors);
         Assert.Contains("4/4 games have results", output);
         var games = Directory.GetDirectories(Path.Combine(folder, "games")).Order().ToList();
         Assert.Equal(["0000-minimax_1", "0001-minimax_2", "0002-non-saturating_1", "0003-non-saturating_2"], games.Select(Path.GetFileName));
@@ -63,20 +63,20 @@ public class SweepCommandTests : IDisposable
         Assert.Equal(Sweep, File.ReadAllText(Path.Combine(folder, "sweep.yaml")));
 
         var before = games.ToDictionary(g => g, g => File.ReadAllText(Path.Combine(g, "rounds.csv")));
-        (exit, output) = await CommandLine.InvokeAsync("sweep", "--file", file, "--out", folder);
-        Assert.True(exit == 0, output);
+        (exit, output, errors) = await CommandLine.InvokeAsync("sweep", "--file", file, "--out", folder);
+        Assert.True(exit == 0, output + errors);
         Assert.Contains("4 already done, 0 to play", output);
         Assert.All(games, g => Assert.Equal(before[g], File.ReadAllText(Path.Combine(g, "rounds.csv"))));
 
         // The same folder with a changed sweep file: refused, naming what changed, and nothing touched.
         var changed = Write("tiny.yaml", Sweep.Replace("seed: 1..2", "seed: 1..3", StringComparison.Ordinal));
-        (exit, output) = await CommandLine.InvokeAsync("sweep", "--file", changed, "--out", folder);
+        (exit, output, errors) = await CommandLine.InvokeAsync("sweep", "--file", changed, "--out", folder);
         Assert.Equal(2, exit);
-        Assert.Contains("axes.seed: 1, 2 became 1, 2, 3", output);
+        Assert.Contains("axes.seed: 1, 2 became 1, 2, 3", errors);
         var longer = Write("tiny.yaml", Sweep.Replace("rounds: 40", "rounds: 50", StringComparison.Ordinal));
-        (exit, output) = await CommandLine.InvokeAsync("sweep", "--file", longer, "--out", folder);
+        (exit, output, errors) = await CommandLine.InvokeAsync("sweep", "--file", longer, "--out", folder);
         Assert.Equal(2, exit);
-        Assert.Contains("spec fields rounds changed", output);
+        Assert.Contains("spec fields rounds changed", errors);
         Assert.Equal(Sweep, File.ReadAllText(Path.Combine(folder, "sweep.yaml")));
     }
 
@@ -87,16 +87,17 @@ public class SweepCommandTests : IDisposable
         var folder = Path.Combine(_temp.Path, "busy");
         using var cancel = new CancellationTokenSource();
         var watched = new WatchedWriter();
+        var watchedErrors = new StringWriter();
         using var playing = new CheckpointWatch(folder);
-        var first = CommandLine.InvokeAsync(watched, cancel.Token, "sweep", "--file", file, "--out", folder, "--parallel", "1");
+        var first = CommandLine.InvokeAsync(watched, watchedErrors, cancel.Token, "sweep", "--file", file, "--out", folder, "--parallel", "1");
 
         // Its game is playing (it has checkpointed), not still starting the embedded silo.
         await playing.FirstAsync();
 
-        var (exit, output) = await CommandLine.InvokeAsync("sweep", "--file", file, "--out", folder);
-        Assert.True(exit == 2, output);
-        Assert.Contains($"error: --out: '{folder}' is in use by another orleans-gan command", output);
-        Assert.False(first.IsCompleted, watched.ToString());
+        var (exit, output, errors) = await CommandLine.InvokeAsync("sweep", "--file", file, "--out", folder);
+        Assert.True(exit == 2, output + errors);
+        Assert.Contains($"error: --out: '{folder}' is in use by another orleans-gan command", errors);
+        Assert.False(first.IsCompleted, $"{watched}{watchedErrors}");
         await cancel.CancelAsync();
         Assert.Equal(130, await first);
     }
@@ -106,20 +107,22 @@ public class SweepCommandTests : IDisposable
     {
         var file = Write("tiny.yaml", Sweep);
         var whole = Path.Combine(_temp.Path, "whole");
-        var (exit, output) = await CommandLine.InvokeAsync("sweep", "--file", file, "--out", whole, "--parallel", "1");
-        Assert.True(exit == 0, output);
+        var (exit, output, errors) = await CommandLine.InvokeAsync("sweep", "--file", file, "--out", whole, "--parallel", "1");
+        Assert.True(exit == 0, output + errors);
 
         var stopped = Path.Combine(_temp.Path, "stopped");
         using var cancel = new CancellationTokenSource();
         var watched = new WatchedWriter();
-        var run = CommandLine.InvokeAsync(watched, cancel.Token, "sweep", "--file", file, "--out", stopped, "--parallel", "1");
+        var watchedErrors = new StringWriter();
+        var run = CommandLine.InvokeAsync(watched, watchedErrors, cancel.Token, "sweep", "--file", file, "--out", stopped, "--parallel", "1");
         await watched.Printed("game 0000 loss=minimax, seed=1: finished");
         await cancel.CancelAsync();
         Assert.Equal(130, await run);
-        Assert.Contains("cancelled", watched.ToString());
+        Assert.Contains("cancelled: the games stopped after their rounds in progress", watchedErrors.ToString());
+        Assert.DoesNotContain("cancelled: the games stopped", watched.ToString());
 
-        (exit, output) = await CommandLine.InvokeAsync("sweep", "--file", file, "--out", stopped, "--parallel", "2");
-        Assert.True(exit == 0, output);
+        (exit, output, errors) = await CommandLine.InvokeAsync("sweep", "--file", file, "--out", stopped, "--parallel", "2");
+        Assert.True(exit == 0, output + errors);
         Assert.Contains("1 already done, 3 to play", output);
         foreach (var game in Directory.GetDirectories(Path.Combine(whole, "games")).Select(Path.GetFileName))
         {
@@ -136,9 +139,9 @@ public class SweepCommandTests : IDisposable
     public async Task Bad_flags_are_refused_with_exit_2(string flag, string value, string message)
     {
         var file = Write("tiny.yaml", Sweep);
-        var (exit, output) = await CommandLine.InvokeAsync("sweep", "--file", file, "--out", Path.Combine(_temp.Path, "out"), flag, value);
+        var (exit, output, errors) = await CommandLine.InvokeAsync("sweep", "--file", file, "--out", Path.Combine(_temp.Path, "out"), flag, value);
         Assert.Equal(2, exit);
-        Assert.Contains(message, output);
+        Assert.Contains(message, errors);
         Assert.False(Directory.Exists(Path.Combine(_temp.Path, "out")));
     }
 
@@ -146,24 +149,24 @@ public class SweepCommandTests : IDisposable
     public async Task A_bad_sweep_file_or_one_too_large_without_yes_is_refused_and_nothing_is_written()
     {
         var folder = Path.Combine(_temp.Path, "out");
-        var (exit, output) = await CommandLine.InvokeAsync("sweep", "--file", Write("bad.yaml", "axes: { loss: [] }"), "--out", folder);
+        var (exit, output, errors) = await CommandLine.InvokeAsync("sweep", "--file", Write("bad.yaml", "axes: { loss: [] }"), "--out", folder);
         Assert.Equal(2, exit);
-        Assert.Contains("error: bad.yaml: axes.loss: is empty", output);
+        Assert.Contains("error: bad.yaml: axes.loss: is empty", errors);
 
-        (exit, output) = await CommandLine.InvokeAsync("sweep", "--file", Write("big.yaml", "axes: { seed: 1..101 }"), "--out", folder);
+        (exit, output, errors) = await CommandLine.InvokeAsync("sweep", "--file", Write("big.yaml", "axes: { seed: 1..101 }"), "--out", folder);
         Assert.Equal(2, exit);
-        Assert.Contains("--yes: the sweep makes 101 games, more than 100 without --yes", output);
+        Assert.Contains("--yes: the sweep makes 101 games, more than 100 without --yes", errors);
 
-        (exit, output) = await CommandLine.InvokeAsync("sweep", "--file", Write("notes.txt", "x"), "--out", _temp.Path);
+        (exit, output, errors) = await CommandLine.InvokeAsync("sweep", "--file", Write("notes.txt", "x"), "--out", _temp.Path);
         Assert.Equal(2, exit);
-        Assert.Contains("a sweep must be a mapping", output);
+        Assert.Contains("a sweep must be a mapping", errors);
         Assert.False(Directory.Exists(folder));
 
         Directory.CreateDirectory(folder);
         File.WriteAllText(Path.Combine(folder, "mine.txt"), "keep");
-        (exit, output) = await CommandLine.InvokeAsync("sweep", "--file", Write("tiny.yaml", Sweep), "--out", folder);
+        (exit, output, errors) = await CommandLine.InvokeAsync("sweep", "--file", Write("tiny.yaml", Sweep), "--out", folder);
         Assert.Equal(2, exit);
-        Assert.Contains("is not empty and holds no plan.json", output);
+        Assert.Contains("is not empty and holds no plan.json", errors);
         Assert.Equal(["mine.txt"], Directory.GetFileSystemEntries(folder).Select(Path.GetFileName));
     }
 }

@@ -40,15 +40,15 @@ public class SweepGameFolderTests : IDisposable
         var file = _temp.Sub("folders.yaml");
         await File.WriteAllTextAsync(file, Sweep);
         var whole = _temp.Sub("whole");
-        var (exit, output) = await CommandLine.InvokeAsync("sweep", "--file", file, "--out", whole, "--parallel", "1");
-        Assert.True(exit == 0, output);
+        var (exit, output, errors) = await CommandLine.InvokeAsync("sweep", "--file", file, "--out", whole, "--parallel", "1");
+        Assert.True(exit == 0, output + errors);
 
         // The sweep is stopped (Ctrl+C) once its first game has written a checkpoint into its run folder.
         var stopped = _temp.Sub("stopped");
         using var watch = new CheckpointWatch(stopped);
         using var cancel = new CancellationTokenSource();
         var printed = new StringWriter();
-        var run = CommandLine.InvokeAsync(printed, cancel.Token, "sweep", "--file", file, "--out", stopped, "--parallel", "1");
+        var run = CommandLine.InvokeAsync(printed, printed, cancel.Token, "sweep", "--file", file, "--out", stopped, "--parallel", "1");
         var checkpoint = await watch.FirstAsync();
         await cancel.CancelAsync();
         Assert.True(await run == 130, printed.ToString());
@@ -62,21 +62,22 @@ public class SweepGameFolderTests : IDisposable
         // While another command holds the game's folder, the sweep does not play that game into it.
         using (FolderLock.Take(game, "--run"))
         {
-            (exit, output) = await CommandLine.InvokeAsync("sweep", "--file", file, "--out", stopped, "--parallel", "1");
+            (exit, output, errors) = await CommandLine.InvokeAsync("sweep", "--file", file, "--out", stopped, "--parallel", "1");
             Assert.Equal(4, exit);
-            Assert.Contains($"game 0000: '{game}' is in use by another orleans-gan command", output);
+            Assert.Contains($"game 0000: '{game}' is in use by another orleans-gan command", errors);
+            Assert.Contains("failed: ", errors);
         }
 
         // The run folder alone is enough to continue the game, exactly as the unstopped sweep played it.
-        var (resumed, said) = await CommandLine.InvokeAsync("resume", "--run", game);
-        Assert.True(resumed == 0, said);
+        var (resumed, said, resumeErrors) = await CommandLine.InvokeAsync("resume", "--run", game);
+        Assert.True(resumed == 0, said + resumeErrors);
         Assert.Contains($"game {id} resumed after round", said);
         var name = Path.GetFileName(game);
         Assert.Equal(await File.ReadAllTextAsync(Path.Combine(whole, "games", name, "rounds.csv")), await File.ReadAllTextAsync(Path.Combine(game, "rounds.csv")));
 
         // The sweep's rerun counts the resumed game as done, as it does the other (played by the refused rerun above).
-        (exit, output) = await CommandLine.InvokeAsync("sweep", "--file", file, "--out", stopped, "--parallel", "1");
-        Assert.True(exit == 0, output);
+        (exit, output, errors) = await CommandLine.InvokeAsync("sweep", "--file", file, "--out", stopped, "--parallel", "1");
+        Assert.True(exit == 0, output + errors);
         Assert.Contains("2 already done, 0 to play", output);
         foreach (var folder in Directory.GetDirectories(Path.Combine(whole, "games")).Select(Path.GetFileName))
         {

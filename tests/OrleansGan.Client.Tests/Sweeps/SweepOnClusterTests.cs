@@ -42,8 +42,8 @@ public class SweepOnClusterTests : IDisposable
         var file = _temp.Sub("spread.yaml");
         await File.WriteAllTextAsync(file, Sweep);
         var embedded = _temp.Sub("embedded");
-        var (exit, output) = await CommandLine.InvokeAsync("sweep", "--file", file, "--out", embedded, "--parallel", "2");
-        Assert.True(exit == 0, output);
+        var (exit, output, errors) = await CommandLine.InvokeAsync("sweep", "--file", file, "--out", embedded, "--parallel", "2");
+        Assert.True(exit == 0, output + errors);
 
         await using var silos = await LoopbackSilos.StartAsync(2);
 
@@ -53,7 +53,7 @@ public class SweepOnClusterTests : IDisposable
         using (var cancel = new CancellationTokenSource())
         {
             var printed = new StringWriter();
-            var first = CommandLine.InvokeAsync(printed, cancel.Token, "sweep", "--file", file, "--out", folder, "--parallel", "1", "--cluster", silos.Cluster);
+            var first = CommandLine.InvokeAsync(printed, printed, cancel.Token, "sweep", "--file", file, "--out", folder, "--parallel", "1", "--cluster", silos.Cluster);
             await watch.FirstAsync();
             await cancel.CancelAsync();
             Assert.True(await first == 130, printed.ToString());
@@ -66,8 +66,8 @@ public class SweepOnClusterTests : IDisposable
         Assert.False(Directory.Exists(Path.Combine(folder, plan.Games[2].Folder)));
         await silos.Grains.GetGrain<IGameGrain>(plan.Games[2].GameId).StartAsync(GameSpecLoader.FromTree(plan.Games[2].Spec));
 
-        (exit, output) = await CommandLine.InvokeAsync("sweep", "--file", file, "--out", folder, "--parallel", "4", "--cluster", silos.Cluster);
-        Assert.True(exit == 0, output);
+        (exit, output, errors) = await CommandLine.InvokeAsync("sweep", "--file", file, "--out", folder, "--parallel", "4", "--cluster", silos.Cluster);
+        Assert.True(exit == 0, output + errors);
         Assert.Contains("0 already done, 4 to play", output);
         string Log(int game) => File.ReadAllText(Path.Combine(folder, "logs", $"{game:D4}.txt"));
         Assert.Contains("attached (finished at round 200)", Log(0));

@@ -38,8 +38,8 @@ public partial class SweepReportTests : IDisposable
         var file = _temp.Sub("tiny-report.yaml");
         await File.WriteAllTextAsync(file, Sweep);
         var folder = Path.Combine(_temp.Path, "out");
-        var (exit, output) = await CommandLine.InvokeAsync("sweep", "--file", file, "--out", folder, "--parallel", "1");
-        Assert.True(exit == 0, output);
+        var (exit, output, errors) = await CommandLine.InvokeAsync("sweep", "--file", file, "--out", folder, "--parallel", "1");
+        Assert.True(exit == 0, output + errors);
         Assert.Contains("report.html", output);
 
         var page = await File.ReadAllTextAsync(Path.Combine(folder, "report.html"));

@@ -17,7 +17,7 @@ internal sealed class ClientProcess : IAsyncDisposable
         _process = process;
     }
 
-    /// <summary>Everything it printed so far.</summary>
+    /// <summary>Everything it printed so far, standard output (results) and standard error (what went wrong) interleaved.</summary>
     public string Output
     {
         get

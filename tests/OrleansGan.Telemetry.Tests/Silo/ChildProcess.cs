@@ -4,13 +4,15 @@ using System.Text;
 namespace OrleansGan.Telemetry.Tests.Silo;
 
 /// <summary>
-/// A process this test started: its output is collected, a line it prints can be awaited, and disposing it kills the
-/// process (and only it and its children) by its handle.
+/// A process this test started: its output is collected (interleaved, and each stream apart), a line it prints can be
+/// awaited, and disposing it kills the process (and only it and its children) by its handle.
 /// </summary>
 internal sealed class ChildProcess : IAsyncDisposable
 {
     private readonly Process _process;
     private readonly StringBuilder _output = new();
+    private readonly StringBuilder _standardOutput = new();
+    private readonly StringBuilder _standardError = new();
     private readonly Lock _lock = new();
     private readonly List<(string Text, TaskCompletionSource Seen)> _awaited = [];
     private readonly TaskCompletionSource _exited = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -18,8 +20,8 @@ internal sealed class ChildProcess : IAsyncDisposable
     private ChildProcess(Process process)
     {
         _process = process;
-        _process.OutputDataReceived += (_, e) => Received(e.Data);
-        _process.ErrorDataReceived += (_, e) => Received(e.Data);
+        _process.OutputDataReceived += (_, e) => Received(e.Data, _standardOutput);
+        _process.ErrorDataReceived += (_, e) => Received(e.Data, _standardError);
         _process.Exited += (_, _) => _exited.TrySetResult();
     }
 
@@ -31,6 +33,30 @@ internal sealed class ChildProcess : IAsyncDisposable
             lock (_lock)
             {
                 return _output.ToString();
+            }
+        }
+    }
+
+    /// <summary>What the process printed so far on its standard output alone.</summary>
+    public string StandardOutput
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _standardOutput.ToString();
+            }
+        }
+    }
+
+    /// <summary>What the process printed so far on its standard error alone.</summary>
+    public string StandardError
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _standardError.ToString();
             }
         }
     }
@@ -138,7 +164,7 @@ internal sealed class ChildProcess : IAsyncDisposable
         }
     }
 
-    private void Received(string? line)
+    private void Received(string? line, StringBuilder stream)
     {
         if (line is null)
         {
@@ -148,6 +174,7 @@ internal sealed class ChildProcess : IAsyncDisposable
         lock (_lock)
         {
             _output.AppendLine(line);
+            stream.AppendLine(line);
             foreach (var (text, seen) in _awaited.Where(a => line.Contains(a.Text, StringComparison.Ordinal)).ToArray())
             {
                 seen.TrySetResult();
