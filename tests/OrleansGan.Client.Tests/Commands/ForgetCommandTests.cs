@@ -48,6 +48,27 @@ public sealed class ForgetCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Forgetting_a_diagnosed_run_removes_the_checkpoints_its_diagnoses_kept()
+    {
+        var folder = _temp.Sub("diagnosed");
+        var played = await CommandLine.InvokeAsync("run", "--rounds", "20", "--batch", "16", "--g-hidden", "8", "--d-hidden", "8",
+            "--eval-every", "10", "--eval-samples", "64", "--set", "checkpoint.every=10", "--set", "diagnostics.every=10", "--set", "diagnostics.batchSize=32",
+            "--set", "diagnostics.chunks=2", "--set", "diagnostics.eigenvalues=2", "--set", "diagnostics.extremeEigenvalues=1", "--set", "diagnostics.maxRestarts=10",
+            "--set", "diagnostics.dualityGap.steps=0", "--set", "diagnostics.pathAngle.points=3", "--set", "diagnostics.precision=float32", "--out", folder);
+        Assert.True(played.ExitCode == 0, played.ToString());
+        var id = (await File.ReadAllTextAsync(Path.Combine(folder, "game-id.txt"))).Trim();
+        var checkpoints = Path.Combine(folder, "checkpoints");
+        var kept = new[] { 10, 20 }.Select(r => GameFolder.Of(checkpoints, SnapshotKeys.Of(id, r))).ToList();
+        Assert.All(kept, k => Assert.True(File.Exists(Path.Combine(k, "checkpoint.bin")), $"{k}: no kept checkpoint"));
+
+        var forgot = await CommandLine.InvokeAsync("forget", "--run", folder);
+        Assert.True(forgot.ExitCode == 0, forgot.ToString());
+        Assert.All(kept, k => Assert.False(Directory.Exists(k), $"{k} is still there"));
+        Assert.False(Directory.Exists(GameFolder.Of(checkpoints, id)));
+        Assert.True(File.Exists(Path.Combine(folder, "diagnoses.csv")), "the run's own results stay");
+    }
+
+    [Fact]
     public async Task Forgetting_a_sweep_folder_forgets_every_game_of_it()
     {
         var file = _temp.Sub("tiny-forget.yaml");
