@@ -51,10 +51,8 @@ public sealed class ForgetCommandTests : IDisposable
     public async Task Forgetting_a_diagnosed_run_removes_the_checkpoints_its_diagnoses_kept()
     {
         var folder = _temp.Sub("diagnosed");
-        var played = await CommandLine.InvokeAsync("run", "--rounds", "20", "--batch", "16", "--g-hidden", "8", "--d-hidden", "8",
-            "--eval-every", "10", "--eval-samples", "64", "--set", "checkpoint.every=10", "--set", "diagnostics.every=10", "--set", "diagnostics.batchSize=32",
-            "--set", "diagnostics.chunks=2", "--set", "diagnostics.eigenvalues=2", "--set", "diagnostics.extremeEigenvalues=1", "--set", "diagnostics.maxRestarts=10",
-            "--set", "diagnostics.dualityGap.steps=0", "--set", "diagnostics.pathAngle.points=3", "--set", "diagnostics.precision=float32", "--out", folder);
+        var played = await CommandLine.InvokeAsync(["run", "--rounds", "20", "--batch", "16", "--g-hidden", "8", "--d-hidden", "8",
+            "--eval-every", "10", "--eval-samples", "64", "--set", "checkpoint.every=10", .. CheapDiagnosis.Flags(10), "--out", folder]);
         Assert.True(played.ExitCode == 0, played.ToString());
         var id = (await File.ReadAllTextAsync(Path.Combine(folder, "game-id.txt"))).Trim();
         var checkpoints = Path.Combine(folder, "checkpoints");

@@ -115,10 +115,8 @@ public class ReportCommandTests : IDisposable
     public async Task Report_rebuilds_the_diagnoses_up_to_the_latest_checkpoint_from_the_games_diagnosis_log()
     {
         var run = Path.Combine(_folder, "diagnosed");
-        var (exit, output, errors) = await CommandLine.InvokeAsync("run", "--rounds", "60", "--batch", "32", "--g-hidden", "16", "--d-hidden", "16",
-            "--eval-every", "30", "--eval-samples", "200", "--set", "checkpoint.every=60", "--set", "diagnostics.every=20", "--set", "diagnostics.batchSize=64",
-            "--set", "diagnostics.chunks=4", "--set", "diagnostics.eigenvalues=4", "--set", "diagnostics.extremeEigenvalues=2", "--set", "diagnostics.maxRestarts=20",
-            "--set", "diagnostics.dualityGap.steps=0", "--set", "diagnostics.pathAngle.points=5", "--set", "diagnostics.precision=float32", "--out", run);
+        var (exit, output, errors) = await CommandLine.InvokeAsync(["run", "--rounds", "60", "--batch", "32", "--g-hidden", "16", "--d-hidden", "16",
+            "--eval-every", "30", "--eval-samples", "200", "--set", "checkpoint.every=60", .. CheapDiagnosis.Flags(20), "--out", run]);
         Assert.True(exit == 0, output + errors);
         var series = await File.ReadAllTextAsync(Path.Combine(run, "diagnoses.csv"));
         var tables = Directory.GetDirectories(run, "diagnosis-round-*").Order(StringComparer.Ordinal)

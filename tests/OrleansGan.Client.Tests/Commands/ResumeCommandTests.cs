@@ -37,10 +37,8 @@ public class ResumeCommandTests : IDisposable
     [Fact]
     public async Task A_resumed_game_takes_up_its_diagnosis_log_and_diagnoses_again_as_the_game_did()
     {
-        var (exit, output, errors) = await CommandLine.InvokeAsync("run", "--rounds", "60", "--batch", "32", "--g-hidden", "16", "--d-hidden", "16",
-            "--eval-every", "30", "--eval-samples", "200", "--set", "checkpoint.every=25", "--set", "diagnostics.every=20", "--set", "diagnostics.batchSize=64",
-            "--set", "diagnostics.chunks=4", "--set", "diagnostics.eigenvalues=4", "--set", "diagnostics.extremeEigenvalues=2", "--set", "diagnostics.maxRestarts=20",
-            "--set", "diagnostics.dualityGap.steps=0", "--set", "diagnostics.pathAngle.points=5", "--set", "diagnostics.precision=float32", "--out", _folder);
+        var (exit, output, errors) = await CommandLine.InvokeAsync(["run", "--rounds", "60", "--batch", "32", "--g-hidden", "16", "--d-hidden", "16",
+            "--eval-every", "30", "--eval-samples", "200", "--set", "checkpoint.every=25", .. CheapDiagnosis.Flags(20), "--out", _folder]);
         Assert.True(exit == 0, output + errors);
         var series = await File.ReadAllTextAsync(Path.Combine(_folder, "diagnoses.csv"));
         var pathAngle = Path.Combine(_folder, "diagnosis-round-000060", "path-angle.csv");
