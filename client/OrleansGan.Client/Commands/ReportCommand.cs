@@ -92,10 +92,7 @@ internal static class ReportCommand
         if (diagnoses.Count > 0)
         {
             RunFolder.WriteDiagnoses(folder, diagnoses, diagnoses, keepWhole: true);
-            if (diagnoses.Count > 1)
-            {
-                RunFolder.WriteFile(folder, "diagnoses-over-rounds.png", path => DiagnosisPictures.OverRounds(path, diagnoses));
-            }
+            RunFolder.WriteDiagnosesOverRounds(folder, diagnoses);
         }
 
         var notes = Write(folder, spec, latest, records, kept, frames ?? TrainingAnimation.DefaultMaxFrames, cells ?? FieldSnapshots.DefaultCells);
@@ -173,7 +170,7 @@ internal static class ReportCommand
 
         pictures.Add(("losses, the discriminator's outputs and coverage over the rounds", "curves.png"));
         pictures.Add(("the same 16 latent samples at every evaluation (one row each)", "digits-progress.png"));
-        pictures.Add(("the equilibrium diagnoses over the rounds", "diagnoses-over-rounds.png"));
+        pictures.Add(("the equilibrium diagnoses over the rounds", RunFolder.DiagnosesOverRoundsFile));
         if (latest is not null && RunFolder.RecordedRounds(folder) > latest.Round)
         {
             notes.Add($"the latest checkpoint is of round {latest.Round}; rounds.csv records {RunFolder.RecordedRounds(folder)} rounds (a checkpoint is kept every {spec.Checkpoint.Every})");

@@ -391,10 +391,7 @@ internal static class RunCommand
             WriteDigitsProgress();
         }
 
-        if (diagnoses.Count > 1)
-        {
-            folder.WriteFile("diagnoses-over-rounds.png", path => DiagnosisPictures.OverRounds(path, diagnoses));
-        }
+        RunFolder.WriteDiagnosesOverRounds(folder.Path, diagnoses);
 
         if (folder.Replaced && records.Evaluations.Count > 0)
         {

@@ -193,6 +193,18 @@ internal sealed class RunFolder : IDisposable
             string.Concat(series.Select(d => DiagnosisFiles.SeriesRow(d) + Environment.NewLine).Prepend(DiagnosisFiles.SeriesHeader + Environment.NewLine)));
     }
 
+    /// <summary>The picture of a game's diagnoses over its rounds, for two diagnoses or more.</summary>
+    public const string DiagnosesOverRoundsFile = "diagnoses-over-rounds.png";
+
+    /// <summary>Draws <see cref="DiagnosesOverRoundsFile"/> into <paramref name="folder"/> from <paramref name="series"/>, where it holds two diagnoses or more.</summary>
+    public static void WriteDiagnosesOverRounds(string folder, IReadOnlyList<Diagnosis> series)
+    {
+        if (series.Count > 1)
+        {
+            WriteFile(folder, DiagnosesOverRoundsFile, path => DiagnosisPictures.OverRounds(path, series));
+        }
+    }
+
     /// <summary>Writes a text file into the folder, atomically.</summary>
     public void WriteText(string name, string text) => WriteAtomically(PathOf(name), text);
 
