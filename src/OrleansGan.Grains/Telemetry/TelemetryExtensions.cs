@@ -38,7 +38,15 @@ public static class TelemetryExtensions
                 .AddMeter(GameInstruments.MeterName, OrleansMeterName)
                 .AddRuntimeInstrumentation()
                 .AddView(GameInstruments.RoundDurationName, new MetricStreamConfiguration { CardinalityLimit = RoundDurationGameLimit })
-                .AddPrometheusExporter(prometheus => prometheus.ResourceConstantLabels = key => key == TagNames.Silo));
+                .AddPrometheusExporter(prometheus =>
+                {
+                    prometheus.ResourceConstantLabels = key => key == TagNames.Silo;
+
+                    // The exporter's default 300 ms response cache answers a scrape taken right after a short game
+                    // finished with a page from before it started (no series of that game at all). A researcher who
+                    // reads /metrics after `finished` must see the final figures; a few scrapers cost nothing uncached.
+                    prometheus.ScrapeResponseCacheDurationMilliseconds = 0;
+                }));
         return builder;
     }
 

@@ -12,14 +12,16 @@ namespace OrleansGan.Client.Tests.Sweeps;
 /// </summary>
 public class SweepGameFolderTests : IDisposable
 {
+    // 2000 rounds, so that the game stopped after its first checkpoint (round 20) is still playing when Ctrl+C reaches
+    // it on a fast machine: at 100 rounds a CI machine finished it in between.
     private const string Sweep = """
         name: folders
         spec:
-          rounds: 100
+          rounds: 2000
           batchSize: 32
           generator: { hidden: [16] }
           discriminator: { hidden: [16] }
-          evaluation: { every: 50, samples: 200 }
+          evaluation: { every: 1000, samples: 200 }
           checkpoint: { every: 20 }
         axes:
           seed: 1..2
