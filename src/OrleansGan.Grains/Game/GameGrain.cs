@@ -116,7 +116,7 @@ public sealed class GameGrain(
         await KeepPlayingAsync();
         _recovery.Reset();
         Begin(spec, elapsed: 0);
-        _ = RunAsync(spec, firstRound: 1);
+        _ = RunAsync(spec, firstRound: 1, listed: await ListStartAsync());
     }
 
     /// <inheritdoc />
@@ -146,7 +146,7 @@ public sealed class GameGrain(
         _recovery.Reset();
         Begin(checkpoint.Spec, checkpoint.ElapsedSeconds);
         logger.LogInformation("Game {Game} resumed after round {Round}", Id, checkpoint.Round);
-        _ = RunAsync(checkpoint.Spec, firstRound: checkpoint.Round + 1);
+        _ = RunAsync(checkpoint.Spec, firstRound: checkpoint.Round + 1, listed: await ListStartAsync());
         return checkpoint.Round;
     }
 
@@ -408,10 +408,10 @@ public sealed class GameGrain(
         }, new GrainTimerCreationOptions(PushEvery, PushEvery) { Interleave = true });
     }
 
-    private async Task RunAsync(GameSpec spec, int? firstRound, TaskCompletionSource<int>? continued = null)
+    private async Task RunAsync(GameSpec spec, int? firstRound, TaskCompletionSource<int>? continued = null, bool listed = false)
     {
         var loop = new RoundLoop(spec, Players, History, this, Checkpointer, _recovery, () => SeatAsync(spec), logger, Id, _diagnostics);
-        _reportingRunning = ReportRunningAsync();
+        _reportingRunning = listed ? Task.FromResult(true) : ReportRunningAsync();
         var end = await loop.PlayAsync(firstRound, () => _cancelRequested, round => continued?.TrySetResult(round));
         continued?.TrySetException(new InvalidOperationException($"game {Id} could not go on from its checkpoint: {end.Error}"));
         await History.FlushAsync();
@@ -464,15 +464,21 @@ public sealed class GameGrain(
     }
 
     // Kept in memory only: the next write of the record (a checkpoint, the end) stores it.
-    private async Task<bool> ReportRunningAsync()
+    private async Task<bool> ReportRunningAsync() => await Reports.ReportAsync(GameState.Running) && NoteListedRunning();
+
+    // The directory lists a started (or resumed) game before its starter hears that it started, so that the live page
+    // or `list` asked next finds it (run announces its page as start returns; a page asked then once answered 404).
+    // One attempt only: with the directory out of reach the game starts all the same, and the loop's report retries.
+    private async Task<bool> ListStartAsync() => await Reports.TryReportAsync(GameState.Running) && NoteListedRunning();
+
+    private bool NoteListedRunning()
     {
-        var listed = await Reports.ReportAsync(GameState.Running);
-        if (listed && record.State.State == GameState.Running)
+        if (record.State.State == GameState.Running)
         {
             record.State.Listed = GameState.Running;
         }
 
-        return listed;
+        return true;
     }
 
     // An ended game whose directory report was lost (with the activation that made it, or because the directory was

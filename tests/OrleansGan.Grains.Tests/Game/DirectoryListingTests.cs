@@ -1,0 +1,69 @@
+using OrleansGan.Abstractions.Game;
+using OrleansGan.Abstractions.Grains;
+using OrleansGan.Abstractions.Spec;
+using OrleansGan.Core.Spec;
+using OrleansGan.Grains.Tests.Cluster;
+
+namespace OrleansGan.Grains.Tests.Game;
+
+/// <summary>
+/// A game is in the directory, running, as soon as starting or resuming it returns: <c>run</c> announces the game's
+/// live page at that moment, and the page (which finds games through the directory) once answered 404 when asked at
+/// once, because the game reported itself only later, from its loop. Here the directory takes its time over each report
+/// (as on a loaded machine, where the race was lost), so a report made after the call returned is not seen.
+/// </summary>
+public sealed class DirectoryListingTests : IAsyncLifetime
+{
+    private CheckpointedCluster _silos = null!;
+
+    public async Task InitializeAsync() => _silos = await CheckpointedCluster.StartAsync(1, silo => silo.AddIncomingGrainCallFilter(
+        async context =>
+        {
+            if (context.InterfaceMethod?.Name == nameof(IGameDirectoryGrain.NoteAsync))
+            {
+                await Task.Delay(300);
+            }
+
+            await context.Invoke();
+        }));
+
+    public async Task DisposeAsync() => await _silos.DisposeAsync();
+
+    [Fact]
+    public async Task A_started_and_a_resumed_game_are_listed_running_when_the_call_returns()
+    {
+        const string id = "listed-on-start";
+        var client = _silos.Cluster.Client;
+        var directory = client.GetGrain<IGameDirectoryGrain>(0);
+        var game = client.GetGrain<IGameGrain>(id);
+
+        await game.StartAsync(Spec());
+        Assert.Contains(await directory.ListAsync(), e => e.GameId == id && e.State == GameState.Running);
+
+        // Cancelled after its first checkpoint, then resumed: listed as cancelled, then as running again at once.
+        var deadline = DateTime.UtcNow.AddMinutes(2);
+        while ((await game.GetStatusAsync(int.MaxValue, int.MaxValue)).RoundsCompleted < 20)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the game never played its first 20 rounds");
+            await Task.Delay(20);
+        }
+
+        await game.CancelAsync();
+        var (end, _, _) = await GameRunner.FollowAsync(client, game);
+        Assert.Equal(GameState.Cancelled, end.State);
+        Assert.Contains(await directory.ListAsync(), e => e.GameId == id && e.State == GameState.Cancelled);
+
+        await game.ResumeAsync(null);
+        Assert.Contains(await directory.ListAsync(), e => e.GameId == id && e.State == GameState.Running);
+        await game.CancelAsync();
+        Assert.Equal(GameState.Cancelled, (await GameRunner.FollowAsync(client, game)).Last.State);
+    }
+
+    // Long enough to be still playing when it is looked at; checkpointed early, so that it can be resumed.
+    private static GameSpec Spec() => GameSpecLoader.Load(null, new Dictionary<string, string>
+    {
+        ["name"] = "listed", ["seed"] = "5", ["rounds"] = "1000000", ["batchSize"] = "16",
+        ["generator.hidden"] = "[8]", ["discriminator.hidden"] = "[8]",
+        ["evaluation.every"] = "1000000", ["evaluation.samples"] = "200", ["checkpoint.every"] = "10",
+    });
+}
