@@ -14,14 +14,16 @@ namespace OrleansGan.Client.Tests.Sweeps;
 /// </summary>
 public class SweepOnClusterTests : IDisposable
 {
+    // 1000 rounds, so that game 0001, stopped after its first checkpoint (round 50), is still playing when Ctrl+C
+    // reaches it on a fast machine (a shorter game of the same shape, in SweepGameFolderTests, finished in between).
     private const string Sweep = """
         name: spread
         spec:
-          rounds: 200
+          rounds: 1000
           batchSize: 32
           generator: { hidden: [16] }
           discriminator: { hidden: [16] }
-          evaluation: { every: 100, samples: 200 }
+          evaluation: { every: 500, samples: 200 }
           checkpoint: { every: 50 }
         axes:
           seed: 1..4
@@ -70,7 +72,7 @@ public class SweepOnClusterTests : IDisposable
         Assert.True(exit == 0, output + errors);
         Assert.Contains("0 already done, 4 to play", output);
         string Log(int game) => File.ReadAllText(Path.Combine(folder, "logs", $"{game:D4}.txt"));
-        Assert.Contains("attached (finished at round 200)", Log(0));
+        Assert.Contains("attached (finished at round 1000)", Log(0));
         Assert.Contains("resumed after round", Log(1));
         Assert.Contains("attached (", Log(2));
         Assert.DoesNotContain("started from round 0", Log(2));
