@@ -464,21 +464,21 @@ public sealed class GameGrain(
     }
 
     // Kept in memory only: the next write of the record (a checkpoint, the end) stores it.
-    private async Task<bool> ReportRunningAsync() => await Reports.ReportAsync(GameState.Running) && NoteListedRunning();
+    private async Task<bool> ReportRunningAsync() => NoteListedRunning(await Reports.ReportAsync(GameState.Running));
 
     // The directory lists a started (or resumed) game before its starter hears that it started, so that the live page
     // or `list` asked next finds it (run announces its page as start returns; a page asked then once answered 404).
     // One attempt only: with the directory out of reach the game starts all the same, and the loop's report retries.
-    private async Task<bool> ListStartAsync() => await Reports.TryReportAsync(GameState.Running) && NoteListedRunning();
+    private async Task<bool> ListStartAsync() => NoteListedRunning(await Reports.TryReportAsync(GameState.Running));
 
-    private bool NoteListedRunning()
+    private bool NoteListedRunning(bool listed)
     {
-        if (record.State.State == GameState.Running)
+        if (listed && record.State.State == GameState.Running)
         {
             record.State.Listed = GameState.Running;
         }
 
-        return true;
+        return listed;
     }
 
     // An ended game whose directory report was lost (with the activation that made it, or because the directory was

@@ -41,16 +41,11 @@ public sealed class DirectoryListingTests : IAsyncLifetime
         Assert.Contains(await directory.ListAsync(), e => e.GameId == id && e.State == GameState.Running);
 
         // Cancelled after its first checkpoint, then resumed: listed as cancelled, then as running again at once.
-        var deadline = DateTime.UtcNow.AddMinutes(2);
-        while ((await game.GetStatusAsync(int.MaxValue, int.MaxValue)).RoundsCompleted < 20)
-        {
-            Assert.True(DateTime.UtcNow < deadline, "the game never played its first 20 rounds");
-            await Task.Delay(20);
-        }
-
+        var (played, onProgress) = Progress.UntilRound(20);
+        var follow = GameRunner.FollowAsync(client, game, TimeSpan.FromMinutes(2), onProgress);
+        Assert.Same(played, await Task.WhenAny(played, follow));
         await game.CancelAsync();
-        var (end, _, _) = await GameRunner.FollowAsync(client, game);
-        Assert.Equal(GameState.Cancelled, end.State);
+        Assert.Equal(GameState.Cancelled, (await follow).Last.State);
         Assert.Contains(await directory.ListAsync(), e => e.GameId == id && e.State == GameState.Cancelled);
 
         await game.ResumeAsync(null);
