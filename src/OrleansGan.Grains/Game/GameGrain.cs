@@ -116,7 +116,7 @@ public sealed class GameGrain(
         await KeepPlayingAsync();
         _recovery.Reset();
         Begin(spec, elapsed: 0);
-        _ = RunAsync(spec, firstRound: 1, listed: await ListStartAsync());
+        _ = RunAsync(spec, firstRound: 1, listing: await ListStartAsync());
     }
 
     /// <inheritdoc />
@@ -146,7 +146,7 @@ public sealed class GameGrain(
         _recovery.Reset();
         Begin(checkpoint.Spec, checkpoint.ElapsedSeconds);
         logger.LogInformation("Game {Game} resumed after round {Round}", Id, checkpoint.Round);
-        _ = RunAsync(checkpoint.Spec, firstRound: checkpoint.Round + 1, listed: await ListStartAsync());
+        _ = RunAsync(checkpoint.Spec, firstRound: checkpoint.Round + 1, listing: await ListStartAsync());
         return checkpoint.Round;
     }
 
@@ -408,10 +408,10 @@ public sealed class GameGrain(
         }, new GrainTimerCreationOptions(PushEvery, PushEvery) { Interleave = true });
     }
 
-    private async Task RunAsync(GameSpec spec, int? firstRound, TaskCompletionSource<int>? continued = null, bool listed = false)
+    private async Task RunAsync(GameSpec spec, int? firstRound, TaskCompletionSource<int>? continued = null, Task<bool>? listing = null)
     {
         var loop = new RoundLoop(spec, Players, History, this, Checkpointer, _recovery, () => SeatAsync(spec), logger, Id, _diagnostics);
-        _reportingRunning = listed ? Task.FromResult(true) : ReportRunningAsync();
+        _reportingRunning = listing is null ? ReportRunningAsync() : ReportRunningAfterAsync(listing);
         var end = await loop.PlayAsync(firstRound, () => _cancelRequested, round => continued?.TrySetResult(round));
         continued?.TrySetException(new InvalidOperationException($"game {Id} could not go on from its checkpoint: {end.Error}"));
         await History.FlushAsync();
@@ -468,8 +468,18 @@ public sealed class GameGrain(
 
     // The directory lists a started (or resumed) game before its starter hears that it started, so that the live page
     // or `list` asked next finds it (run announces its page as start returns; a page asked then once answered 404).
-    // One attempt only: with the directory out of reach the game starts all the same, and the loop's report retries.
-    private async Task<bool> ListStartAsync() => NoteListedRunning(await Reports.TryReportAsync(GameState.Running));
+    // One attempt, waited for at most StartWait: with the directory out of reach the game starts all the same. The
+    // attempt is handed to the loop, whose report waits for it (so that a late "running" cannot land after the end)
+    // and retries only if it failed.
+    private async Task<Task<bool>> ListStartAsync()
+    {
+        var attempt = Reports.TryReportAsync(GameState.Running);
+        await Task.WhenAny(attempt, Task.Delay(reporting.Value.StartWait));
+        return attempt;
+    }
+
+    private async Task<bool> ReportRunningAfterAsync(Task<bool> firstAttempt) =>
+        NoteListedRunning(await firstAttempt) || await ReportRunningAsync();
 
     private bool NoteListedRunning(bool listed)
     {
