@@ -16,7 +16,8 @@ using OrleansGan.Grains.Hosting;
 //   scalar-race: how often TorchSharp's unrooted implicit Scalars are freed during a native call (docs/known-issues.md).
 //   speed     : the game on grains against a plain TorchSharp loop and PyTorch, each in a process of its own (issue "The
 //               grain game at the speed of a plain training loop"); it starts this program in the modes
-//               game (an embedded silo, one game or several), plain (Baselines/PlainTorchSharpGan.cs, no silo) and
+//               game (an embedded silo, one game or several), plain (Baselines/PlainTorchSharpGan.cs, no silo), core (the
+//               game's own players moved in a loop without a silo, Baselines/CorePlayersLoop.cs) and
 //               peak (matmul GFLOP/s), and Baselines/plain_gan.py.
 //   sweep-throughput: the same 16-game `orleans-gan sweep` on an embedded silo at 1, 2 and 4 games at once and on 1 and 2
 //               silo processes, as aggregate rounds/s, setups interleaved (issue "Experiments, not single games"); then
@@ -26,7 +27,7 @@ using OrleansGan.Grains.Hosting;
 //               "Games that survive any silo, long games at constant cost").
 // Usage: dotnet run -c Release --project tests/OrleansGan.Benchmarks -- overhead|protocol-overhead|concurrency|... [--option value ...]
 if (args.Length == 0 || args[0] is not ("overhead" or "protocol-overhead" or "protocol-game" or "protocol-reference" or "concurrency" or "scalar-race" or "long-game" or "diagnostics"
-    or "speed" or "game" or "plain" or "peak" or "field" or "sweep-throughput"))
+    or "speed" or "game" or "plain" or "core" or "peak" or "field" or "sweep-throughput"))
 {
     Console.Error.WriteLine("usage: OrleansGan.Benchmarks overhead|protocol-overhead|concurrency|scalar-race|field|long-game|diagnostics|speed|game|plain|peak|sweep-throughput [--seconds 10] [--games 16] [--rounds N] [--reps R] [--batches 64,256] [--file docs/sweeps/protocols.yaml] [--data ring8,grid25] [--protocols a,b] [--silo-port 11111 --gateway-port 30000]");
     return 2;
@@ -58,7 +59,7 @@ if (args[0] == "sweep-throughput")
 }
 
 // The drivers and the baselines host no silo: a baseline is the speed of a process without one.
-if (args[0] is "speed" or "plain" or "peak" or "protocol-overhead" or "protocol-reference")
+if (args[0] is "speed" or "plain" or "core" or "peak" or "protocol-overhead" or "protocol-reference")
 {
     OrleansGan.Core.Native.TorchRuntime.EnsureLoaded();
     if (args[0] == "protocol-overhead")
@@ -82,6 +83,10 @@ if (args[0] is "speed" or "plain" or "peak" or "protocol-overhead" or "protocol-
     else if (args[0] == "plain")
     {
         OrleansGan.Benchmarks.Baselines.PlainTorchSharpGan.Run(options);
+    }
+    else if (args[0] == "core")
+    {
+        OrleansGan.Benchmarks.Baselines.CorePlayersLoop.Run(options);
     }
     else
     {

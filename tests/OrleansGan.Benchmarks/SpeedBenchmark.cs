@@ -134,18 +134,27 @@ internal static class SpeedBenchmark
         // The grains at the silo's setting first (the ratios' grains), then any other (0: libtorch's default, as before).
         var grainThreads = options.List("grains-torch-threads", TorchRuntime.SiloIntraOpThreads.ToString(CultureInfo.InvariantCulture));
         string GrainsName(string t) => t == grainThreads[0] ? "grains" : $"grains-{t}";
+        // The game's own players in a loop without a silo (Baselines/CorePlayersLoop.cs) split the gap to the plain loop
+        // into the players' code and the grains around them; --core 0 leaves them out.
+        var core = options.Int("core", 1) == 1;
         Console.WriteLine("| protocol | batch | MFLOP/round | grains rounds/s | " +
+            (core ? "Core players, no silo rounds/s | grains / Core players (median, min, max) | " : "") +
             string.Concat(grainThreads.Skip(1).Select(t => $"grains at torch-threads {t} rounds/s | ")) +
             string.Join(" | ", plainThreads.Select(t => $"plain TorchSharp {t} thr rounds/s")) + " | " +
             string.Join(" | ", pythonThreads.Select(t => $"PyTorch {t} thr rounds/s")) +
             " | grains / plain best (median, min, max) | grains / PyTorch best | grains GFLOP/s | % of 1-thread peak | CPU ms/round grains, plain best |");
-        Console.WriteLine("|---|---:|---:|---:|" + string.Concat(grainThreads.Skip(1).Concat(plainThreads).Concat(pythonThreads).Select(_ => "---:|")) + "---:|---:|---:|---:|---:|");
+        Console.WriteLine("|---|---:|---:|---:|" + (core ? "---:|---:|" : "") + string.Concat(grainThreads.Skip(1).Concat(plainThreads).Concat(pythonThreads).Select(_ => "---:|")) + "---:|---:|---:|---:|---:|");
         foreach (var protocol in options.List("protocols", "simultaneous,alternating"))
         {
             foreach (var batch in Batches(options))
             {
                 var common = $"--batch {batch} --rounds {rounds} --warm-up {WarmUp(options, rounds)} --protocol {protocol}";
                 var contenders = grainThreads.Select(t => (GrainsName(t), Self(), $"{SelfArgument()}game {common} --torch-threads {t}")).ToList();
+                if (core)
+                {
+                    contenders.Add(("core", Self(), $"{SelfArgument()}core {common}"));
+                }
+
                 contenders.AddRange(plainThreads.Select(t => ($"plain-{t}", Self(), $"{SelfArgument()}plain {common}{(t == "default" ? "" : $" --threads {t}")}")));
                 contenders.AddRange(pythonThreads.Select(t => ($"pytorch-{t}", python, $"{script} {common} --threads {t}")));
                 var times = Interleave(contenders, reps);
@@ -158,8 +167,12 @@ internal static class SpeedBenchmark
                 var grains = times["grains"].Median();
                 var baselineColumns = string.Join(" | ", grainThreads.Skip(1).Select(GrainsName).Concat(plainThreads.Select(t => $"plain-{t}")).Concat(pythonThreads.Select(t => $"pytorch-{t}"))
                     .Select(name => times[name].Median().ToString("F1", CultureInfo.InvariantCulture)));
+                var coreRatios = core ? times["grains"].Zip(times["core"], (g, c) => g / c).ToList() : [];
+                var coreColumns = core
+                    ? string.Create(CultureInfo.InvariantCulture, $"{times["core"].Median():F1} | {coreRatios.Median():F3} ({coreRatios.Min():F3}, {coreRatios.Max():F3}) | ")
+                    : "";
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"| {protocol} | {batch} | {flops / 1e6:F1} | {grains:F1} | {baselineColumns}" +
+                    $"| {protocol} | {batch} | {flops / 1e6:F1} | {grains:F1} | {coreColumns}{baselineColumns}" +
                     $" | {ratios.Median():F3} ({ratios.Min():F3}, {ratios.Max():F3}) | {grains / bestPython:F3} | {grains * flops / 1e9:F1} | {100 * grains * flops / 1e9 / peak[batch].One:F0} | {Cpu(times, "grains")}, {Cpu(times, $"plain-{bestPlain}")} |"));
             }
         }
@@ -348,10 +361,16 @@ internal static class SpeedBenchmark
             return GameSpecLoader.Load(SpecFile("docs/specs/dcgan-mnist.yaml"), overrides);
         }
 
-        overrides["generator.hidden"] = overrides["discriminator.hidden"] = "[128,128,128]";
-        overrides["evaluation.samples"] = "1";
-        return GameSpecLoader.Load(null, overrides);
+        return RingSpec(protocol, batch, rounds);
     }
+
+    // The ring game every contender plays (Baselines/CorePlayersLoop.cs moves its players without a silo).
+    internal static GameSpec RingSpec(string protocol, int batch, int rounds) => GameSpecLoader.Load(null, new Dictionary<string, string>
+    {
+        ["name"] = "speed", ["rounds"] = rounds.ToString(CultureInfo.InvariantCulture), ["batchSize"] = batch.ToString(CultureInfo.InvariantCulture),
+        ["protocol.kind"] = protocol, ["evaluation.every"] = rounds.ToString(CultureInfo.InvariantCulture),
+        ["generator.hidden"] = "[128,128,128]", ["discriminator.hidden"] = "[128,128,128]", ["evaluation.samples"] = "1",
+    });
 
     // A file of this repository, from the folder the benchmark runs in or any folder above its build output.
     internal static string SpecFile(string relative)
