@@ -347,30 +347,23 @@ internal static class SpeedBenchmark
 
     internal static string Load() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
 
-    private static GameSpec Spec(string protocol, int batch, int rounds, string net = "mlp")
-    {
-        var overrides = new Dictionary<string, string>
-        {
-            ["name"] = "speed", ["rounds"] = rounds.ToString(CultureInfo.InvariantCulture), ["batchSize"] = batch.ToString(CultureInfo.InvariantCulture),
-            ["protocol.kind"] = protocol, ["evaluation.every"] = rounds.ToString(CultureInfo.InvariantCulture),
-        };
-        if (net == "dcgan")
-        {
-            // docs/specs/dcgan-mnist.yaml as it stands (Baselines/PlainTorchSharpDcgan.cs is the same game).
-            overrides["evaluation.samples"] = "64";
-            return GameSpecLoader.Load(SpecFile("docs/specs/dcgan-mnist.yaml"), overrides);
-        }
-
-        return RingSpec(protocol, batch, rounds);
-    }
+    // docs/specs/dcgan-mnist.yaml as it stands (Baselines/PlainTorchSharpDcgan.cs is the same game), or the ring game.
+    private static GameSpec Spec(string protocol, int batch, int rounds, string net = "mlp") => net == "dcgan"
+        ? GameSpecLoader.Load(SpecFile("docs/specs/dcgan-mnist.yaml"), new Dictionary<string, string>(Timed(protocol, batch, rounds)) { ["evaluation.samples"] = "64" })
+        : RingSpec(protocol, batch, rounds);
 
     // The ring game every contender plays (Baselines/CorePlayersLoop.cs moves its players without a silo).
-    internal static GameSpec RingSpec(string protocol, int batch, int rounds) => GameSpecLoader.Load(null, new Dictionary<string, string>
+    internal static GameSpec RingSpec(string protocol, int batch, int rounds) => GameSpecLoader.Load(null, new Dictionary<string, string>(Timed(protocol, batch, rounds))
+    {
+        ["generator.hidden"] = "[128,128,128]", ["discriminator.hidden"] = "[128,128,128]", ["evaluation.samples"] = "1",
+    });
+
+    // What every timed game sets: its length, batch and protocol, and one evaluation only, after the last round.
+    private static Dictionary<string, string> Timed(string protocol, int batch, int rounds) => new()
     {
         ["name"] = "speed", ["rounds"] = rounds.ToString(CultureInfo.InvariantCulture), ["batchSize"] = batch.ToString(CultureInfo.InvariantCulture),
         ["protocol.kind"] = protocol, ["evaluation.every"] = rounds.ToString(CultureInfo.InvariantCulture),
-        ["generator.hidden"] = "[128,128,128]", ["discriminator.hidden"] = "[128,128,128]", ["evaluation.samples"] = "1",
-    });
+    };
 
     // A file of this repository, from the folder the benchmark runs in or any folder above its build output.
     internal static string SpecFile(string relative)

@@ -79,24 +79,12 @@ internal static class CorePlayersLoop
             }
         }
 
-        for (var r = 0; r < SpeedBenchmark.WarmUp(options, rounds); r++)
+        var timed = BaselineClock.Time(Round, SpeedBenchmark.WarmUp(options, rounds), rounds, afterWarmUp: () =>
         {
-            Round();
-        }
-
-        Array.Clear(moves);
-        lossSum = 0;
-        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
-        var clock = Stopwatch.StartNew();
-        for (var r = 0; r < rounds; r++)
-        {
-            Round();
-        }
-
-        var elapsed = clock.Elapsed.TotalSeconds;
-        var cpuPerRound = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds / rounds;
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"rounds/s {rounds / elapsed:F2} (losses {lossSum / rounds:R})"));
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"cpu-ms/round {cpuPerRound:F3}"));
+            Array.Clear(moves);
+            lossSum = 0;
+        });
+        BaselineClock.Print(rounds, timed, lossSum);
         for (var i = 0; i < 3; i++)
         {
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"move-us {names[i]} {moves[i] * 1e6 / Stopwatch.Frequency / rounds:F1}"));

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using OrleansGan.Core.Data;
 using TorchSharp;
@@ -63,21 +62,7 @@ internal static class PlainTorchSharpDcgan
             lossSum += lossD.item<float>() + lossG.item<float>();
         }
 
-        for (var r = 0; r < SpeedBenchmark.WarmUp(options, rounds); r++)
-        {
-            Round();
-        }
-
-        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
-        var clock = Stopwatch.StartNew();
-        for (var r = 0; r < rounds; r++)
-        {
-            Round();
-        }
-
-        var elapsed = clock.Elapsed.TotalSeconds;
-        var cpuPerRound = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds / rounds;
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"rounds/s {rounds / elapsed:F2} (losses {lossSum / rounds:R})"));
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"cpu-ms/round {cpuPerRound:F3}"));
+        var timed = BaselineClock.Time(Round, SpeedBenchmark.WarmUp(options, rounds), rounds);
+        BaselineClock.Print(rounds, timed, lossSum);
     }
 }
