@@ -27,9 +27,9 @@ using OrleansGan.Grains.Hosting;
 //               "Games that survive any silo, long games at constant cost").
 // Usage: dotnet run -c Release --project tests/OrleansGan.Benchmarks -- overhead|protocol-overhead|concurrency|... [--option value ...]
 if (args.Length == 0 || args[0] is not ("overhead" or "protocol-overhead" or "protocol-game" or "protocol-reference" or "concurrency" or "scalar-race" or "long-game" or "diagnostics"
-    or "speed" or "game" or "plain" or "core" or "peak" or "field" or "sweep-throughput"))
+    or "speed" or "game" or "plain" or "core" or "core-beside-silo" or "peak" or "field" or "sweep-throughput"))
 {
-    Console.Error.WriteLine("usage: OrleansGan.Benchmarks overhead|protocol-overhead|concurrency|scalar-race|field|long-game|diagnostics|speed|game|plain|peak|sweep-throughput [--seconds 10] [--games 16] [--rounds N] [--reps R] [--batches 64,256] [--file docs/sweeps/protocols.yaml] [--data ring8,grid25] [--protocols a,b] [--silo-port 11111 --gateway-port 30000]");
+    Console.Error.WriteLine("usage: OrleansGan.Benchmarks overhead|protocol-overhead|concurrency|scalar-race|field|long-game|diagnostics|speed|game|plain|core|core-beside-silo|peak|sweep-throughput [--seconds 10] [--games 16] [--rounds N] [--reps R] [--batches 64,256] [--file docs/sweeps/protocols.yaml] [--data ring8,grid25] [--protocols a,b] [--silo-port 11111 --gateway-port 30000]");
     return 2;
 }
 
@@ -109,10 +109,13 @@ builder.UseOrleans(silo =>
     if (args[0] == "game")
     {
         // The speed benchmark counts grain calls per round by method (RuntimeTally).
-        silo.AddIncomingGrainCallFilter(call =>
+        silo.AddIncomingGrainCallFilter(async call =>
         {
-            RuntimeTally.CountCall($"{call.InterfaceMethod?.DeclaringType?.Name}.{call.InterfaceMethod?.Name}");
-            return call.Invoke();
+            var method = $"{call.InterfaceMethod?.DeclaringType?.Name}.{call.InterfaceMethod?.Name}";
+            RuntimeTally.CountCall(method);
+            var start = System.Diagnostics.Stopwatch.GetTimestamp();
+            await call.Invoke();
+            RuntimeTally.TimeCall(method, System.Diagnostics.Stopwatch.GetTimestamp() - start);
         });
     }
 });
@@ -135,6 +138,11 @@ else if (args[0] == "diagnostics")
 else if (args[0] == "game")
 {
     await SpeedBenchmark.RunGameAsync(client, options);
+}
+else if (args[0] == "core-beside-silo")
+{
+    // The core loop in a process that hosts an idle silo: what the silo's presence alone costs the same moves.
+    OrleansGan.Benchmarks.Baselines.CorePlayersLoop.Run(options);
 }
 else if (args[0] == "long-game")
 {

@@ -12,6 +12,7 @@ namespace OrleansGan.Benchmarks;
 internal sealed record RuntimeTally(long AllocatedBytes, long WorkItems, int Gen0Collections, long GrainCalls)
 {
     private static readonly ConcurrentDictionary<string, long> CallsByMethod = new();
+    private static readonly ConcurrentDictionary<string, (long Calls, long Ticks)> TimedCalls = new();
     private static long _calls;
 
     /// <summary>The counters now.</summary>
@@ -23,6 +24,21 @@ internal sealed record RuntimeTally(long AllocatedBytes, long WorkItems, int Gen
         Interlocked.Increment(ref _calls);
         CallsByMethod.AddOrUpdate(method, 1, (_, n) => n + 1);
     }
+
+    /// <summary>
+    /// Adds one call's time inside the grain (the filter's <c>Invoke</c>: the move itself, after its arguments were
+    /// read and before its answer is written), in <see cref="System.Diagnostics.Stopwatch"/> ticks.
+    /// </summary>
+    public static void TimeCall(string method, long ticks) =>
+        TimedCalls.AddOrUpdate(method, (1, ticks), (_, t) => (t.Calls + 1, t.Ticks + ticks));
+
+    /// <summary>Forgets the calls timed so far (the warm-up game's).</summary>
+    public static void ForgetCallTimes() => TimedCalls.Clear();
+
+    /// <summary>Lines "call-us METHOD MEAN CALLS-PER-ROUND", the mean time inside each timed method, per call.</summary>
+    public static IEnumerable<string> CallTimes(long rounds) =>
+        TimedCalls.OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => string.Create(CultureInfo.InvariantCulture,
+            $"call-us {c.Key} {c.Value.Ticks * 1e6 / System.Diagnostics.Stopwatch.Frequency / c.Value.Calls:F1} {(double)c.Value.Calls / rounds:F2}"));
 
     /// <summary>Grain calls by method so far.</summary>
     public static IReadOnlyDictionary<string, long> Calls => CallsByMethod;

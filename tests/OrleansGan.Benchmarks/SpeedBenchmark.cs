@@ -38,12 +38,18 @@ internal static class SpeedBenchmark
         var net = options.GetValueOrDefault("net", "mlp");
         using var clock = new RoundClock();
         await PlayAsync(client, clock, Spec(protocol, batch, WarmUp(options, rounds), net), 1, "warm-up");
+        RuntimeTally.ForgetCallTimes();
         var (roundsOnly, ownClocks, wall, slowest) = await PlayAsync(client, clock, Spec(protocol, batch, rounds, net), games, "timed");
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"rounds/s {roundsOnly:F2} (slowest game {slowest:F2})"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"game-clock-rounds/s {ownClocks:F2}"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"cpu-ms/round {clock.CpuMillisecondsPerRound("timed-"):F3}"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"wall-rounds/s {wall:F2}"));
         foreach (var line in clock.RuntimePerRound("timed-"))
+        {
+            Console.WriteLine(line);
+        }
+
+        foreach (var line in RuntimeTally.CallTimes((long)rounds * games))
         {
             Console.WriteLine(line);
         }

@@ -36,8 +36,13 @@ internal static class CorePlayersLoop
         var moves = new long[4];
         string[] names = protocol == "simultaneous" ? ["propose", "judge-then-update", "apply-gradient", "-"] : ["propose-several", "update-then-judge", "apply-gradient", "-"];
 
+        // --hop 1: each move on a thread-pool thread, as grain turns land (a factor the speed notes measure).
+        var hop = options.Int("hop", 0) == 1;
+
         // Each move as its grain runs it: decode the message, move inside one dispose scope, encode the answer.
-        T Move<T>(int slot, Func<T> move)
+        T Move<T>(int slot, Func<T> move) => hop ? Task.Run(() => MoveHere(slot, move)).GetAwaiter().GetResult() : MoveHere(slot, move);
+
+        T MoveHere<T>(int slot, Func<T> move)
         {
             var start = Stopwatch.GetTimestamp();
             using var scope = NewDisposeScope();
