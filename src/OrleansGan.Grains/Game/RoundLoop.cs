@@ -140,7 +140,7 @@ public sealed class RoundLoop(
 
         for (var attempt = 1; ; attempt++)
         {
-            await Task.Delay(RecoveryPolicy.WaitBefore(attempt));
+            await Task.Delay(recovery.WaitBeforeAttempt(attempt));
             try
             {
                 var checkpoint = spec.Checkpoint.Every > 0 ? await checkpointer.LoadAsync() : null;
