@@ -9,6 +9,15 @@ internal sealed class TempFolder : IDisposable
 
     public string Sub(string name) => System.IO.Path.Combine(Path, name);
 
+    /// <summary>Writes <paramref name="text"/> to the file <paramref name="name"/> in the folder (made if need be); returns its path.</summary>
+    public string Write(string name, string text)
+    {
+        Directory.CreateDirectory(Path);
+        var path = Sub(name);
+        File.WriteAllText(path, text);
+        return path;
+    }
+
     /// <summary>Each file under <paramref name="folder"/> (relative path) with the SHA-256 of its bytes.</summary>
     public static SortedDictionary<string, string> Fingerprint(string folder) => new(
         // The folder lock is always empty, and a running command's lock cannot be read.

@@ -26,14 +26,6 @@ public class SweepCommandTests : IDisposable
 
     private readonly TempFolder _temp = new();
 
-    private string Write(string name, string text)
-    {
-        Directory.CreateDirectory(_temp.Path);
-        var path = _temp.Sub(name);
-        File.WriteAllText(path, text);
-        return path;
-    }
-
     public void Dispose()
     {
         _temp.Dispose();
@@ -43,7 +35,7 @@ public class SweepCommandTests : IDisposable
     [Fact]
     public async Task A_sweep_leaves_run_folders_and_aggregates_and_a_rerun_plays_nothing()
     {
-        var file = Write("tiny.yaml", Sweep);
+        var file = _temp.Write("tiny.yaml", Sweep);
         var folder = Path.Combine(_temp.Path, "out");
         var (exit, output, errors) = await CommandLine.InvokeAsync("sweep", "--file", file, "--out", folder, "--parallel", "2");
         Assert.True(exit == 0, output + errors);
@@ -69,11 +61,11 @@ public class SweepCommandTests : IDisposable
         Assert.All(games, g => Assert.Equal(before[g], File.ReadAllText(Path.Combine(g, "rounds.csv"))));
 
         // The same folder with a changed sweep file: refused, naming what changed, and nothing touched.
-        var changed = Write("tiny.yaml", Sweep.Replace("seed: 1..2", "seed: 1..3", StringComparison.Ordinal));
+        var changed = _temp.Write("tiny.yaml", Sweep.Replace("seed: 1..2", "seed: 1..3", StringComparison.Ordinal));
         (exit, output, errors) = await CommandLine.InvokeAsync("sweep", "--file", changed, "--out", folder);
         Assert.Equal(2, exit);
         Assert.Contains("axes.seed: 1, 2 became 1, 2, 3", errors);
-        var longer = Write("tiny.yaml", Sweep.Replace("rounds: 40", "rounds: 50", StringComparison.Ordinal));
+        var longer = _temp.Write("tiny.yaml", Sweep.Replace("rounds: 40", "rounds: 50", StringComparison.Ordinal));
         (exit, output, errors) = await CommandLine.InvokeAsync("sweep", "--file", longer, "--out", folder);
         Assert.Equal(2, exit);
         Assert.Contains("spec fields rounds changed", errors);
@@ -83,7 +75,7 @@ public class SweepCommandTests : IDisposable
     [Fact]
     public async Task A_second_sweep_on_a_folder_a_sweep_is_playing_is_refused()
     {
-        var file = Write("long.yaml", Sweep.Replace("rounds: 40", "rounds: 200000", StringComparison.Ordinal).Replace("seed: 1..2", "seed: [1]", StringComparison.Ordinal));
+        var file = _temp.Write("long.yaml", Sweep.Replace("rounds: 40", "rounds: 200000", StringComparison.Ordinal).Replace("seed: 1..2", "seed: [1]", StringComparison.Ordinal));
         var folder = Path.Combine(_temp.Path, "busy");
         using var cancel = new CancellationTokenSource();
         var watched = new WatchedWriter();
@@ -105,7 +97,7 @@ public class SweepCommandTests : IDisposable
     [Fact]
     public async Task A_sweep_stopped_by_ctrl_c_and_rerun_plays_the_rounds_of_an_unstopped_one()
     {
-        var file = Write("tiny.yaml", Sweep);
+        var file = _temp.Write("tiny.yaml", Sweep);
         var whole = Path.Combine(_temp.Path, "whole");
         var (exit, output, errors) = await CommandLine.InvokeAsync("sweep", "--file", file, "--out", whole, "--parallel", "1");
         Assert.True(exit == 0, output + errors);
@@ -138,7 +130,7 @@ public class SweepCommandTests : IDisposable
     [InlineData("--probe-rounds", "0", "--probe-rounds: must be from 1 to 10000")]
     public async Task Bad_flags_are_refused_with_exit_2(string flag, string value, string message)
     {
-        var file = Write("tiny.yaml", Sweep);
+        var file = _temp.Write("tiny.yaml", Sweep);
         var (exit, output, errors) = await CommandLine.InvokeAsync("sweep", "--file", file, "--out", Path.Combine(_temp.Path, "out"), flag, value);
         Assert.Equal(2, exit);
         Assert.Contains(message, errors);
@@ -149,22 +141,22 @@ public class SweepCommandTests : IDisposable
     public async Task A_bad_sweep_file_or_one_too_large_without_yes_is_refused_and_nothing_is_written()
     {
         var folder = Path.Combine(_temp.Path, "out");
-        var (exit, output, errors) = await CommandLine.InvokeAsync("sweep", "--file", Write("bad.yaml", "axes: { loss: [] }"), "--out", folder);
+        var (exit, output, errors) = await CommandLine.InvokeAsync("sweep", "--file", _temp.Write("bad.yaml", "axes: { loss: [] }"), "--out", folder);
         Assert.Equal(2, exit);
         Assert.Contains("error: bad.yaml: axes.loss: is empty", errors);
 
-        (exit, output, errors) = await CommandLine.InvokeAsync("sweep", "--file", Write("big.yaml", "axes: { seed: 1..101 }"), "--out", folder);
+        (exit, output, errors) = await CommandLine.InvokeAsync("sweep", "--file", _temp.Write("big.yaml", "axes: { seed: 1..101 }"), "--out", folder);
         Assert.Equal(2, exit);
         Assert.Contains("--yes: the sweep makes 101 games, more than 100 without --yes", errors);
 
-        (exit, output, errors) = await CommandLine.InvokeAsync("sweep", "--file", Write("notes.txt", "x"), "--out", _temp.Path);
+        (exit, output, errors) = await CommandLine.InvokeAsync("sweep", "--file", _temp.Write("notes.txt", "x"), "--out", _temp.Path);
         Assert.Equal(2, exit);
         Assert.Contains("a sweep must be a mapping", errors);
         Assert.False(Directory.Exists(folder));
 
         Directory.CreateDirectory(folder);
         File.WriteAllText(Path.Combine(folder, "mine.txt"), "keep");
-        (exit, output, errors) = await CommandLine.InvokeAsync("sweep", "--file", Write("tiny.yaml", Sweep), "--out", folder);
+        (exit, output, errors) = await CommandLine.InvokeAsync("sweep", "--file", _temp.Write("tiny.yaml", Sweep), "--out", folder);
         Assert.Equal(2, exit);
         Assert.Contains("is not empty and holds no plan.json", errors);
         Assert.Equal(["mine.txt"], Directory.GetFileSystemEntries(folder).Select(Path.GetFileName));

@@ -38,9 +38,7 @@ public class SweepGameFolderTests : IDisposable
     [Fact]
     public async Task A_game_the_sweep_left_half_played_resumes_from_its_own_folder()
     {
-        Directory.CreateDirectory(_temp.Path);
-        var file = _temp.Sub("folders.yaml");
-        await File.WriteAllTextAsync(file, Sweep);
+        var file = _temp.Write("folders.yaml", Sweep);
         var whole = _temp.Sub("whole");
         var (exit, output, errors) = await CommandLine.InvokeAsync("sweep", "--file", file, "--out", whole, "--parallel", "1");
         Assert.True(exit == 0, output + errors);

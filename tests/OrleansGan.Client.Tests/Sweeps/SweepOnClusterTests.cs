@@ -40,9 +40,7 @@ public class SweepOnClusterTests : IDisposable
     [Fact]
     public async Task Games_spread_over_the_silos_and_a_rerun_attaches_resumes_or_starts_each_where_it_stands()
     {
-        Directory.CreateDirectory(_temp.Path);
-        var file = _temp.Sub("spread.yaml");
-        await File.WriteAllTextAsync(file, Sweep);
+        var file = _temp.Write("spread.yaml", Sweep);
         var embedded = _temp.Sub("embedded");
         var (exit, output, errors) = await CommandLine.InvokeAsync("sweep", "--file", file, "--out", embedded, "--parallel", "2");
         Assert.True(exit == 0, output + errors);

@@ -34,9 +34,7 @@ public partial class SweepReportTests : IDisposable
     [Fact]
     public async Task A_sweep_folder_gets_a_page_linking_every_game_report_with_its_figures()
     {
-        Directory.CreateDirectory(_temp.Path);
-        var file = _temp.Sub("tiny-report.yaml");
-        await File.WriteAllTextAsync(file, Sweep);
+        var file = _temp.Write("tiny-report.yaml", Sweep);
         var folder = Path.Combine(_temp.Path, "out");
         var (exit, output, errors) = await CommandLine.InvokeAsync("sweep", "--file", file, "--out", folder, "--parallel", "1");
         Assert.True(exit == 0, output + errors);
